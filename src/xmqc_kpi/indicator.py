@@ -1,0 +1,223 @@
+"""The :class:`Indicator` model: one target of the plan, declared as data.
+
+An indicator reads like the plan's line it comes from: its clause, the plan's exact wording,
+a declared formula over named input variables with units, the unit its value is shown in,
+an exact threshold, the deadline and the responsible units.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .formulas import Formula, Ratio
+from .thresholds import (
+    Above,
+    AtLeast,
+    AtMost,
+    Below,
+    BelowBenchmark,
+    Monitored,
+    Threshold,
+    TopAmongPeers,
+    Trend,
+)
+from .units import UnitError, is_compatible, normalise_unit
+
+__all__ = ["Clause", "Direction", "Indicator", "Input", "Responsible"]
+
+Direction = Literal["higher", "lower"]
+
+_IDENTIFIER = r"^[a-z][a-z0-9_]*$"
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class Input(BaseModel):
+    """An input variable: a column of the caller's data (or a ``variable`` of a long frame)."""
+
+    model_config = _FROZEN
+
+    #: The column name (public API: notebooks and templates use it).
+    name: str = Field(pattern=_IDENTIFIER)
+    #: The unit a bare number is read in; the caller's ``units=`` may override it.
+    unit: str
+    #: The label a Chinese department sees in the input template.
+    label_zh: str
+    label_en: str = ""
+    description: str = ""
+
+    @field_validator("unit")
+    @classmethod
+    def _known_unit(cls, unit: str) -> str:
+        normalise_unit(unit)
+        return unit
+
+
+class Clause(BaseModel):
+    """Where the target stands in the plan: a table sub-item (``"5.1.2"``) and a body item.
+
+    ``body`` is the body's item number (``"22"``) or section (``"五(三)"``). The plan section
+    is the table's first level (``"5"``), or the body section for targets with no table row.
+    """
+
+    model_config = _FROZEN
+
+    table: str | None = Field(default=None, pattern=r"^\d+\.\d+\.\d+$")
+    body: str
+
+    @property
+    def section(self) -> str:
+        """The plan section used for filtering and summaries (``"5"``, ``"五"``)."""
+        if self.table is not None:
+            return self.table.split(".")[0]
+        return re.split(r"[(（]", self.body)[0]
+
+    def __str__(self) -> str:
+        return self.table if self.table is not None else self.body
+
+
+class Responsible(BaseModel):
+    """The units responsible, lead first; ``inherited_from`` names the table row they come from.
+
+    A blank 责任单位 cell in the decomposition table is a merged cell flattened in the source: it
+    inherits the row above, and the catalog records so.
+    """
+
+    model_config = _FROZEN
+
+    units: tuple[str, ...] = Field(min_length=1)
+    inherited_from: str | None = None
+
+    @property
+    def inherited(self) -> bool:
+        """Whether the plan's cell was blank and the units come from a row above."""
+        return self.inherited_from is not None
+
+
+class Indicator(BaseModel):
+    """One target of the plan: formula, unit, threshold and provenance.
+
+    >>> from xmqc_kpi.formulas import ratio
+    >>> from xmqc_kpi.thresholds import AtLeast
+    >>> rate = Indicator(
+    ...     id="municipal_sampling_pass_rate",
+    ...     clause=Clause(table="5.1.2", body="22"),
+    ...     title_zh="市级监督抽查合格率",
+    ...     title_en="Municipal supervision sampling pass rate",
+    ...     formula=ratio("municipal_passed_batches", "municipal_sampled_batches", sampled=True),
+    ...     inputs=(
+    ...         Input(name="municipal_sampled_batches", unit="count", label_zh="市级监督抽查批次"),
+    ...         Input(name="municipal_passed_batches", unit="count", label_zh="合格批次"),
+    ...     ),
+    ...     unit="percent",
+    ...     threshold=AtLeast(96, "percent"),
+    ...     quote="市级监督抽查合格率达96%以上",
+    ...     deadline="2013-12",
+    ...     responsible=Responsible(units=("市质监局", "厦门检验检疫局", "各区政府")),
+    ... )
+    >>> rate.direction
+    'higher'
+    """
+
+    model_config = _FROZEN
+
+    id: str = Field(pattern=_IDENTIFIER)
+    clause: Clause
+    title_zh: str
+    title_en: str
+    formula: Formula
+    inputs: tuple[Input, ...] = Field(min_length=1)
+    #: The unit the value, margin, interval, benchmarks and peer values are shown in.
+    unit: str
+    threshold: Threshold
+    #: Whether a higher or a lower value is better; derived from the threshold when omitted.
+    direction: Direction = "higher"
+    #: Year-month the target is due (``"2013-12"``), or ``None`` (applies every period).
+    deadline: str | None = Field(default=None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    deadline_inherited: bool = False
+    responsible: Responsible
+    #: The plan's exact wording (a substring of the plan's text).
+    quote: str
+    #: How vague wording was read (前列, 不断提高 …); empty when the wording is plain.
+    interpretation: str = ""
+    #: Decimals shown in explanations (more are shown where fewer would seem to contradict).
+    decimals: int = Field(default=2, ge=0, le=6)
+
+    @property
+    def input_names(self) -> tuple[str, ...]:
+        """Names of the declared inputs, in declaration order."""
+        return tuple(item.name for item in self.inputs)
+
+    @property
+    def input_units(self) -> dict[str, str]:
+        """Default unit of each declared input."""
+        return {item.name: item.unit for item in self.inputs}
+
+    @property
+    def sampled(self) -> bool:
+        """Whether the value estimates a proportion from a sample (it then has an interval)."""
+        return isinstance(self.formula, Ratio) and self.formula.sampled
+
+    @property
+    def section(self) -> str:
+        """The plan section (``"5"`` for table item 5.1.2)."""
+        return self.clause.section
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_direction(cls, data: object) -> object:
+        if isinstance(data, dict) and "direction" not in data:
+            threshold = data.get("threshold")
+            kind = threshold.get("kind") if isinstance(threshold, dict) else None
+            lower = isinstance(threshold, AtMost | Below | BelowBenchmark) or kind in {
+                "at_most",
+                "below",
+                "below_benchmark",
+            }
+            falling = (isinstance(threshold, Trend) and threshold.direction == "falling") or (
+                isinstance(threshold, dict) and threshold.get("direction") == "falling"
+            )
+            data = {**data, "direction": "lower" if lower or falling else "higher"}
+        return data
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Indicator:
+        names = self.input_names
+        if len(set(names)) != len(names):
+            raise ValueError("inputs: duplicate input names")
+        undeclared = [name for name in self.formula.inputs if name not in names]
+        if undeclared:
+            raise ValueError(f"formula: uses undeclared inputs {undeclared}")
+        try:
+            natural = self.formula.natural_unit(self.input_units)
+            if not is_compatible(natural, self.unit):
+                raise ValueError(
+                    f"unit: the formula gives {natural!r}, not convertible to {self.unit!r}"
+                )
+        except UnitError as exc:
+            raise ValueError(f"unit: {exc}") from exc
+        threshold = self.threshold
+        bound_unit = (
+            threshold.unit if isinstance(threshold, AtLeast | Above | AtMost | Below) else None
+        )
+        if bound_unit is not None and not is_compatible(bound_unit, self.unit):
+            raise ValueError(f"threshold: unit {bound_unit!r} does not convert to {self.unit!r}")
+        expected = _implied_direction(threshold)
+        if expected is not None and expected != self.direction:
+            raise ValueError(f"direction: {threshold.kind} implies {expected!r}")
+        return self
+
+
+def _implied_direction(threshold: Threshold) -> Direction | None:
+    """The direction a threshold implies, or ``None`` when it leaves it to the indicator."""
+    if isinstance(threshold, AtLeast | Above):
+        return "higher"
+    if isinstance(threshold, AtMost | Below | BelowBenchmark):
+        return "lower"
+    if isinstance(threshold, Trend):
+        return "higher" if threshold.direction == "rising" else "lower"
+    if isinstance(threshold, TopAmongPeers | Monitored):
+        return None
+    return "higher"

@@ -1,0 +1,242 @@
+"""Results: :class:`Status` and :class:`Reason` enums, :class:`Assessment` and :class:`Evaluation`.
+
+An :class:`Evaluation` stores its assessments by column (one pandas frame); :class:`Assessment`
+objects are built only when a caller asks for them, so a 100,000-row evaluation costs a frame,
+not 100,000 pydantic objects. Explanations are rendered on demand, in Chinese or English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from collections.abc import Callable, Iterator
+from typing import Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, TypeAdapter
+
+__all__ = ["Assessment", "Evaluation", "Language", "Reason", "Status"]
+
+Language = Literal["zh", "en"]
+
+
+class Status(enum.StrEnum):
+    """The verdict of one assessment, in a meaningful sort order."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    INSUFFICIENT_DATA = "insufficient_data"
+    NOT_ASSESSED = "not_assessed"
+
+
+class Reason(enum.StrEnum):
+    """Why an assessment has its status (machine-readable; the explanation says it in words)."""
+
+    # met
+    MEETS_MINIMUM = "meets_minimum"
+    ABOVE_FLOOR = "above_floor"
+    WITHIN_MAXIMUM = "within_maximum"
+    BELOW_LIMIT = "below_limit"
+    ALL_COMPLY = "all_comply"
+    BELOW_BENCHMARK = "below_benchmark"
+    IN_TOP_GROUP = "in_top_group"
+    TREND_HOLDS = "trend_holds"
+    # not met
+    BELOW_MINIMUM = "below_minimum"
+    NOT_ABOVE_FLOOR = "not_above_floor"
+    ABOVE_MAXIMUM = "above_maximum"
+    NOT_BELOW_LIMIT = "not_below_limit"
+    NOT_ALL_COMPLY = "not_all_comply"
+    NOT_BELOW_BENCHMARK = "not_below_benchmark"
+    OUTSIDE_TOP_GROUP = "outside_top_group"
+    TREND_BROKEN = "trend_broken"
+    # insufficient data
+    MISSING_INPUT = "missing_input"
+    ZERO_DENOMINATOR = "zero_denominator"
+    NO_BENCHMARK = "no_benchmark"
+    NO_PEERS = "no_peers"
+    TOO_FEW_PERIODS = "too_few_periods"
+    GAP_IN_PERIODS = "gap_in_periods"
+    # not assessed
+    MONITORED = "monitored"
+
+
+STATUS_DTYPE = pd.CategoricalDtype([s.value for s in Status], ordered=True)
+REASON_DTYPE = pd.CategoricalDtype([r.value for r in Reason], ordered=False)
+
+#: Columns of :meth:`Evaluation.to_frame`, in order.
+FRAME_COLUMNS = (
+    "indicator_id",
+    "region",
+    "period",
+    "value",
+    "unit",
+    "comparison",
+    "threshold",
+    "status",
+    "reason",
+    "explanation",
+    "numerator",
+    "denominator",
+    "margin",
+    "ci_low",
+    "ci_high",
+    "conclusive",
+    "rank",
+    "group_size",
+    "cutoff_rank",
+    "direct",
+    "deadline",
+    "due",
+    "responsible",
+)
+
+
+class Assessment(BaseModel):
+    """One indicator judged at one (region, period).
+
+    ``value``, ``threshold``, ``margin`` and the interval are in the indicator's display unit
+    (96.5 for 96.5 %). ``margin`` is signed so that a positive margin is on the good side of the
+    threshold. ``numerator`` and ``denominator`` are the formula's inputs in their declared
+    default units. ``conclusive`` is ``None`` where there is no interval.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    indicator_id: str
+    region: str | None
+    period: int | str
+    value: float | None
+    unit: str
+    comparison: str
+    threshold: float | None
+    status: Status
+    reason: Reason
+    explanation: str
+    numerator: float | None
+    denominator: float | None
+    margin: float | None
+    ci_low: float | None
+    ci_high: float | None
+    conclusive: bool | None
+    rank: int | None
+    group_size: int | None
+    cutoff_rank: int | None
+    direct: bool
+    deadline: str | None
+    due: bool | None
+    responsible: tuple[str, ...]
+
+
+_ASSESSMENTS = TypeAdapter(list[Assessment])
+
+
+def _clean(value: object) -> object:
+    """Turn pandas' missing markers and numpy scalars into plain Python values."""
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+class Evaluation:
+    """The immutable result of :func:`xmqc_kpi.evaluate`: one assessment per indicator and row.
+
+    Iterate to get :class:`Assessment` objects, or call :meth:`to_frame` for a DataFrame.
+    """
+
+    __slots__ = ("_as_of", "_explain", "_table", "_texts")
+
+    def __init__(
+        self,
+        table: pd.DataFrame,
+        *,
+        explain: Callable[[pd.DataFrame, Language], pd.Series],
+        as_of: dt.date | None,
+    ) -> None:
+        self._table = table
+        self._explain = explain
+        self._as_of = as_of
+        self._texts: dict[Language, pd.Series] = {}
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The evaluation date deadlines were compared with, if one was given."""
+        return self._as_of
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def __repr__(self) -> str:
+        counts = self._table["status"].value_counts(sort=False)
+        parts = ", ".join(f"{status}={counts.get(status, 0)}" for status in Status)
+        indicators = self._table["indicator_id"].nunique()
+        return f"<Evaluation: {len(self)} assessments of {indicators} indicators; {parts}>"
+
+    def explanations(self, lang: Language = "zh") -> pd.Series:
+        """The explanation of every assessment, rendered once per language."""
+        if lang not in ("zh", "en"):
+            raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+        if lang not in self._texts:
+            self._texts[lang] = self._explain(self._table, lang)
+        return self._texts[lang]
+
+    def to_frame(self, lang: Language = "zh") -> pd.DataFrame:
+        """All assessments as a new DataFrame (columns :data:`FRAME_COLUMNS`)."""
+        frame = self._table.copy()
+        frame["explanation"] = self.explanations(lang).to_numpy()
+        return frame.loc[:, list(FRAME_COLUMNS)].reset_index(drop=True)
+
+    def _records(self, lang: Language) -> list[dict[str, object]]:
+        frame = self.to_frame(lang)
+        columns = list(frame.columns)
+        rows = frame.itertuples(index=False, name=None)
+        return [{c: _clean(v) for c, v in zip(columns, row, strict=True)} for row in rows]
+
+    def __iter__(self) -> Iterator[Assessment]:
+        return iter(self.assessments())
+
+    def __getitem__(self, position: int) -> Assessment:
+        record = self.to_frame().iloc[position].to_dict()
+        return _build_assessment({str(k): _clean(v) for k, v in record.items()})
+
+    def assessments(self, lang: Language = "zh") -> list[Assessment]:
+        """Every assessment as a typed, immutable :class:`Assessment`."""
+        return [_build_assessment(record) for record in self._records(lang)]
+
+    def summary(self, by: str | None = None) -> pd.DataFrame:
+        """Counts of each status, overall or by a column (``"region"``, ``"indicator_id"`` …)."""
+        table = self._table
+        if by is None:
+            counts = table["status"].value_counts(sort=False).reindex(list(STATUS_DTYPE.categories))
+            return counts.fillna(0).astype(int).to_frame("count").T
+        return (
+            pd.crosstab(table[by], table["status"], dropna=False)
+            .reindex(columns=list(STATUS_DTYPE.categories), fill_value=0)
+            .sort_index()
+        )
+
+    def not_met(self, lang: Language = "zh") -> pd.DataFrame:
+        """The assessments whose status is ``not_met``."""
+        frame = self.to_frame(lang)
+        return frame.loc[frame["status"] == Status.NOT_MET.value].reset_index(drop=True)
+
+    def to_json(self, lang: Language = "zh", *, indent: int | None = None) -> str:
+        r"""The evaluation as UTF-8 JSON (Chinese characters as themselves, not ``\\u`` escapes)."""
+        payload = {
+            "as_of": self._as_of.isoformat() if self._as_of is not None else None,
+            "assessments": self.assessments(lang),
+        }
+        adapter = TypeAdapter(dict[str, str | list[Assessment] | None])
+        return adapter.dump_json(payload, indent=indent).decode("utf-8")
+
+
+def _build_assessment(record: dict[str, object]) -> Assessment:
+    record = dict(record)
+    responsible = record.get("responsible")
+    record["responsible"] = tuple(str(responsible).split("、")) if responsible else ()
+    return Assessment.model_validate(record)

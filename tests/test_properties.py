@@ -1,0 +1,133 @@
+"""Hypothesis properties of the engine: exact boundaries, unit invariance, purity, order."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import pandas as pd
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from tests.factories import funding_ratio, pass_rate, satisfaction
+from xmqc_kpi import evaluate
+
+counts = st.integers(min_value=1, max_value=10**12)
+
+
+@st.composite
+def passed_of(draw: st.DrawFn) -> tuple[int, int]:
+    sampled = draw(counts)
+    return draw(st.integers(min_value=0, max_value=sampled)), sampled
+
+
+@given(passed_of(), st.integers(min_value=1, max_value=100))
+@example((47, 50), 94)
+@example((19, 20), 95)
+@example((49, 50), 98)
+@example((999, 1000), 100)
+@example((10**12 - 1, 10**12), 100)
+def test_verdict_is_the_exact_comparison(pair: tuple[int, int], target: int) -> None:
+    passed, sampled = pair
+    data = pd.DataFrame({"period": [2013], "sampled": [sampled], "passed": [passed]})
+    status = evaluate(pass_rate(target), data).to_frame().loc[0, "status"]
+    expected = Fraction(passed, sampled) * 100 >= target
+    assert status == ("met" if expected else "not_met")
+
+
+@given(
+    st.integers(min_value=1, max_value=10**9),
+    st.integers(min_value=1, max_value=10**9),
+    st.sampled_from(["yuan", "万元", "亿元"]),
+    st.sampled_from(["yuan", "万元", "亿元"]),
+)
+@example(8_000_000, 8_000_000_000, "万元", "亿元")
+def test_unit_invariance(funding: int, revenue: int, f_unit: str, r_unit: str) -> None:
+    """The same amounts in 元, 万元 or 亿元 give the same verdict."""
+    scale = {"yuan": 1, "万元": 10_000, "亿元": 100_000_000}
+    in_yuan = pd.DataFrame({"period": [2013], "funding": [funding], "revenue": [revenue]})
+    rescaled = pd.DataFrame(
+        {
+            "period": [2013],
+            "funding": [float(Fraction(funding, scale[f_unit]))],
+            "revenue": [float(Fraction(revenue, scale[r_unit]))],
+        }
+    )
+    exactly_representable = all(
+        Fraction(repr(float(Fraction(n, scale[u])))) == Fraction(n, scale[u])
+        for n, u in ((funding, f_unit), (revenue, r_unit))
+    )
+    base = evaluate(funding_ratio(), in_yuan).to_frame().loc[0, "status"]
+    other = (
+        evaluate(funding_ratio(), rescaled, units={"funding": f_unit, "revenue": r_unit})
+        .to_frame()
+        .loc[0, "status"]
+    )
+    if exactly_representable:
+        assert base == other
+    assert base == ("met" if Fraction(funding, revenue) * 1000 >= 1 else "not_met")
+
+
+@given(
+    passed_of(), st.integers(min_value=0, max_value=10**6), st.integers(min_value=1, max_value=100)
+)
+def test_more_passed_never_turns_met_into_not_met(
+    pair: tuple[int, int], extra: int, target: int
+) -> None:
+    passed, sampled = pair
+    more = min(sampled, passed + extra)
+    data = pd.DataFrame({"period": [1, 2], "sampled": [sampled, sampled], "passed": [passed, more]})
+    statuses = evaluate(pass_rate(target), data).to_frame()["status"].tolist()
+    assert statuses != ["met", "not_met"]
+
+
+frames = st.lists(
+    st.tuples(
+        st.sampled_from(["思明区", "湖里区", "集美区"]),
+        st.integers(min_value=2010, max_value=2016),
+        passed_of(),
+        st.one_of(st.just(float("nan")), st.floats(min_value=0, max_value=100)),
+    ),
+    min_size=1,
+    max_size=25,
+    unique_by=lambda row: (row[0], row[1]),
+).map(
+    lambda rows: pd.DataFrame(
+        {
+            "region": [r[0] for r in rows],
+            "period": [r[1] for r in rows],
+            "passed": [r[2][0] for r in rows],
+            "sampled": [r[2][1] for r in rows],
+            "score": [r[3] for r in rows],
+        }
+    )
+)
+
+
+@given(frames, st.randoms(use_true_random=False))
+def test_pure_and_row_order_invariant(data: pd.DataFrame, random: object) -> None:
+    indicators = [pass_rate(), satisfaction()]
+    before = data.copy(deep=True)
+    first = evaluate(indicators, data).to_frame()
+    pd.testing.assert_frame_equal(data, before)
+    order = list(range(len(data)))
+    random.shuffle(order)  # type: ignore[attr-defined]
+    shuffled = data.iloc[order]
+    pd.testing.assert_frame_equal(evaluate(indicators, shuffled).to_frame(), first)
+    pd.testing.assert_frame_equal(evaluate(indicators, data).to_frame(), first)
+
+
+@given(frames)
+def test_nan_gives_insufficient_data_and_rates_stay_in_range(data: pd.DataFrame) -> None:
+    data = data.assign(passed=data["passed"].astype(float))
+    data.loc[data.index[0], "passed"] = np.nan
+    frame = evaluate(pass_rate(), data).to_frame()
+    first = frame.loc[
+        (frame["region"] == data["region"].iloc[0]) & (frame["period"] == data["period"].iloc[0])
+    ]
+    assert first["status"].tolist() == ["insufficient_data"]
+    values = frame["value"].dropna()
+    assert ((values >= 0) & (values <= 100)).all()
+    bounded = frame.dropna(subset=["ci_low"])
+    assert (bounded["ci_low"] <= bounded["value"] + 1e-9).all()
+    assert (bounded["value"] <= bounded["ci_high"] + 1e-9).all()
