@@ -105,8 +105,9 @@ def evaluate(
     >>> rate = kpi.catalog()["national_sampling_pass_rate"]
     >>> data = pd.DataFrame({"period": [2013], "national_sampled_batches": [50],
     ...                      "national_passed_batches": [47]})
-    >>> kpi.evaluate(rate, data).to_frame().loc[0, ["value", "status"]].tolist()
-    [94.0, 'met']
+    >>> row = kpi.evaluate(rate, data).to_frame().iloc[0]
+    >>> float(row["value"]), row["status"]
+    (94.0, 'met')
     """
     chosen = _as_indicators(indicators)
     variables = _variables(chosen)
@@ -424,10 +425,10 @@ def _assess(
     target = np.full(rows, np.nan)
     ci_low = np.full(rows, np.nan)
     ci_high = np.full(rows, np.nan)
-    conclusive = pd.array([pd.NA] * rows, dtype="boolean")
-    rank = pd.array([pd.NA] * rows, dtype="Int64")
-    group_size = pd.array([pd.NA] * rows, dtype="Int64")
-    cutoff = pd.array([pd.NA] * rows, dtype="Int64")
+    conclusive: Any = _missing_bools(rows)
+    rank: Any = _missing_ints(rows)
+    group_size: Any = _missing_ints(rows)
+    cutoff: Any = _missing_ints(rows)
     known = ~(computed.missing | computed.zero_denominator)
 
     if isinstance(threshold, tuple(_BOUND_OPS)):
@@ -508,13 +509,21 @@ def _assess(
             "cutoff_rank": cutoff,
             "direct": computed.direct,
             "deadline": deadline,
-            "due": pd.array([due] * rows, dtype="boolean"),
+            "due": _missing_bools(rows) if due is None else np.full(rows, due),
             "responsible": "、".join(indicator.responsible.units),
             "_indicator": position,
             **extra,
         }
     )
     return part
+
+
+def _missing_bools(rows: int) -> pd.arrays.BooleanArray:
+    return pd.arrays.BooleanArray(np.zeros(rows, dtype=bool), np.ones(rows, dtype=bool))
+
+
+def _missing_ints(rows: int) -> pd.arrays.IntegerArray:
+    return pd.arrays.IntegerArray(np.zeros(rows, dtype=np.int64), np.ones(rows, dtype=bool))
 
 
 def _comparison(indicator: Indicator) -> str:
@@ -553,9 +562,7 @@ def _interval(
         conclusive = np.where(ok, low >= t, high < t)
     else:
         conclusive = np.where(ok, high <= t, low > t)
-    flags = pd.array(conclusive, dtype="boolean")
-    flags[~counted] = pd.NA
-    return low, high, flags
+    return low, high, pd.arrays.BooleanArray(conclusive.astype(bool), ~counted)
 
 
 # --------------------------------------------------------------------------- benchmarks
@@ -678,9 +685,10 @@ class _TrendResult:
 def _trend(threshold: Trend, panel: Panel, computed: _Computed) -> _TrendResult:
     """Judge strict monotonicity at each row over the periods up to it.
 
-    Rows are already sorted by region then period. A step is the move from the row before to
-    this one; it is *broken* when it does not rise (fall), and a *gap* when the periods are not
-    consecutive or a value is missing. Counts of broken and gap steps inside each row's window
+    Rows are already sorted by region then period; a region's series starts at its first
+    reported value. A step is the move from the row before to this one; it is *broken* when
+    it does not rise (fall), and a *gap* when the periods are not consecutive or a value is
+    missing. Counts of broken and gap steps inside each row's window
     come from cumulative sums, so the whole panel is judged in a few array operations.
     """
     rows = len(panel)
@@ -690,6 +698,10 @@ def _trend(threshold: Trend, panel: Panel, computed: _Computed) -> _TrendResult:
     new_group = np.ones(rows, dtype=bool)
     new_group[1:] = region_codes[1:] != region_codes[:-1]
     group_start = np.maximum.accumulate(np.where(new_group, index, 0))
+    # a series starts at the region's first reported value (a survey not yet begun is no gap)
+    reported = np.where(np.isnan(value), rows, index)
+    first_reported = pd.Series(reported).groupby(region_codes).transform("min").to_numpy()
+    group_start = np.maximum(group_start, np.minimum(first_reported, index))
     previous = np.full(rows, np.nan)
     previous[1:] = value[:-1]
     previous[new_group] = np.nan

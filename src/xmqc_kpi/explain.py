@@ -139,9 +139,18 @@ def render_explanations(
     bounds = np.searchsorted(codes, np.arange(len(indicators) + 1))
     for position, indicator in enumerate(indicators):
         start, stop = int(bounds[position]), int(bounds[position + 1])
-        if stop > start:
-            chunk = table.iloc[start:stop]
+        if stop == start:
+            continue
+        chunk = table.iloc[start:stop]
+        if isinstance(indicator.threshold, Trend):
+            # a trend's sentence quotes earlier rows of its region: render the whole chunk
             out[start:stop] = _Renderer(indicator, chunk, lang).render().astype(object)
+            continue
+        reasons = chunk["reason"].astype(str).to_numpy(dtype=object)
+        for reason in pd.unique(reasons):
+            rows = np.flatnonzero(reasons == reason)
+            renderer = _Renderer(indicator, chunk.iloc[rows], lang)
+            out[start + rows] = renderer.render().astype(object)
     return pd.Series(out, index=table.index, name="explanation", dtype=object)
 
 
@@ -210,12 +219,15 @@ class _Renderer:
     def render(self) -> Text:
         text: Text = np.full(len(self.chunk), "", dtype=S)
         header = self.header()
-        t = format_fixed(self.target, self.decimals)
+        t = format_fixed(self.target, self.decimals) if self._shows_target() else header
         fixed_target = _exact_text(float(self.target[0])) if len(self.target) else ""
         for reason in pd.unique(self.reason):
             mask = self.reason == reason
             text = np.where(mask, self._sentence(Reason(reason), header, t, fixed_target), text)
         return text
+
+    def _shows_target(self) -> bool:
+        return isinstance(self.indicator.threshold, BelowBenchmark)
 
     def _sentence(self, reason: Reason, header: Text, t: Text, fixed: str) -> Text:
         zh, unit, ref = self.zh, self.unit, self.reference
@@ -513,11 +525,9 @@ class _Renderer:
 
 
 def _period_text(periods: npt.NDArray[np.object_], zh: bool) -> Text:
-    uniques, codes = np.unique(
-        np.asarray([str(p) for p in periods], dtype=object), return_inverse=True
-    )
-    texts = [f"{u} 年" if zh and u.isdigit() else u for u in uniques]
-    return np.asarray(texts, dtype=S)[codes] if len(texts) else np.asarray([], dtype=S)
+    codes, uniques = pd.factorize(periods)
+    texts = [f"{u} 年" if zh and str(u).isdigit() else str(u) for u in uniques]
+    return np.asarray([*texts, ""], dtype=S)[codes]
 
 
 def _join(*parts: Any) -> Text:

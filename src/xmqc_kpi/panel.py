@@ -26,12 +26,12 @@ import numpy.typing as npt
 import pandas as pd
 
 from .errors import DataError, DataProblem
+from .template import TEMPLATE_COLUMNS
 from .units import UnitError, exact_factor, float_factor, normalise_unit
 
 __all__ = ["Column", "Panel", "exact_number", "parse_periods", "read_panel"]
 
 FloatArray = npt.NDArray[np.float64]
-TEMPLATE_COLUMNS = ("variable", "label_zh", "unit", "accepted_units", "indicators", "region")
 
 
 def exact_number(raw: object) -> Fraction:

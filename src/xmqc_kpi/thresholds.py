@@ -16,7 +16,7 @@ Fraction(1, 1000)
 from __future__ import annotations
 
 import math
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -42,11 +42,13 @@ _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 def _exact_decimal(number: Any) -> Decimal:
     """Read a number as the decimal it was written as (0.94 is 94/100, not the nearest double)."""
-    if isinstance(number, bool):
-        raise TypeError("a threshold is a number, not a bool")
-    if isinstance(number, Fraction):
-        raise TypeError("give the threshold as a decimal (int, str or Decimal)")
-    result = Decimal(str(number)) if isinstance(number, float) else Decimal(number)
+    # ValueError (not TypeError) so that pydantic reports it as a validation error of the field
+    if isinstance(number, bool) or not isinstance(number, int | float | str | Decimal):
+        raise ValueError(f"a threshold is a decimal number (int, str or Decimal), not {number!r}")
+    try:
+        result = Decimal(str(number)) if isinstance(number, float) else Decimal(number)
+    except InvalidOperation as exc:
+        raise ValueError(f"cannot read {number!r} as a decimal number") from exc
     if not result.is_finite():
         raise ValueError("a threshold must be finite")
     return result
@@ -88,6 +90,7 @@ class AtLeast(_Bound):
     def __init__(self, value: Any = None, unit: str | None = None, **data: Any) -> None:
         # Declared on each kind so that type checkers accept ``AtLeast(96, "percent")``.
         super().__init__(value, unit, **data)
+
     symbol: ClassVar[str] = "≥"
 
 
@@ -99,6 +102,7 @@ class Above(_Bound):
     def __init__(self, value: Any = None, unit: str | None = None, **data: Any) -> None:
         # Declared on each kind so that type checkers accept ``AtLeast(96, "percent")``.
         super().__init__(value, unit, **data)
+
     symbol: ClassVar[str] = ">"
 
 
@@ -110,6 +114,7 @@ class AtMost(_Bound):
     def __init__(self, value: Any = None, unit: str | None = None, **data: Any) -> None:
         # Declared on each kind so that type checkers accept ``AtLeast(96, "percent")``.
         super().__init__(value, unit, **data)
+
     symbol: ClassVar[str] = "≤"
 
 
@@ -121,6 +126,7 @@ class Below(_Bound):
     def __init__(self, value: Any = None, unit: str | None = None, **data: Any) -> None:
         # Declared on each kind so that type checkers accept ``AtLeast(96, "percent")``.
         super().__init__(value, unit, **data)
+
     symbol: ClassVar[str] = "<"
 
 

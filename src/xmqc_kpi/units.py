@@ -47,6 +47,7 @@ per_10k_persons = 1 / (10000 * person) = 每万人
 deaths_per_10k_units = person / (10000 * count) = 人/万台
 per_yi_yuan = 1 / yi_yuan = 每亿元
 index_point = [satisfaction_index] = 分
+@alias hectare = 公顷
 """
 
 #: Chinese symbols shown beside numbers in explanations (the unit's short written form).
@@ -71,7 +72,13 @@ _SYMBOLS = {
     "index_point": "分",
 }
 
-_ALIASES = {"1": "dimensionless", "": "dimensionless", "m²": "meter ** 2", "m2": "meter ** 2"}
+_ALIASES = {
+    "1": "dimensionless",
+    "": "dimensionless",
+    "m²": "meter ** 2",
+    "m2": "meter ** 2",
+    "平方米": "meter ** 2",
+}
 
 
 class UnitError(ValueError):

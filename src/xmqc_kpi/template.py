@@ -1,0 +1,267 @@
+"""The input template: one row per input variable, one blank column per period.
+
+A department fills the period columns, may change a row's ``unit`` to another unit listed in
+``accepted_units``, and returns the file. :func:`xmqc_kpi.evaluate` reads a filled template
+directly: it recognises the ``variable`` column and the period columns and takes each row's
+``unit``. The column names are therefore public API and must not change:
+
+``variable``, ``label_zh``, ``unit``, ``accepted_units``, ``indicators``, ``region``, then one
+column per period, named by its label (``"2013"``).
+
+The template is generated from the indicators' declarations, never written by hand.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from .indicator import Indicator, Input
+from .units import is_compatible, normalise_unit
+
+__all__ = ["TEMPLATE_COLUMNS", "input_template", "write_input_template"]
+
+#: The columns before the period columns, in order.
+TEMPLATE_COLUMNS = ("variable", "label_zh", "unit", "accepted_units", "indicators", "region")
+
+#: Common units for each dimension, as a department would write them; every one parses. The
+#: first group containing a variable's default unit applies. Counts and percent are both
+#: dimensionless for pint, so they are told apart by name.
+_COMMON_UNITS: tuple[tuple[str, ...], ...] = (
+    ("元", "万元", "亿元"),
+    ("亩", "hectare", "m²"),
+    ("人", "万人"),
+    ("count",),
+    ("day",),
+    ("percent", "permille", "dimensionless"),
+    ("分",),
+)
+
+_DEFAULT_PERIODS = (2013, 2014)
+
+
+def input_template(
+    indicators: Iterable[Indicator] | Indicator | None = None,
+    *,
+    periods: Sequence[int | str] = _DEFAULT_PERIODS,
+    regions: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Return a blank input template for ``indicators``.
+
+    Parameters
+    ----------
+    indicators
+        The indicators whose inputs the template asks for. ``None`` means the built-in
+        catalog. A variable that several indicators use appears once, with the label and unit
+        declared by the first.
+    periods
+        The periods to fill in. Each becomes a blank column named ``str(period)``.
+    regions
+        With regions, one block of rows per region, in the order given, with the ``region``
+        cell filled. Without them, one row per variable and a blank ``region``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`TEMPLATE_COLUMNS`, then one float column per period, all NaN.
+
+    Raises
+    ------
+    ValueError
+        If there are no indicators or no periods, if two periods have the same label or
+        clash with a fixed column, or if a region is blank or repeated.
+
+    Examples
+    --------
+    >>> from xmqc_kpi.formulas import ratio
+    >>> from xmqc_kpi.indicator import Clause, Input, Responsible
+    >>> from xmqc_kpi.thresholds import AtLeast
+    >>> funding = Indicator(
+    ...     id="quality_funding_ratio",
+    ...     clause=Clause(body="五(三)"),
+    ...     title_zh="质量工作经费占一般预算收入比例",
+    ...     title_en="Quality funding as a share of general budget revenue",
+    ...     formula=ratio("quality_funding", "general_budget_revenue", part_of_whole=False),
+    ...     inputs=(
+    ...         Input(name="quality_funding", unit="yuan", label_zh="质量工作经费"),
+    ...         Input(name="general_budget_revenue", unit="yuan", label_zh="财政一般预算收入"),
+    ...     ),
+    ...     unit="permille",
+    ...     threshold=AtLeast(1, "permille"),
+    ...     quote="经费数额不低于厦门市年财政一般预算收入1‰",
+    ...     responsible=Responsible(units=("市财政局",)),
+    ... )
+    >>> template = input_template([funding], periods=[2013, 2014])
+    >>> list(template.columns)
+    ['variable', 'label_zh', 'unit', 'accepted_units', 'indicators', 'region', '2013', '2014']
+    >>> template.loc[0, ["variable", "unit", "accepted_units"]].tolist()
+    ['quality_funding', 'yuan', 'yuan, 万元, 亿元']
+    """
+    chosen = _indicators(indicators)
+    labels = _period_labels(periods)
+    blocks = _regions(regions)
+    inputs: dict[str, Input] = {}
+    users: dict[str, list[str]] = {}
+    for indicator in chosen:
+        for item in indicator.inputs:
+            inputs.setdefault(item.name, item)
+            users.setdefault(item.name, [])
+            if indicator.id not in users[item.name]:
+                users[item.name].append(indicator.id)
+    rows = [
+        {
+            "variable": name,
+            "label_zh": item.label_zh,
+            "unit": item.unit,
+            "accepted_units": ", ".join(_accepted_units(item.unit)),
+            "indicators": ", ".join(users[name]),
+            "region": region,
+        }
+        for region in blocks
+        for name, item in inputs.items()
+    ]
+    frame = pd.DataFrame(rows, columns=list(TEMPLATE_COLUMNS))
+    for label in labels:
+        frame[label] = pd.Series(float("nan"), index=frame.index, dtype="float64")
+    return frame
+
+
+def write_input_template(
+    path: str | os.PathLike[str],
+    indicators: Iterable[Indicator] | Indicator | None = None,
+    *,
+    periods: Sequence[int | str] = _DEFAULT_PERIODS,
+    regions: Sequence[str] | None = None,
+) -> Path:
+    """Write :func:`input_template` to ``path`` as CSV or XLSX, chosen by the file's suffix.
+
+    CSV is written in UTF-8 with a byte-order mark, so that Excel shows the Chinese labels
+    correctly. XLSX needs ``openpyxl``, from the ``report`` extra.
+
+    Parameters
+    ----------
+    path
+        Where to write: a ``.csv`` or ``.xlsx`` file. An existing file is overwritten.
+    indicators, periods, regions
+        As for :func:`input_template`.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    ValueError
+        If the suffix is neither ``.csv`` nor ``.xlsx``, or the arguments are invalid.
+    ImportError
+        For ``.xlsx`` when ``openpyxl`` is not installed.
+    """
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in {".csv", ".xlsx"}:
+        raise ValueError(f"write the template to a .csv or .xlsx file, not {target.name!r}")
+    if suffix == ".xlsx":
+        _require_openpyxl()
+    frame = input_template(indicators, periods=periods, regions=regions)
+    if suffix == ".csv":
+        frame.to_csv(target, index=False, encoding="utf-8-sig")
+    else:
+        frame.to_excel(target, index=False, sheet_name="input", engine="openpyxl")
+    return target
+
+
+def _require_openpyxl() -> None:
+    try:
+        importlib.import_module("openpyxl")
+    except ImportError as exc:
+        raise ImportError(
+            "writing an .xlsx template needs openpyxl, which is not installed: "
+            "pip install 'xmqc_kpi[report]' (or write a .csv file instead)"
+        ) from exc
+
+
+def _indicators(indicators: Iterable[Indicator] | Indicator | None) -> tuple[Indicator, ...]:
+    if indicators is None:
+        from .catalog import catalog  # the catalog imports every declaration: only when needed
+
+        indicators = catalog()
+    if isinstance(indicators, Indicator):
+        return (indicators,)
+    chosen = tuple(indicators)
+    wrong = [type(item).__name__ for item in chosen if not isinstance(item, Indicator)]
+    if wrong:
+        raise TypeError(f"indicators must be Indicator objects, not {sorted(set(wrong))}")
+    if not chosen:
+        raise ValueError("no indicators: the template would have no rows")
+    return chosen
+
+
+def _period_labels(periods: Sequence[int | str]) -> list[str]:
+    if isinstance(periods, str | int):
+        periods = [periods]
+    labels = [str(period).strip() for period in periods]
+    if not labels:
+        raise ValueError("no periods: give at least one, e.g. periods=(2013, 2014)")
+    problems = []
+    if any(label == "" for label in labels):
+        problems.append("a period label is blank")
+    repeated = sorted({label for label in labels if labels.count(label) > 1})
+    if repeated:
+        problems.append(f"periods repeated: {repeated}")
+    clashing = sorted(set(labels) & set(TEMPLATE_COLUMNS))
+    if clashing:
+        problems.append(f"periods clash with template columns: {clashing}")
+    if problems:
+        raise ValueError("; ".join(problems))
+    return labels
+
+
+def _regions(regions: Sequence[str] | None) -> list[str]:
+    if regions is None:
+        return [""]
+    if isinstance(regions, str):
+        regions = [regions]
+    names = list(regions)
+    if not names:
+        raise ValueError("regions is empty: give None for a template without regions")
+    if any(not isinstance(name, str) or not name.strip() for name in names):
+        raise ValueError("every region must be a non-blank string")
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise ValueError(f"regions repeated: {repeated}")
+    return names
+
+
+def _accepted_units(unit: str) -> tuple[str, ...]:
+    """The units a department may write for a variable whose default unit is ``unit``.
+
+    The default comes first, then the other common units of its dimension (see
+    ``_COMMON_UNITS``).
+
+    >>> _accepted_units("yuan")
+    ('yuan', '万元', '亿元')
+    >>> _accepted_units("m²")
+    ('m²', '亩', 'hectare')
+    >>> _accepted_units("count")
+    ('count',)
+    """
+    name = normalise_unit(unit)
+    group = next(
+        (g for g in _COMMON_UNITS if name in {normalise_unit(u) for u in g}),
+        None,
+    )
+    if group is None:  # an unusual default: other units of its dimension, if it has one
+        group = next(
+            (
+                g
+                for g in _COMMON_UNITS
+                if not is_compatible(g[0], "dimensionless") and is_compatible(g[0], unit)
+            ),
+            (),
+        )
+    return (unit, *(u for u in group if normalise_unit(u) != name))

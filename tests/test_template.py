@@ -1,0 +1,198 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from xmqc_kpi.catalog import catalog
+from xmqc_kpi.evaluate import evaluate
+from xmqc_kpi.formulas import value
+from xmqc_kpi.indicator import Clause, Indicator, Input, Responsible
+from xmqc_kpi.sample import sample_data
+from xmqc_kpi.template import TEMPLATE_COLUMNS, input_template, write_input_template
+from xmqc_kpi.thresholds import AtLeast
+from xmqc_kpi.units import is_compatible, normalise_unit
+
+FIXED = list(TEMPLATE_COLUMNS)
+
+
+def _days(indicator_id: str, unit: str, label: str) -> Indicator:
+    """A small indicator on the input ``reception``, declared in ``unit``."""
+    return Indicator(
+        id=indicator_id,
+        clause=Clause(table="1.3.1", body="3"),
+        title_zh="基地接待时间",
+        title_en="Reception time",
+        formula=value("reception"),
+        inputs=(Input(name="reception", unit=unit, label_zh=label),),
+        unit="day",
+        threshold=AtLeast(36, "day"),
+        quote="全年基地接待时间36天以上",
+        responsible=Responsible(units=("市教育局",)),
+    )
+
+
+IN_DAYS = _days("reception_in_days", "day", "接待天数")
+IN_WEEKS = _days("reception_in_weeks", "week", "接待周数")
+
+
+def _distinct_inputs() -> dict[str, Input]:
+    inputs: dict[str, Input] = {}
+    for indicator in catalog():
+        for item in indicator.inputs:
+            inputs.setdefault(item.name, item)
+    return inputs
+
+
+def test_columns_are_exactly_the_contract() -> None:
+    template = input_template([IN_DAYS], periods=(2013, 2014))
+    assert list(template.columns) == [*FIXED, "2013", "2014"]
+    assert FIXED == ["variable", "label_zh", "unit", "accepted_units", "indicators", "region"]
+
+
+def test_default_periods_and_blank_cells() -> None:
+    template = input_template([IN_DAYS])
+    assert list(template.columns[-2:]) == ["2013", "2014"]
+    assert template[["2013", "2014"]].isna().all().all()
+    assert (template["region"] == "").all()
+
+
+def test_builtin_catalog_one_row_per_distinct_variable() -> None:
+    inputs = _distinct_inputs()
+    template = input_template()
+    assert list(template["variable"]) == list(inputs)
+    assert not template["variable"].duplicated().any()
+    for row in template.itertuples(index=False):
+        item = inputs[str(row.variable)]
+        assert row.unit == item.unit
+        assert row.label_zh == item.label_zh
+
+
+def test_shared_variables_list_every_indicator() -> None:
+    template = input_template().set_index("variable")
+    assert template.loc["service_satisfaction_index", "indicators"] == (
+        "service_satisfaction_index_rank, service_satisfaction_trend"
+    )
+    assert template.loc["consumer_complaints", "indicators"] == (
+        "consumer_complaint_rate, consumer_complaint_rate_trend"
+    )
+
+
+def test_first_declaration_gives_unit_and_label() -> None:
+    days_first = input_template([IN_DAYS, IN_WEEKS])
+    weeks_first = input_template([IN_WEEKS, IN_DAYS])
+    assert len(days_first) == len(weeks_first) == 1
+    assert days_first.loc[0, ["unit", "label_zh"]].tolist() == ["day", "接待天数"]
+    assert weeks_first.loc[0, ["unit", "label_zh"]].tolist() == ["week", "接待周数"]
+    assert days_first.loc[0, "indicators"] == "reception_in_days, reception_in_weeks"
+
+
+def test_accepted_units_start_with_the_default_and_all_convert() -> None:
+    template = input_template()
+    for row in template.itertuples(index=False):
+        accepted = str(row.accepted_units).split(", ")
+        assert accepted[0] == row.unit
+        assert len({normalise_unit(unit) for unit in accepted}) == len(accepted)
+        for unit in accepted:
+            assert is_compatible(unit, str(row.unit)), (row.variable, unit)
+    by_variable = template.set_index("variable")["accepted_units"]
+    assert by_variable["quality_funding"].split(", ")[1:] == ["万元", "亿元"]
+    assert by_variable["resident_population"].split(", ")[1:] == ["万人"]
+    assert "hectare" in by_variable["agri_total_area"]
+    assert by_variable["national_sampled_batches"] == "count"
+
+
+def test_regions_give_one_block_per_region() -> None:
+    variables = list(_distinct_inputs())
+    template = input_template(regions=["厦门市", "思明区"], periods=[2014])
+    assert len(template) == 2 * len(variables)
+    assert list(template["region"]) == ["厦门市"] * len(variables) + ["思明区"] * len(variables)
+    assert list(template["variable"]) == variables * 2
+    assert list(template.columns) == [*FIXED, "2014"]
+
+
+def test_a_single_indicator_is_accepted() -> None:
+    assert input_template(IN_DAYS)["variable"].tolist() == ["reception"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"indicators": []}, "no indicators"),
+        ({"periods": ()}, "no periods"),
+        ({"periods": (2013, "2013")}, "repeated"),
+        ({"periods": ("2013", "unit")}, "clash"),
+        ({"regions": []}, "regions is empty"),
+        ({"regions": ["厦门市", "厦门市"]}, "repeated"),
+        ({"regions": ["厦门市", " "]}, "non-blank"),
+    ],
+)
+def test_invalid_arguments_raise_clear_errors(kwargs: dict[str, object], message: str) -> None:
+    arguments: dict[str, object] = {"indicators": [IN_DAYS], **kwargs}
+    with pytest.raises(ValueError, match=message):
+        input_template(**arguments)  # type: ignore[arg-type]
+
+
+def test_non_indicators_are_refused() -> None:
+    with pytest.raises(TypeError, match="Indicator objects"):
+        input_template(["reception"])  # type: ignore[list-item]
+
+
+def test_csv_round_trip_keeps_chinese(tmp_path: Path) -> None:
+    path = write_input_template(tmp_path / "template.csv", regions=["厦门市"], periods=(2013,))
+    assert path == tmp_path / "template.csv"
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM, for Excel
+    expected = input_template(regions=["厦门市"], periods=(2013,))
+    read = pd.read_csv(path)
+    assert list(read.columns) == [*FIXED, "2013"]
+    assert read["label_zh"].tolist() == expected["label_zh"].tolist()
+    assert read["region"].eq("厦门市").all()
+    assert read["unit"].tolist() == expected["unit"].tolist()
+    assert read["2013"].isna().all()
+
+
+def test_unknown_suffix_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match=r"\.csv or \.xlsx"):
+        write_input_template(tmp_path / "template.txt", [IN_DAYS])
+
+
+def test_xlsx_without_openpyxl_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # makes `import openpyxl` fail
+    with pytest.raises(ImportError, match=r"pip install 'xmqc_kpi\[report\]'"):
+        write_input_template(tmp_path / "template.xlsx", [IN_DAYS])
+    assert not (tmp_path / "template.xlsx").exists()
+
+
+def test_xlsx_round_trip(tmp_path: Path) -> None:
+    path = write_input_template(tmp_path / "template.xlsx", regions=["厦门市"])
+    read = pd.read_excel(path, sheet_name="input", dtype={"region": str})
+    assert list(read.columns) == [*FIXED, "2013", "2014"]
+    assert read["label_zh"].tolist() == input_template(regions=["厦门市"])["label_zh"].tolist()
+
+
+def test_a_filled_template_evaluates_like_the_wide_data(tmp_path: Path) -> None:
+    """Fill the template with the sample's 厦门市 rows: same verdicts as the wide frame."""
+    sample = sample_data()
+    years = [2012, 2013, 2014, 2015]
+    path = write_input_template(tmp_path / "filled.csv", regions=["厦门市"], periods=years)
+    template = pd.read_csv(path)
+    city = sample.data[sample.data["region"] == "厦门市"].set_index("period")
+    by_variable = city.drop(columns="region").T  # variables × years
+    for year in years:
+        template[str(year)] = template["variable"].map(by_variable[year])
+    template["unit"] = template["variable"].map(sample.units).fillna(template["unit"])
+
+    def verdicts(data: pd.DataFrame, units: dict[str, str] | None) -> pd.DataFrame:
+        frame = evaluate(
+            catalog(), data, units=units, benchmarks=sample.benchmarks, peers=sample.peers
+        ).to_frame("en")
+        ordered = frame.sort_values(["indicator_id", "period"]).reset_index(drop=True)
+        return ordered.loc[:, ["indicator_id", "region", "period", "status", "reason"]].astype(str)
+
+    from_template = verdicts(template, None)
+    from_wide = verdicts(sample.data[sample.data["region"] == "厦门市"], sample.units)
+    pd.testing.assert_frame_equal(from_template, from_wide)
