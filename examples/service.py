@@ -1,6 +1,6 @@
 """A service's use of xmqc_kpi: build the data, call evaluate, emit the JSON result.
 
-    .venv/bin/python examples/service.py
+.venv/bin/python examples/service.py
 """
 
 from __future__ import annotations
