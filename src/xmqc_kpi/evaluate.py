@@ -447,8 +447,7 @@ def _assess(
                 indicator, computed, op, ok, known, exact_target
             )
     elif isinstance(threshold, BelowBenchmark):
-        target, has = _benchmark_values(indicator, panel, bench)
-        exact_at = _benchmark_exact(indicator, panel, bench)
+        target, has, exact_at = _benchmark(indicator, panel, bench)
         ok = decide(value, target, "lt", computed.exact, exact_at)
         extra["_equal"] = decide(value, target, "eq", computed.exact, exact_at)
         judged = known & has
@@ -584,24 +583,21 @@ def _lookup(
     return rows.reset_index(drop=True), positions
 
 
-def _benchmark_values(
+def _benchmark(
     indicator: Indicator, panel: Panel, bench: pd.DataFrame | None
-) -> tuple[FloatArray, BoolArray]:
+) -> tuple[FloatArray, BoolArray, ExactAt]:
+    """Each row's benchmark as a float, whether it has one, and its exact value by row."""
     rows, positions = _lookup(panel, bench, indicator.id)
     has = positions >= 0
     values = rows["value"].to_numpy(dtype=np.float64)
-    return np.where(has, values[np.maximum(positions, 0)] if len(values) else np.nan, np.nan), has
-
-
-def _benchmark_exact(indicator: Indicator, panel: Panel, bench: pd.DataFrame | None) -> ExactAt:
-    rows, positions = _lookup(panel, bench, indicator.id)
+    floats = np.where(has, values[np.maximum(positions, 0)] if len(values) else np.nan, np.nan)
     exact = rows["exact"].tolist()
 
     def at(row: int) -> Fraction | None:
         position = int(positions[row])
         return exact[position] if position >= 0 else None
 
-    return at
+    return floats, has, at
 
 
 # --------------------------------------------------------------------------- peers

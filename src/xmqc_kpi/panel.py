@@ -59,13 +59,6 @@ class Column:
     units: tuple[str, ...]
     _floats: dict[str, FloatArray] = field(default_factory=dict, compare=False, repr=False)
 
-    @property
-    def missing(self) -> npt.NDArray[np.bool_]:
-        """True where the cell is empty."""
-        if self.raw.dtype.kind == "f":
-            return np.asarray(np.isnan(self.raw), dtype=bool)
-        return np.zeros(len(self.raw), dtype=bool)
-
     def to(self, unit: str) -> FloatArray:
         """The column in ``unit``, as floats (NaN where empty); computed once per unit."""
         if unit not in self._floats:
