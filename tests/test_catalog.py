@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from xmqc_kpi.catalog import (
+from xmqc_kpi.catalogs import (
     THRESHOLD_KINDS,
     Catalog,
     CatalogError,

@@ -6,8 +6,8 @@ from fractions import Fraction
 import pandas as pd
 import pytest
 
-from xmqc_kpi.catalog import catalog
-from xmqc_kpi.evaluate import evaluate
+from xmqc_kpi.catalogs import catalog
+from xmqc_kpi.engine import evaluate
 from xmqc_kpi.results import Status
 from xmqc_kpi.sample import SampleData, sample_data
 from xmqc_kpi.thresholds import BelowBenchmark, TopAmongPeers

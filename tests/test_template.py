@@ -6,8 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from xmqc_kpi.catalog import catalog
-from xmqc_kpi.evaluate import evaluate
+from xmqc_kpi.catalogs import catalog
+from xmqc_kpi.engine import evaluate
 from xmqc_kpi.formulas import value
 from xmqc_kpi.indicator import Clause, Indicator, Input, Responsible
 from xmqc_kpi.sample import sample_data

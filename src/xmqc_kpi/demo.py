@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .catalog import catalog
-from .evaluate import evaluate
+from .catalogs import catalog
+from .engine import evaluate
 from .results import Evaluation, Language
 from .sample import sample_data
 

@@ -187,7 +187,7 @@ def _require_openpyxl() -> None:
 
 def _indicators(indicators: Iterable[Indicator] | Indicator | None) -> tuple[Indicator, ...]:
     if indicators is None:
-        from .catalog import catalog  # the catalog imports every declaration: only when needed
+        from .catalogs import catalog  # the catalog imports every declaration: only when needed
 
         indicators = catalog()
     if isinstance(indicators, Indicator):

@@ -18,8 +18,8 @@ module                    section                                 table / body
 
 Section 9 (创新质量发展机制) sets no measurable target. :data:`BUILTIN_INDICATORS` lists the
 indicators in the order of the catalog contract (absolute thresholds, national averages, peer
-ranks, trends, monitored); :func:`xmqc_kpi.catalog.catalog` wraps it in a
-:class:`~xmqc_kpi.catalog.Catalog`.
+ranks, trends, monitored); :func:`xmqc_kpi.catalogs.catalog` wraps it in a
+:class:`~xmqc_kpi.catalogs.Catalog`.
 """
 
 from __future__ import annotations

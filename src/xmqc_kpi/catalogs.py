@@ -37,7 +37,6 @@ import yaml
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from .indicator import Indicator
-from .indicators import BUILTIN_INDICATORS
 from .thresholds import Threshold
 
 __all__ = [
@@ -292,6 +291,8 @@ class Catalog:
 @cache
 def catalog() -> Catalog:
     """Return the built-in catalog: the plan's 42 targets, in the order of the contract."""
+    from .indicators import BUILTIN_INDICATORS  # builds 42 declarations: only when asked
+
     return Catalog(BUILTIN_INDICATORS)
 
 
