@@ -135,7 +135,13 @@ def evaluate(
     table["reason"] = table["reason"].astype(REASON_DTYPE)
     from .explain import render_explanations
 
-    return Evaluation(table, explain=partial(render_explanations, chosen), as_of=when)
+    return Evaluation(
+        table,
+        explain=partial(render_explanations, chosen),
+        as_of=when,
+        indicators=chosen,
+        inputs=partial(_inputs_frame, panel),
+    )
 
 
 # --------------------------------------------------------------------------- arguments
@@ -530,6 +536,31 @@ def _comparison(indicator: Indicator) -> str:
     if isinstance(threshold, TopAmongPeers):
         return f"rank ≤ {threshold.describe_cutoff()}"
     return str(threshold.symbol)
+
+
+def _inputs_frame(panel: Panel) -> pd.DataFrame:
+    """The input numbers as given: one row per (region, period, variable) with a value."""
+    periods = _period_labels(panel)
+    parts = []
+    for variable in sorted(panel.columns):
+        column = panel.columns[variable]
+        present = ~pd.isna(column.raw)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "region": panel.region[present],
+                    "period": periods[present],
+                    "variable": variable,
+                    "value": column.raw[present],
+                    "unit": column.given_unit()[present],
+                }
+            )
+        )
+    columns = ["region", "period", "variable", "value", "unit"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    frame = pd.concat(parts, ignore_index=True)
+    return frame.sort_values(["variable", "region", "period"], kind="stable", ignore_index=True)
 
 
 def _period_labels(panel: Panel) -> npt.NDArray[np.object_]:

@@ -11,10 +11,13 @@ import datetime as dt
 import enum
 import math
 from collections.abc import Callable, Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, TypeAdapter
+
+if TYPE_CHECKING:
+    from .indicator import Indicator
 
 __all__ = ["Assessment", "Evaluation", "Language", "Reason", "Status"]
 
@@ -149,7 +152,7 @@ class Evaluation:
     Iterate to get :class:`Assessment` objects, or call :meth:`to_frame` for a DataFrame.
     """
 
-    __slots__ = ("_as_of", "_explain", "_table", "_texts")
+    __slots__ = ("_as_of", "_explain", "_indicators", "_inputs", "_table", "_texts")
 
     def __init__(
         self,
@@ -157,11 +160,32 @@ class Evaluation:
         *,
         explain: Callable[[pd.DataFrame, Language], pd.Series],
         as_of: dt.date | None,
+        indicators: tuple[Indicator, ...] = (),
+        inputs: Callable[[], pd.DataFrame] | None = None,
     ) -> None:
         self._table = table
         self._explain = explain
         self._as_of = as_of
+        self._indicators = indicators
+        self._inputs: Callable[[], pd.DataFrame] | pd.DataFrame | None = inputs
         self._texts: dict[Language, pd.Series] = {}
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        """The indicators that were evaluated, in the order given."""
+        return self._indicators
+
+    def inputs(self) -> pd.DataFrame:
+        """The input numbers used, as given: ``region``, ``period``, ``variable``, ``value``, ``unit``.
+
+        One row per variable read and (region, period) where it has a value, sorted by variable,
+        region and period, so that a reader can recompute any assessment by hand.
+        """
+        if self._inputs is None:
+            return pd.DataFrame(columns=["region", "period", "variable", "value", "unit"])
+        if callable(self._inputs):
+            self._inputs = self._inputs()
+        return self._inputs.copy()
 
     @property
     def as_of(self) -> dt.date | None:

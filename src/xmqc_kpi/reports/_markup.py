@@ -1,0 +1,208 @@
+"""Rendering helpers shared by the reports: escaping, the HTML page, safe spreadsheet cells.
+
+Everything here is deterministic (no timestamps, no random ids), so a report rendered twice
+from the same input is byte-identical, and safe: text is HTML-escaped once, where it enters
+the markup, and spreadsheet cells that a spreadsheet would run as a formula are neutralised.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "STATUS_COLOURS",
+    "csv_text",
+    "escape",
+    "html_page",
+    "neutralise_cell",
+    "write_output",
+    "xlsx_bytes",
+]
+
+#: Background colours of the four statuses (colour-blind-safe, readable in grey print).
+STATUS_COLOURS: Mapping[str, str] = {
+    "met": "#cfe8cf",
+    "not_met": "#f6c6c1",
+    "insufficient_data": "#fbe6a6",
+    "not_assessed": "#dcdcdc",
+}
+
+#: Fixed document date of every workbook, so that the same report gives the same bytes.
+_WORKBOOK_DATE = dt.datetime(2013, 1, 1)
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+_CSS = """
+:root { --ink: #1d2733; --muted: #5b6675; --rule: #c9d1db; --accent: #1f5fa8; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC",
+       "Microsoft YaHei", system-ui, sans-serif; color: var(--ink); line-height: 1.5;
+       margin: 0 auto; padding: 1.5rem 2rem; max-width: 60rem; font-size: 10.5pt; }
+h1 { font-size: 1.6em; margin: 0 0 .3em; }
+h2 { font-size: 1.25em; border-bottom: 2px solid var(--accent); padding-bottom: .15em;
+     margin-top: 1.8em; }
+h3 { font-size: 1.05em; margin: 1.2em 0 .3em; }
+p.lead, .muted { color: var(--muted); }
+table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: .92em; }
+th, td { border: 1px solid var(--rule); padding: .25em .45em; text-align: left;
+         vertical-align: top; }
+th { background: #eef2f7; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .15em 1em; margin: .4em 0; }
+dt { color: var(--muted); }
+dd { margin: 0; }
+blockquote { margin: .3em 0; padding: .2em .8em; border-left: 3px solid var(--rule);
+             background: #f7f9fb; }
+section.indicator { break-inside: avoid; page-break-inside: avoid; margin-bottom: 1.2em; }
+.status { display: inline-block; padding: 0 .4em; border-radius: 3px; }
+.status-met { background: #cfe8cf; }
+.status-not_met { background: #f6c6c1; }
+.status-insufficient_data { background: #fbe6a6; }
+.status-not_assessed { background: #dcdcdc; }
+svg { max-width: 100%; height: auto; }
+nav.toc ol { columns: 2; font-size: .92em; }
+@page { size: A4; margin: 15mm 14mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 9.5pt; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  table, svg { break-inside: avoid; page-break-inside: avoid; }
+  nav.toc { display: none; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def escape(value: object) -> str:
+    """HTML-escape any value's text (quotes included), so it always renders as text.
+
+    >>> escape("<script>alert('1')</script>")
+    '&lt;script&gt;alert(&#x27;1&#x27;)&lt;/script&gt;'
+    >>> escape(None)
+    ''
+    """
+    return "" if value is None else html.escape(str(value), quote=True)
+
+
+def html_page(title: str, body: str, *, lang: str = "zh", extra_css: str = "") -> str:
+    """A complete, self-contained HTML document: inline CSS, no script, no external resource.
+
+    ``title`` is escaped here; ``body`` is markup the caller built from escaped parts.
+
+    >>> page = html_page("A & B", "<p>x</p>", lang="en")
+    >>> page.startswith("<!DOCTYPE html>") and "<title>A &amp; B</title>" in page
+    True
+    """
+    html_lang = "zh-CN" if lang == "zh" else "en"
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{_CSS}{extra_css}</style>\n</head>\n"
+        f"<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def neutralise_cell(value: Any) -> Any:
+    """Return a text cell that a spreadsheet would run as a formula with a leading apostrophe.
+
+    Text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is prefixed
+    with ``'`` (the OWASP advice for CSV injection); numbers and other values pass unchanged.
+
+    >>> neutralise_cell("=HYPERLINK(\\"http://x\\")")
+    '\\'=HYPERLINK("http://x")'
+    >>> neutralise_cell("-3"), neutralise_cell(-3), neutralise_cell("思明区")
+    ("'-3", -3, '思明区')
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    r"""Rows as CSV text (``\n`` line ends), every text cell neutralised.
+
+    Write it with ``encoding="utf-8-sig"`` so that Excel opens the Chinese text correctly.
+
+    >>> csv_text(["a", "b"], [["=1+1", 2]])
+    "a,b\n'=1+1,2\n"
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([neutralise_cell(cell) for cell in header])
+    for row in rows:
+        writer.writerow(["" if cell is None else neutralise_cell(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def xlsx_bytes(
+    sheets: Mapping[str, tuple[Sequence[str], Iterable[Sequence[Any]]]],
+    *,
+    widths: Mapping[str, Sequence[float]] | None = None,
+) -> bytes:
+    """A workbook with one sheet per entry (``name -> (header, rows)``), as bytes.
+
+    Text cells are neutralised, the header row is bold and frozen, and the document dates are
+    fixed, so the bytes depend on the content only. Needs ``openpyxl`` (``xmqc_kpi[report]``).
+    """
+    try:
+        from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Font
+        from openpyxl.utils import get_column_letter
+    except ImportError as exc:  # pragma: no cover - exercised without the extra only
+        raise ImportError(
+            "XLSX output needs openpyxl, which is not installed: pip install 'xmqc_kpi[report]'"
+        ) from exc
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    for name, (header, rows) in sheets.items():
+        sheet = workbook.create_sheet(title=name[:31])
+        sheet.append([neutralise_cell(cell) for cell in header])
+        for row in rows:
+            sheet.append([neutralise_cell(cell) for cell in row])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        for column_cells in sheet.iter_cols(min_row=2):
+            for cell in column_cells:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for index, width in enumerate((widths or {}).get(name, ()), start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+    workbook.properties.creator = "xmqc_kpi"
+    workbook.properties.created = _WORKBOOK_DATE
+    buffer = io.BytesIO()
+    _save_deterministically(workbook, buffer)
+    return buffer.getvalue()
+
+
+def _save_deterministically(workbook: Any, buffer: io.BytesIO) -> None:
+    """Save like ``openpyxl`` does, but with a fixed modification date and zip entry times."""
+    from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    workbook.properties.modified = _WORKBOOK_DATE
+    staging = io.BytesIO()
+    with ZipFile(staging, "w", ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    with ZipFile(staging) as source, ZipFile(buffer, "w", ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = ZipInfo(info.filename, date_time=(2013, 1, 1, 0, 0, 0))
+            fixed.compress_type = ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+
+
+def write_output(content: str | bytes, path: str | Path) -> Path:
+    """Write a rendered report (text as UTF-8) to ``path`` and return the path."""
+    target = Path(path)
+    if isinstance(content, bytes):
+        target.write_bytes(content)
+    else:
+        target.write_text(content, encoding="utf-8")
+    return target
