@@ -121,8 +121,9 @@ def evaluate(
     )
     when = _as_date(as_of)
     problems: list[DataProblem] = []
+    keys = pd.DataFrame({"region": panel.region, "period": _period_labels(panel)})
     parts = [
-        _assess(indicator, position, panel, bench, peer_table, when, problems)
+        _assess(indicator, position, panel, keys, bench, peer_table, when, problems)
         for position, indicator in enumerate(chosen)
     ]
     if problems:
@@ -131,8 +132,6 @@ def evaluate(
     table["indicator_id"] = pd.Categorical(
         table["indicator_id"], categories=[i.id for i in chosen], ordered=True
     )
-    table["status"] = table["status"].astype(STATUS_DTYPE)
-    table["reason"] = table["reason"].astype(REASON_DTYPE)
     from .explain import render_explanations
 
     return Evaluation(
@@ -393,6 +392,8 @@ def _missing_names(
     indicator: Indicator, absent: Mapping[str, BoolArray], missing: BoolArray
 ) -> npt.NDArray[np.object_]:
     names = np.full(len(missing), "", dtype=object)
+    if not missing.any():
+        return names
     for name in indicator.formula.inputs:
         flag = absent[name] & missing
         names = np.where(flag & (names != ""), names + "," + name, np.where(flag, name, names))
@@ -414,6 +415,7 @@ def _assess(
     indicator: Indicator,
     position: int,
     panel: Panel,
+    keys: pd.DataFrame,
     bench: pd.DataFrame | None,
     peers: pd.DataFrame | None,
     when: dt.date | None,
@@ -495,14 +497,14 @@ def _assess(
     part = pd.DataFrame(
         {
             "indicator_id": indicator.id,
-            "region": panel.region,
-            "period": _period_labels(panel),
+            "region": keys["region"].array,
+            "period": keys["period"].array,
             "value": value,
             "unit": indicator.unit,
             "comparison": _comparison(indicator),
             "threshold": target,
-            "status": status,
-            "reason": reason,
+            "status": pd.Categorical(status, dtype=STATUS_DTYPE),
+            "reason": pd.Categorical(reason, dtype=REASON_DTYPE),
             "numerator": computed.numerator,
             "denominator": computed.denominator,
             "margin": sign * (value - target),
@@ -786,4 +788,10 @@ def _count_since(flags: BoolArray, start: npt.NDArray[np.int64]) -> npt.NDArray[
 
 
 def _empty_table() -> pd.DataFrame:
-    return pd.DataFrame({"indicator_id": [], "status": [], "reason": []})
+    return pd.DataFrame(
+        {
+            "indicator_id": [],
+            "status": pd.Categorical([], dtype=STATUS_DTYPE),
+            "reason": pd.Categorical([], dtype=REASON_DTYPE),
+        }
+    )

@@ -22,7 +22,7 @@ from .results import Language, Reason
 from .thresholds import BelowBenchmark, TopAmongPeers, Trend
 from .units import normalise_unit, unit_symbol
 
-__all__ = ["format_fixed", "render_explanations", "unit_text"]
+__all__ = ["format_fixed", "render_explanations", "text_series", "unit_text"]
 
 S = np.dtypes.StringDType()
 Text = npt.NDArray[Any]
@@ -70,16 +70,27 @@ def format_fixed(values: npt.NDArray[np.float64], decimals: npt.NDArray[np.int64
     length = np.strings.str_len(digits)
     whole = np.strings.slice(digits, 0, length - decimals)
     fraction = np.strings.slice(digits, length - decimals, length)
-    text = np.where(decimals > 0, np.strings.add(np.strings.add(whole, "."), fraction), whole)
-    text = np.where((values < 0) & (scaled > 0), np.strings.add("-", text), text)
-    return np.where(finite, text, np.asarray("—", dtype=S))
+    text = _pick(decimals > 0, _join(whole, ".", fraction), whole)
+    text = _pick((values < 0) & (scaled > 0), np.strings.add("-", text), text)
+    return np.asarray(_pick(finite, text, "—"), dtype=S)
 
 
 def format_given(values: npt.NDArray[np.float64]) -> Text:
-    """Numbers as the caller wrote them: integers without decimals, others in shortest form."""
-    integral = np.isfinite(values) & (np.abs(values) < 2.0**53) & (np.floor(values) == values)
-    as_int = np.where(integral, values, 0).astype(np.int64).astype(S)
-    return np.where(integral, as_int, np.where(np.isfinite(values), values.astype(S), "—"))
+    """Numbers as the caller wrote them: integers without decimals, others in shortest form.
+
+    Only the non-integral values go through the (slow) shortest float repr.
+
+    >>> format_given(np.array([1160.0, 0.25, np.nan])).tolist()
+    ['1160', '0.25', '—']
+    """
+    finite = np.isfinite(values)
+    integral = finite & (np.abs(values) < 2.0**53) & (np.floor(values) == values)
+    text = np.where(integral, values, 0).astype(np.int64).astype(S)
+    fractional = np.flatnonzero(finite & ~integral)
+    if len(fractional):
+        text[fractional] = values[fractional].astype(S)
+    text[~finite] = "—"
+    return text
 
 
 def _decimals_for(
@@ -134,7 +145,7 @@ def render_explanations(
     indicators: Sequence[Indicator], table: pd.DataFrame, lang: Language
 ) -> pd.Series:
     """One explanation per row of the engine's table, in ``lang``."""
-    out = np.empty(len(table), dtype=object)
+    out = np.empty(len(table), dtype=S)
     codes = table["_indicator"].to_numpy(dtype=np.int64)
     bounds = np.searchsorted(codes, np.arange(len(indicators) + 1))
     for position, indicator in enumerate(indicators):
@@ -144,14 +155,31 @@ def render_explanations(
         chunk = table.iloc[start:stop]
         if isinstance(indicator.threshold, Trend):
             # a trend's sentence quotes earlier rows of its region: render the whole chunk
-            out[start:stop] = _Renderer(indicator, chunk, lang).render().astype(object)
+            out[start:stop] = _Renderer(indicator, chunk, lang).render()
             continue
-        reasons = chunk["reason"].astype(str).to_numpy(dtype=object)
-        for reason in pd.unique(reasons):
+        reasons = chunk["reason"].cat.codes.to_numpy()
+        for reason in np.unique(reasons):
             rows = np.flatnonzero(reasons == reason)
             renderer = _Renderer(indicator, chunk.iloc[rows], lang)
-            out[start + rows] = renderer.render().astype(object)
-    return pd.Series(out, index=table.index, name="explanation", dtype=object)
+            out[start + rows] = renderer.render()
+    return text_series(out, table.index, "explanation")
+
+
+def text_series(text: Text, index: pd.Index, name: str) -> pd.Series:
+    """A numpy string array as a pandas text column, without a detour through Python objects.
+
+    With pyarrow-backed strings (pandas' default when pyarrow is installed) the UTF-8 buffer
+    goes to Arrow directly; otherwise the column holds Python strings.
+
+    >>> text_series(np.array(["达标"], dtype=S), pd.RangeIndex(1), "x").tolist()
+    ['达标']
+    """
+    dtype = pd.Series([""]).dtype
+    if getattr(dtype, "storage", None) == "pyarrow":
+        import pyarrow as pa
+
+        return pd.Series(pa.array(text), index=index, name=name, dtype=dtype)
+    return pd.Series(text.astype(object), index=index, name=name, dtype=dtype)
 
 
 class _Renderer:
@@ -162,7 +190,9 @@ class _Renderer:
         self.chunk = chunk
         self.lang = lang
         self.zh = lang == "zh"
-        self.reason = chunk["reason"].astype(str).to_numpy(dtype=object)
+        self.reason = np.asarray(chunk["reason"].cat.categories, dtype=object)[
+            chunk["reason"].cat.codes.to_numpy()
+        ]
         self.value = chunk["value"].to_numpy(dtype=np.float64)
         self.target = chunk["threshold"].to_numpy(dtype=np.float64)
         self.unit = unit_text(indicator.unit, lang)
@@ -204,15 +234,13 @@ class _Renderer:
             )
             ratio = _join(num, " ÷ ", den, " = ", value_part)
             reported = "(直接填报)= " if self.zh else " (reported directly) = "
-            body = np.where(
-                direct, np.strings.add(reported, value_part), np.strings.add(" = ", ratio)
-            )
+            body = _pick(direct, np.strings.add(reported, value_part), np.strings.add(" = ", ratio))
         else:
             body = np.strings.add(" = ", value_part)
         return np.strings.add(self.title, body)
 
     def _units(self, column: str) -> Text:
-        codes, names = pd.factorize(self.chunk[column].to_numpy(dtype=object))
+        codes, names = pd.factorize(self.chunk[column])
         texts = [unit_text(str(name), self.lang) if name else "" for name in names]
         return np.asarray([*texts, ""], dtype=S)[codes]
 
@@ -223,7 +251,7 @@ class _Renderer:
         fixed_target = _exact_text(float(self.target[0])) if len(self.target) else ""
         for reason in pd.unique(self.reason):
             mask = self.reason == reason
-            text = np.where(mask, self._sentence(Reason(reason), header, t, fixed_target), text)
+            text = _pick(mask, self._sentence(Reason(reason), header, t, fixed_target), text)
         return text
 
     def _shows_target(self) -> bool:
@@ -249,7 +277,7 @@ class _Renderer:
                 else f", at least the {fixed}{unit} target ({ref}), met."
             )
             return np.strings.add(
-                np.strings.add(header, np.where(equal, exactly, above)), self._interval()
+                np.strings.add(header, _pick(equal, exactly, above)), self._interval()
             )
         if reason is Reason.BELOW_MINIMUM:
             tail = (
@@ -318,13 +346,13 @@ class _Renderer:
         hi = format_fixed(high, self.decimals)
         if self.zh:
             lead = _join("95% 置信区间(Wilson)", lo, self.unit, "–", hi, self.unit)
-            verdict = np.where(conclusive, ",结论稳健。", ",区间跨越目标,结论不稳健。")
+            verdict = _pick(conclusive, ",结论稳健。", ",区间跨越目标,结论不稳健。")
         else:
             lead = _join(" 95% Wilson interval ", lo, "–", hi, self.unit)
-            verdict = np.where(
+            verdict = _pick(
                 conclusive, ": conclusive.", ": not conclusive (the interval straddles the target)."
             )
-        return np.where(has, np.strings.add(lead, verdict), "")
+        return _pick(has, np.strings.add(lead, verdict), "")
 
     def _shortfall(self, ref: str) -> Text:
         numerator = self.chunk["numerator"].to_numpy(dtype=np.float64)
@@ -528,6 +556,24 @@ def _period_text(periods: npt.NDArray[np.object_], zh: bool) -> Text:
     codes, uniques = pd.factorize(periods)
     texts = [f"{u} 年" if zh and str(u).isdigit() else str(u) for u in uniques]
     return np.asarray([*texts, ""], dtype=S)[codes]
+
+
+def _pick(mask: npt.NDArray[np.bool_], yes: Any, no: Any) -> Any:
+    """``np.where(mask, yes, no)`` for strings, without building anything when ``mask`` is uniform.
+
+    Returns ``yes`` or ``no`` itself (an array or a scalar that broadcasts) when every row
+    agrees: joining long sentences is the cost of rendering, so no pass is wasted.
+
+    >>> _pick(np.array([True, True]), "met", "not met")
+    'met'
+    >>> _pick(np.array([True, False]), "met", "not met").tolist()
+    ['met', 'not met']
+    """
+    if mask.all():
+        return yes
+    if not mask.any():
+        return no
+    return np.where(mask, np.asarray(yes, dtype=S), np.asarray(no, dtype=S))
 
 
 def _join(*parts: Any) -> Text:

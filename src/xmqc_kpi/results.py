@@ -176,7 +176,7 @@ class Evaluation:
         return self._indicators
 
     def inputs(self) -> pd.DataFrame:
-        """The input numbers used, as given: ``region``, ``period``, ``variable``, ``value``, ``unit``.
+        """The input numbers used, as given: region, period, variable, value and unit.
 
         One row per variable read and (region, period) where it has a value, sorted by variable,
         region and period, so that a reader can recompute any assessment by hand.
@@ -211,9 +211,10 @@ class Evaluation:
 
     def to_frame(self, lang: Language = "zh") -> pd.DataFrame:
         """All assessments as a new DataFrame (columns :data:`FRAME_COLUMNS`)."""
-        frame = self._table.copy()
-        frame["explanation"] = self.explanations(lang).to_numpy()
-        return frame.loc[:, list(FRAME_COLUMNS)].reset_index(drop=True)
+        frame = self._table.loc[:, [c for c in FRAME_COLUMNS if c != "explanation"]]
+        position = FRAME_COLUMNS.index("explanation")
+        frame.insert(position, "explanation", self.explanations(lang).array)
+        return frame.reset_index(drop=True)
 
     def _records(self, lang: Language) -> list[dict[str, object]]:
         frame = self.to_frame(lang)
