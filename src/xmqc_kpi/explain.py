@@ -352,7 +352,7 @@ class _Renderer:
             verdict = _pick(
                 conclusive, ": conclusive.", ": not conclusive (the interval straddles the target)."
             )
-        return _pick(has, np.strings.add(lead, verdict), "")
+        return np.asarray(_pick(has, np.strings.add(lead, verdict), ""), dtype=S)
 
     def _shortfall(self, ref: str) -> Text:
         numerator = self.chunk["numerator"].to_numpy(dtype=np.float64)
