@@ -87,6 +87,60 @@ def test_all_requires_every_unit() -> None:
 
 
 @pytest.mark.parametrize(
+    ("compliant", "total", "status", "shortfall"),
+    [
+        (10**30 - 1, 10**30, "not_met", "1 项未达标"),
+        (10**30, 10**30, "met", None),
+    ],
+)
+def test_counts_beyond_int64_stay_exact(
+    compliant: int, total: int, status: str, shortfall: str | None
+) -> None:
+    """Python ints too large for int64 are compared and printed exactly, not as floats."""
+    data = pd.DataFrame({"period": [2013], "total": [total], "compliant": [compliant]})
+    row = one(evaluate(all_comply(), data).to_frame())
+    assert row["status"] == status
+    assert f"{compliant} ÷ {total}" in row["explanation"]
+    if shortfall is not None:
+        assert shortfall in row["explanation"]
+
+
+def test_a_numerator_beyond_int64_exceeding_its_denominator_is_an_error() -> None:
+    """10**30 + 1 of 10**30 looks equal in floats; the exact check still catches it."""
+    data = pd.DataFrame({"period": [2013], "sampled": [10**30], "passed": [10**30 + 1]})
+    with pytest.raises(DataError, match="exceeds"):
+        evaluate(pass_rate(), data)
+
+
+def test_unsigned_counts_beyond_int64_are_not_negative() -> None:
+    """uint64 counts from 2**63 on are read as the integers they are, not wrapped negative."""
+    data = pd.DataFrame(
+        {
+            "period": [2013],
+            "sampled": np.array([2**63 + 10], dtype=np.uint64),
+            "passed": np.array([2**63], dtype=np.uint64),
+        }
+    )
+    row = one(evaluate(pass_rate(100), data).to_frame())
+    assert row["status"] == "not_met"
+    assert f"{2**63} ÷ {2**63 + 10}" in row["explanation"]
+
+
+def test_int64_counts_beyond_float_precision_print_exactly() -> None:
+    """10**17 − 1 of 10**17 meets ≥ 99 % and is printed digit for digit."""
+    row = rate_row(10**17 - 1, 10**17, target=99)
+    assert row["status"] == "met"
+    assert "99999999999999999 ÷ 100000000000000000" in row["explanation"]
+
+
+def test_complex_numbers_are_a_data_error() -> None:
+    data = pd.DataFrame({"period": [2013], "sampled": [50 + 1j], "passed": [47]})
+    with pytest.raises(DataError, match="complex") as caught:
+        evaluate(pass_rate(), data)
+    assert caught.value.problems[0].column == "sampled"
+
+
+@pytest.mark.parametrize(
     ("funding", "revenue", "units", "status"),
     [
         (800, 80, {"funding": "万元", "revenue": "亿元"}, "met"),

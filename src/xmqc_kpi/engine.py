@@ -354,10 +354,23 @@ def _check_part_of_whole(
     denominator: FloatArray,
     problems: list[DataProblem],
 ) -> None:
+    """Record a problem for each row whose numerator exceeds its denominator, exactly.
+
+    Floats decide the clear cases; the rows within :data:`NEAR` of equality (huge counts such
+    as 10**30 + 1 of 10**30, which floats cannot tell apart) are compared as fractions.
+    """
     formula = indicator.formula
     assert isinstance(formula, Ratio)
+    assert formula.denominator is not None
     with np.errstate(invalid="ignore"):
         larger = numerator > denominator * (1 + NEAR)
+        close = ~larger & (numerator >= denominator * (1 - NEAR)) & (denominator > 0)
+    unit = indicator.input_units[formula.numerator]
+    part = panel.columns.get(formula.numerator)
+    whole = panel.columns.get(formula.denominator)
+    if part is not None and whole is not None:
+        for row in np.flatnonzero(close):
+            larger[row] = part.exact(int(row), unit) > whole.exact(int(row), unit)
     for row in np.flatnonzero(larger):
         problems.append(
             DataProblem(
@@ -383,9 +396,20 @@ def _given_inputs(indicator: Indicator, panel: Panel) -> dict[str, Any]:
             result[f"_{role}_given"] = np.full(rows, np.nan)
             result[f"_{role}_unit"] = np.full(rows, "", dtype=object)
         else:
-            result[f"_{role}_given"] = column.raw.astype(np.float64)
+            result[f"_{role}_given"] = _as_given(column.raw)
             result[f"_{role}_unit"] = column.given_unit()
     return result
+
+
+def _as_given(raw: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """Raw inputs for the explanation: floats, or Python ints where a float would round.
+
+    Counts from 2**53 on (10**17 − 1 batches) print exactly only as integers.
+    """
+    huge = raw.dtype == object or (
+        raw.dtype.kind in "iu" and len(raw) > 0 and int(np.abs(raw).max()) >= 2**53
+    )
+    return raw.astype(object) if huge else raw.astype(np.float64)
 
 
 def _missing_names(

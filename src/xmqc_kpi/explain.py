@@ -83,6 +83,8 @@ def format_given(values: npt.NDArray[np.float64]) -> Text:
     >>> format_given(np.array([1160.0, 0.25, np.nan])).tolist()
     ['1160', '0.25', '—']
     """
+    if values.dtype == object:  # integers beyond int64, kept as Python ints by the panel
+        return np.asarray(np.frompyfunc(_given_text, 1, 1)(values), dtype=object).astype(S)
     finite = np.isfinite(values)
     integral = finite & (np.abs(values) < 2.0**53) & (np.floor(values) == values)
     text = np.where(integral, values, 0).astype(np.int64).astype(S)
@@ -91,6 +93,16 @@ def format_given(values: npt.NDArray[np.float64]) -> Text:
         text[fractional] = values[fractional].astype(S)
     text[~finite] = "—"
     return text
+
+
+def _given_text(cell: object) -> str:
+    """One cell of an object column as written: exact integers, shortest floats, ``—``."""
+    if isinstance(cell, int | np.integer):
+        return str(int(cell))
+    number = float(cell)  # type: ignore[arg-type]
+    if not np.isfinite(number):
+        return "—"
+    return str(int(number)) if number.is_integer() and abs(number) < 2.0**53 else repr(number)
 
 
 def _decimals_for(
@@ -225,11 +237,11 @@ class _Renderer:
         value_part = np.strings.add(self.shown, self.unit)
         if isinstance(formula, Ratio):
             num = np.strings.add(
-                format_given(self.chunk["_num_given"].to_numpy(dtype=float)),
+                format_given(self.chunk["_num_given"].to_numpy()),
                 self._units("_num_unit"),
             )
             den = np.strings.add(
-                format_given(self.chunk["_den_given"].to_numpy(dtype=float)),
+                format_given(self.chunk["_den_given"].to_numpy()),
                 self._units("_den_unit"),
             )
             ratio = _join(num, " ÷ ", den, " = ", value_part)
@@ -357,13 +369,25 @@ class _Renderer:
     def _shortfall(self, ref: str) -> Text:
         numerator = self.chunk["numerator"].to_numpy(dtype=np.float64)
         denominator = self.chunk["denominator"].to_numpy(dtype=np.float64)
-        short = format_given(denominator - numerator)
-        has = np.isfinite(numerator)
+        short = format_given(self._exact_counts("_den") - self._exact_counts("_num"))
+        has = np.isfinite(numerator) & np.isfinite(denominator)
         if self.zh:
             base = f",未达到目标 100%({ref}),未达标"
             return np.where(has, _join(base, ":", short, " 项未达标。"), base + "。")
         base = f", short of the 100% target ({ref}), not met"
         return np.where(has, _join(base, ": ", short, " did not comply."), base + ".")
+
+    def _exact_counts(self, role: str) -> npt.NDArray[Any]:
+        """The numerator or denominator in its default unit, as exact ints where they are huge.
+
+        Counts beyond int64 come as Python ints given in a count unit; elsewhere the float
+        value in the default unit is exact enough to print.
+        """
+        given = self.chunk[f"{role}_given"].to_numpy()
+        if given.dtype == object:
+            return given
+        column = "numerator" if role == "_num" else "denominator"
+        return self.chunk[column].to_numpy(dtype=np.float64)
 
     def _benchmark(self, reason: Reason, t: Text, equal: npt.NDArray[np.bool_]) -> Text:
         unit, ref, period = self.unit, self.reference, self.period

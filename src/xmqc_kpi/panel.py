@@ -167,11 +167,15 @@ def _numeric(
     numbers: every quantity of the plan is a count, an amount or a score, never negative.
     """
     labels = series.index if labels is None else labels
+    first = labels[0] if len(labels) else None
     if pd.api.types.is_bool_dtype(series.dtype):
-        problems.add(column, labels[0] if len(labels) else None, "true/false is not a number")
+        problems.add(column, first, "true/false is not a number")
+        return np.full(len(series), np.nan)
+    if pd.api.types.is_complex_dtype(series.dtype):
+        problems.add(column, first, "complex numbers are not quantities")
         return np.full(len(series), np.nan)
     if pd.api.types.is_integer_dtype(series.dtype) and not series.hasnans:
-        values: npt.NDArray[Any] = series.to_numpy(dtype=np.int64)
+        values: npt.NDArray[Any] = _integers(series)
     elif pd.api.types.is_numeric_dtype(series.dtype):
         values = series.to_numpy(dtype=np.float64, na_value=np.nan)
     else:
@@ -180,16 +184,42 @@ def _numeric(
         for position in np.flatnonzero(~is_number):
             problems.add(column, labels[int(position)], f"not a number: {objects[position]!r}")
         cleaned = np.where(is_number, objects, np.nan)
-        values = pd.to_numeric(pd.Series(cleaned), errors="coerce").to_numpy(
-            dtype=np.float64, na_value=np.nan
-        )
-    if values.dtype.kind == "f":
-        for position in np.flatnonzero(np.isinf(values)):
+        values = _exact_objects(cleaned)
+    if values.dtype.kind in "fO":
+        for position in np.flatnonzero(np.isinf(values.astype(np.float64))):
             problems.add(column, labels[int(position)], f"infinite value {values[position]}")
     negative = values < 0
     for position in np.flatnonzero(negative):
         problems.add(column, labels[int(position)], f"negative value {values[position]}")
     return values
+
+
+_INT64_MAX = np.iinfo(np.int64).max
+
+
+def _integers(series: pd.Series) -> npt.NDArray[Any]:
+    """An integer column as int64, or as Python ints where it does not fit (large uint64)."""
+    if series.dtype.kind == "u" and len(series) and int(series.max()) > _INT64_MAX:
+        return series.to_numpy(dtype=object)
+    return series.to_numpy(dtype=np.int64)
+
+
+def _exact_objects(cells: npt.NDArray[np.object_]) -> npt.NDArray[Any]:
+    """Number cells as float64, or kept as Python numbers where an integer exceeds int64.
+
+    Beyond int64 (10**30 batches in a stress test) a float would round: 10**30 - 1 of 10**30
+    would look like 100 %. Such columns stay exact Python ints for the exact comparisons.
+    """
+    big = np.asarray(np.frompyfunc(_is_big_int, 1, 1)(cells), dtype=bool)
+    if big.any():
+        return cells
+    return pd.to_numeric(pd.Series(cells), errors="coerce").to_numpy(
+        dtype=np.float64, na_value=np.nan
+    )
+
+
+def _is_big_int(cell: object) -> bool:
+    return isinstance(cell, int | np.integer) and abs(int(cell)) > _INT64_MAX
 
 
 def _is_number_cell(cell: object) -> bool:
