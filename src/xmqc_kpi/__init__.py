@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the same names, eagerly, for type checkers and IDEs
     from .errors import DataError, DataProblem
     from .formulas import Ratio, Value, ratio, value
     from .indicator import Clause, Indicator, Input, Responsible
+    from .reports import evaluation_report, threshold_report
     from .results import Assessment, Evaluation, Reason, Status
     from .sample import SampleData, sample_data
     from .template import input_template, write_input_template
@@ -45,6 +46,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "engine": ("evaluate",),
     "formulas": ("Ratio", "Value", "ratio", "value"),
     "indicator": ("Clause", "Indicator", "Input", "Responsible"),
+    "reports": ("evaluation_report", "threshold_report"),
     "results": ("Assessment", "Evaluation", "Reason", "Status"),
     "sample": ("SampleData", "sample_data"),
     "template": ("input_template", "write_input_template"),
@@ -92,10 +94,12 @@ __all__ = [
     "catalog",
     "dump_catalog",
     "evaluate",
+    "evaluation_report",
     "input_template",
     "load_catalog",
     "ratio",
     "sample_data",
+    "threshold_report",
     "value",
     "write_input_template",
 ]

@@ -109,13 +109,13 @@ def html_page(title: str, body: str, *, lang: str = "zh", extra_css: str = "") -
 
 
 def neutralise_cell(value: Any) -> Any:
-    """Return a text cell that a spreadsheet would run as a formula with a leading apostrophe.
+    r"""Return a text cell that a spreadsheet would run as a formula with a leading apostrophe.
 
     Text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is prefixed
     with ``'`` (the OWASP advice for CSV injection); numbers and other values pass unchanged.
 
-    >>> neutralise_cell("=HYPERLINK(\\"http://x\\")")
-    '\\'=HYPERLINK("http://x")'
+    >>> neutralise_cell('=HYPERLINK("http://x")')
+    '\'=HYPERLINK("http://x")'
     >>> neutralise_cell("-3"), neutralise_cell(-3), neutralise_cell("思明区")
     ("'-3", -3, '思明区')
     """
@@ -169,9 +169,10 @@ def xlsx_bytes(
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
+        wrapped = Alignment(wrap_text=True, vertical="top")  # one shared style object
         for column_cells in sheet.iter_cols(min_row=2):
             for cell in column_cells:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                cell.alignment = wrapped
         for index, width in enumerate((widths or {}).get(name, ()), start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
     workbook.properties.creator = "xmqc_kpi"

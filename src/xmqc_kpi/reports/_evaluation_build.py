@@ -1,0 +1,99 @@
+"""Build the evaluation report's :class:`Document` from an :class:`~xmqc_kpi.Evaluation`."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..results import FRAME_COLUMNS, Evaluation, Language
+from ._evaluation_frame import prepare
+from ._evaluation_indicators import indicator_blocks, matrices
+from ._evaluation_model import Cell, Document, Table
+from ._evaluation_summary import deadline_lines, summary_tables
+from ._evaluation_text import Words, words
+
+__all__ = ["build_document"]
+
+
+def build_document(result: Evaluation, lang: Language, title: str | None) -> Document:
+    """The structured report: lead, summary, matrices, indicator blocks, inputs, assessments."""
+    text = words(lang)
+    prepared = prepare(result, lang, text)
+    lead = (
+        *deadline_lines(result, prepared, text),
+        text.lead.format(indicators=len(prepared.indicators), assessments=len(prepared.frame)),
+    )
+    return Document(
+        title=text.title if title is None else title,
+        lang=lang,
+        lead=lead,
+        summary=summary_tables(result, prepared, text),
+        matrix_note=text.matrix_note,
+        matrices=matrices(prepared, text, lang),
+        indicators=indicator_blocks(prepared, text, lang),
+        inputs=_inputs_table(result, text, lang),
+        assessments=_assessments_table(prepared.frame),
+    )
+
+
+def _inputs_table(result: Evaluation, text: Words, lang: Language) -> Table:
+    """Every input number used, as given, with its unit and the template's label."""
+    inputs = result.inputs()
+    labels: dict[str, str] = {}
+    for indicator in result.indicators:
+        for item in indicator.inputs:
+            label = item.label_en if lang == "en" and item.label_en else item.label_zh
+            labels.setdefault(item.name, label)
+    region = inputs["region"].astype(object)
+    regions = region.where(region.notna(), text.no_region).astype(str).tolist()
+    values = inputs["value"].to_numpy(dtype=np.float64)
+    rows = tuple(
+        (
+            Cell(variable),
+            Cell(labels.get(variable, "")),
+            Cell(region_label),
+            Cell(str(period), period),
+            Cell(_as_given(value), value, numeric=True),
+            Cell(unit),
+        )
+        for variable, region_label, period, value, unit in zip(
+            inputs["variable"].astype(str).tolist(),
+            regions,
+            inputs["period"].tolist(),
+            values.tolist(),
+            inputs["unit"].astype(str).tolist(),
+            strict=True,
+        )
+    )
+    header = (text.variable, text.label, text.region, text.period, text.value, text.given_unit)
+    return Table("inputs", text.inputs, header, rows, text.inputs_note)
+
+
+def _as_given(value: float) -> str:
+    """A number as written: no trailing zeros, no exponent.
+
+    >>> _as_given(20.0), _as_given(0.0357), _as_given(281710000000.0)
+    ('20', '0.0357', '281710000000')
+    """
+    return str(np.format_float_positional(value, trim="-"))
+
+
+def _assessments_table(frame: pd.DataFrame) -> Table:
+    """The assessments with :data:`~xmqc_kpi.results.FRAME_COLUMNS`, as plain cell values."""
+    columns = [[_plain(v) for v in frame[name].tolist()] for name in FRAME_COLUMNS]
+    rows = tuple(
+        tuple(Cell("" if value is None else str(value), value) for value in row)
+        for row in zip(*columns, strict=True)
+    )
+    return Table("assessments", "assessments", FRAME_COLUMNS, rows)
+
+
+def _plain(value: object) -> object:
+    """A spreadsheet-ready value: ``None`` for missing, Python scalars for numpy ones."""
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if isinstance(value, np.generic):
+        return value.item()
+    return value

@@ -1,0 +1,112 @@
+"""Render the evaluation report's :class:`Document` as Markdown or as an XLSX workbook."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ._evaluation_model import Document, IndicatorBlock, Table
+from ._evaluation_text import words
+from ._markup import xlsx_bytes
+
+__all__ = ["markdown_text", "render_markdown", "render_xlsx"]
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+_IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def markdown_text(text: str) -> str:
+    r"""Text that Markdown shows as itself, on one line, safe inside a table cell.
+
+    HTML is turned into entities (a Markdown renderer passes raw HTML through), Markdown's
+    markup characters are backslash-escaped and line breaks become spaces.
+
+    >>> markdown_text("<script>a|b</script>")
+    '&lt;script&gt;a\\|b&lt;/script&gt;'
+    >>> markdown_text("school_days"), markdown_text("*x*\n[y]")
+    ('`school_days`', '\\*x\\* \\[y\\]')
+    """
+    if _IDENTIFIER.match(text) and "_" in text:
+        return f"`{text}`"
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    return re.sub(r"[\r\n]+", " ", escaped)
+
+
+def render_markdown(document: Document) -> str:
+    """The report as Markdown tables (the charts are in the HTML version only)."""
+    text = words(document.lang)
+    parts = [f"# {markdown_text(document.title)}", *(markdown_text(line) for line in document.lead)]
+    parts.append(f"## {markdown_text(text.summary)}")
+    parts.extend(_table(table, level=3) for table in document.summary)
+    parts.append(f"## {markdown_text(text.matrix)}")
+    parts.append(markdown_text(document.matrix_note))
+    parts.extend(_table(table, level=3) for table in document.matrices)
+    parts.append(f"## {markdown_text(text.indicators)}")
+    parts.append(f"*{markdown_text(text.charts_omitted)}*")
+    parts.extend(_indicator(block) for block in document.indicators)
+    parts.append(f"## {markdown_text(document.inputs.title)}")
+    parts.append(_table(document.inputs, level=None))
+    return "\n\n".join(parts) + "\n"
+
+
+def _indicator(block: IndicatorBlock) -> str:
+    facts = "\n".join(
+        f"- **{markdown_text(label)}**: {markdown_text(value)}" for label, value in block.facts
+    )
+    return (
+        f'<a id="{block.id}"></a>\n\n### {markdown_text(block.heading)}\n\n{facts}\n\n'
+        f"> {markdown_text(block.quote)}\n\n{_table(block.table, level=None)}"
+    )
+
+
+def _table(table: Table, *, level: int | None) -> str:
+    lines = []
+    if level is not None and table.title:
+        lines.append(f"{'#' * level} {markdown_text(table.title)}\n")
+    if table.note:
+        lines.append(f"{markdown_text(table.note)}\n")
+    lines.append(_row(table.header))
+    lines.append("|" + "|".join(" --- " for _ in table.header) + "|")
+    lines.extend(_row([cell.text for cell in row]) for row in table.rows)
+    return "\n".join(lines)
+
+
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(markdown_text(cell) for cell in cells) + " |"
+
+
+def render_xlsx(document: Document) -> bytes:
+    """The report as a workbook: summary, deadlines, matrix, assessments and inputs sheets."""
+    text = words(document.lang)
+    *counts, deadlines = document.summary
+    statuses = counts[0].header[1:]
+    regions = document.matrices[0].header[1:] if document.matrices else ()
+    sheets: dict[str, tuple[Sequence[str], list[Sequence[Any]]]] = {
+        "summary": (
+            (text.table, text.group, *statuses),
+            [
+                (table.title, *(cell.value for cell in row))
+                for table in counts
+                for row in table.rows
+            ],
+        ),
+        "deadlines": (deadlines.header, _values(deadlines)),
+        "matrix": ((text.period, "indicator_id", text.indicator, *regions), _matrix_rows(document)),
+        "assessments": (document.assessments.header, _values(document.assessments)),
+        "inputs": (document.inputs.header, _values(document.inputs)),
+    }
+    return xlsx_bytes(sheets)
+
+
+def _matrix_rows(document: Document) -> list[Sequence[Any]]:
+    return [
+        (table.label, row[0].link, *(cell.value for cell in row))
+        for table in document.matrices
+        for row in table.rows
+    ]
+
+
+def _values(table: Table) -> list[Sequence[Any]]:
+    return [[cell.value for cell in row] for row in table.rows]

@@ -1,0 +1,343 @@
+"""The per-indicator blocks (facts, table, chart specifications) and the status matrices."""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from ..explain import unit_text
+from ..indicator import Indicator
+from ..results import Language, Status
+from ..thresholds import Above, All, AtLeast, AtMost, Below, TopAmongPeers, Trend
+from ._evaluation_frame import Prepared
+from ._evaluation_model import Cell, IndicatorBlock, Table
+from ._evaluation_text import Words
+from .svg import Chart, Series
+
+__all__ = ["indicator_blocks", "matrices", "threshold_text", "title_of"]
+
+ChartKind = Literal["dots", "lines"]
+
+#: Kinds whose threshold column is a number worth drawing (trend: the previous value is not).
+_DRAWN = frozenset({"at_least", "above", "at_most", "below", "all", "below_benchmark"})
+
+
+def title_of(indicator: Indicator, lang: Language) -> str:
+    """The indicator's title in ``lang``."""
+    return indicator.title_zh if lang == "zh" else indicator.title_en
+
+
+def threshold_text(indicator: Indicator, words: Words, lang: Language) -> str:
+    """The threshold in words: ``"≥ 96%"``, ``"低于同期全国平均水平"``, ``"rising every period"``.
+
+    >>> from xmqc_kpi import catalog
+    >>> from ._evaluation_text import words
+    >>> threshold_text(catalog()["national_sampling_pass_rate"], words("en"), "en")
+    '≥ 94%'
+    """
+    threshold = indicator.threshold
+    if isinstance(threshold, AtLeast | Above | AtMost | Below):
+        unit = unit_text(threshold.unit or indicator.unit, lang)
+        return f"{threshold.symbol} {threshold.value}{unit}"
+    if isinstance(threshold, All):
+        target = float(threshold.target(indicator.unit))
+        number = np.format_float_positional(target, trim="-")
+        return f"{threshold.symbol} {number}{unit_text(indicator.unit, lang)}"
+    if isinstance(threshold, TopAmongPeers):
+        return words.threshold_text["top_among_peers"].format(
+            peers=threshold.peer_group, cutoff=_cutoff_text(threshold, words)
+        )
+    if isinstance(threshold, Trend):
+        text = words.threshold_text[threshold.direction]
+        window = "" if threshold.window is None else words.window.format(n=threshold.window)
+        return text + window
+    return words.threshold_text[threshold.kind]
+
+
+def _cutoff_text(threshold: TopAmongPeers, words: Words) -> str:
+    if threshold.top_n is not None:
+        return words.top_n.format(n=threshold.top_n)
+    assert threshold.top_fraction is not None  # one of the two is set (validated)
+    return words.top_share.format(share=f"{float(threshold.top_fraction * 100):g}")
+
+
+def indicator_blocks(
+    prepared: Prepared, words: Words, lang: Language
+) -> tuple[IndicatorBlock, ...]:
+    """One block per evaluated indicator, in the evaluation's order."""
+    frame = prepared.frame
+    columns = {
+        name: frame[name].to_numpy(dtype=object)
+        for name in (
+            "region_label",
+            "period_label",
+            "value_text",
+            "threshold_text",
+            "margin_text",
+            "interval_text",
+            "rank_text",
+            "status",
+            "status_text",
+            "explanation",
+            "due",
+        )
+    }
+    numbers = {
+        "value": frame["value"].to_numpy(dtype=np.float64),
+        "threshold": frame["threshold"].to_numpy(dtype=np.float64),
+        "rank": frame["rank"].to_numpy(dtype=np.float64, na_value=np.nan),
+        "cutoff_rank": frame["cutoff_rank"].to_numpy(dtype=np.float64, na_value=np.nan),
+    }
+    positions = frame.groupby("indicator_id", observed=True, sort=False).indices
+    empty = np.zeros(0, dtype=np.intp)
+    return tuple(
+        _block(
+            indicator,
+            {name: column[rows] for name, column in columns.items()},
+            {name: column[rows] for name, column in numbers.items()},
+            prepared,
+            words,
+            lang,
+        )
+        for indicator in prepared.indicators.values()
+        for rows in [positions.get(indicator.id, empty)]
+    )
+
+
+def _block(
+    indicator: Indicator,
+    texts: dict[str, npt.NDArray[np.object_]],
+    numbers: dict[str, npt.NDArray[np.float64]],
+    prepared: Prepared,
+    words: Words,
+    lang: Language,
+) -> IndicatorBlock:
+    return IndicatorBlock(
+        id=indicator.id,
+        heading=title_of(indicator, lang),
+        facts=_facts(indicator, texts, words, lang),
+        quote=indicator.quote,
+        table=_table(indicator, texts, words, lang),
+        charts=_charts(indicator, texts, numbers, prepared, words, lang),
+    )
+
+
+def _facts(
+    indicator: Indicator, texts: dict[str, npt.NDArray[np.object_]], words: Words, lang: Language
+) -> tuple[tuple[str, str], ...]:
+    clause = indicator.clause
+    where = words.clause_body.format(body=clause.body)
+    if clause.table is not None:
+        where = words.clause_table.format(table=clause.table) + words.list_sep + where
+    responsible = indicator.responsible
+    units = words.list_sep.join(responsible.units)
+    if responsible.inherited_from is not None:
+        units += words.inherited.format(row=responsible.inherited_from)
+    facts = [
+        (words.id, indicator.id),
+        (words.clause, where),
+        (words.section, indicator.section),
+        (words.threshold, threshold_text(indicator, words, lang)),
+        (words.deadline, _deadline_text(indicator, texts, words)),
+        (words.responsible, units),
+    ]
+    if indicator.interpretation:
+        facts.insert(4, (words.interpretation, indicator.interpretation))
+    return tuple(facts)
+
+
+def _deadline_text(
+    indicator: Indicator, texts: dict[str, npt.NDArray[np.object_]], words: Words
+) -> str:
+    """The deadline and, when there is an evaluation date, whether it has passed."""
+    if indicator.deadline is None:
+        return words.no_deadline
+    due = texts["due"][0] if len(texts["due"]) else pd.NA
+    if due is pd.NA:
+        return indicator.deadline
+    state = words.passed if bool(due) else words.not_passed
+    return words.deadline_state.format(deadline=indicator.deadline, state=state)
+
+
+def _table(
+    indicator: Indicator, texts: dict[str, npt.NDArray[np.object_]], words: Words, lang: Language
+) -> Table:
+    kind = indicator.threshold.kind
+    unit = unit_text(indicator.unit, lang).strip()
+    value_header = f"{words.value}({unit})" if unit else words.value
+    extra: list[tuple[str, str]] = []
+    if any(texts["interval_text"]):
+        extra.append((words.interval, "interval_text"))
+    if kind == "top_among_peers":
+        extra.append((words.rank, "rank_text"))
+    header = (
+        words.region,
+        words.period,
+        value_header,
+        words.target_by_kind.get(kind, words.threshold),
+        words.margin,
+        *(title for title, _ in extra),
+        words.status_header,
+        words.explanation,
+    )
+    rows = tuple(
+        (
+            Cell(str(texts["region_label"][i])),
+            Cell(str(texts["period_label"][i])),
+            Cell(str(texts["value_text"][i]), numeric=True),
+            Cell(str(texts["threshold_text"][i]) if kind != "monitored" else "—", numeric=True),
+            Cell(str(texts["margin_text"][i]), numeric=True),
+            *(Cell(str(texts[column][i]), numeric=True) for _, column in extra),
+            Cell(str(texts["status_text"][i]), status=str(texts["status"][i])),
+            Cell(str(texts["explanation"][i])),
+        )
+        for i in range(len(texts["status"]))
+    )
+    return Table(f"table-{indicator.id}", "", header, rows)
+
+
+def _charts(
+    indicator: Indicator,
+    texts: dict[str, npt.NDArray[np.object_]],
+    numbers: dict[str, npt.NDArray[np.float64]],
+    prepared: Prepared,
+    words: Words,
+    lang: Language,
+) -> tuple[tuple[ChartKind, Chart], ...]:
+    """A dot chart across regions (latest period with data) and lines across periods."""
+    kind = indicator.threshold.kind
+    ranked = kind == "top_among_peers"
+    value_grid, status_grid = _grids(
+        numbers["rank" if ranked else "value"], texts["status"], texts, prepared
+    )
+    reference_grid, _ = _grids(
+        numbers["cutoff_rank" if ranked else "threshold"], texts["status"], texts, prepared
+    )
+    drawn = ranked or kind in _DRAWN
+    title = title_of(indicator, lang)
+    common: dict[str, Any] = {
+        "reference_label": _reference_label(indicator, words, lang) if drawn else "",
+        "axis_label": words.rank_axis if ranked else unit_text(indicator.unit, lang).strip(),
+        "decimals": 0 if ranked else indicator.decimals,
+        "reversed_axis": ranked,
+        "status_labels": tuple((s.value, words.status[s.value]) for s in Status),
+        "no_data_label": words.no_data,
+    }
+    with_data = np.flatnonzero(np.isfinite(value_grid).any(axis=0))
+    latest = int(with_data[-1]) if len(with_data) else len(prepared.periods) - 1
+    period = prepared.periods[latest] if prepared.periods else ""
+    dots = Chart(
+        title=words.chart_regions.format(title=title, period=period),
+        categories=prepared.regions,
+        series=(Series(period, _floats(value_grid[:, latest]), _strs(status_grid[:, latest])),)
+        if prepared.periods
+        else (),
+        reference=_floats(reference_grid[:, latest]) if drawn and prepared.periods else (),
+        **common,
+    )
+    charts: list[tuple[ChartKind, Chart]] = [("dots", dots)]
+    if len(prepared.periods) > 1:
+        lines = Chart(
+            title=words.chart_periods.format(title=title),
+            categories=prepared.periods,
+            series=tuple(
+                Series(region, _floats(value_grid[r]), _strs(status_grid[r]))
+                for r, region in enumerate(prepared.regions)
+            ),
+            reference=tuple(
+                _common_value(reference_grid[:, p]) for p in range(len(prepared.periods))
+            )
+            if drawn
+            else (),
+            **common,
+        )
+        charts.append(("lines", lines))
+    return tuple(charts)
+
+
+def _grids(
+    values: npt.NDArray[np.float64],
+    statuses: npt.NDArray[np.object_],
+    texts: dict[str, npt.NDArray[np.object_]],
+    prepared: Prepared,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.object_]]:
+    """Values and statuses as region × period grids (NaN and ``""`` where there is no row)."""
+    shape = (len(prepared.regions), len(prepared.periods))
+    region_index = {region: i for i, region in enumerate(prepared.regions)}
+    period_index = {period: j for j, period in enumerate(prepared.periods)}
+    rows = [region_index[r] for r in texts["region_label"]]
+    columns = [period_index[p] for p in texts["period_label"]]
+    value_grid = np.full(shape, np.nan)
+    status_grid = np.full(shape, "", dtype=object)
+    value_grid[rows, columns] = values
+    status_grid[rows, columns] = statuses
+    return value_grid, status_grid
+
+
+def _common_value(values: npt.NDArray[np.float64]) -> float:
+    """The one finite value of a column, or NaN when there is none or they differ."""
+    finite = np.unique(values[np.isfinite(values)])
+    return float(finite[0]) if len(finite) == 1 else math.nan
+
+
+def _floats(values: npt.NDArray[np.float64]) -> tuple[float, ...]:
+    return tuple(float(v) for v in values)
+
+
+def _strs(values: npt.NDArray[np.object_]) -> tuple[str, ...]:
+    return tuple(str(v) for v in values)
+
+
+def _reference_label(indicator: Indicator, words: Words, lang: Language) -> str:
+    kind = indicator.threshold.kind
+    if kind == "top_among_peers":
+        return words.cutoff_rank
+    if kind == "below_benchmark":
+        return words.target_by_kind[kind]
+    return f"{words.threshold} {threshold_text(indicator, words, lang)}"
+
+
+def matrices(prepared: Prepared, words: Words, lang: Language) -> tuple[Table, ...]:
+    """One region × indicator status matrix per period, the most recent first."""
+    frame = prepared.frame
+    keys = zip(
+        frame["indicator_id"].astype(str),
+        frame["region_label"],
+        frame["period_label"],
+        strict=True,
+    )
+    cells = dict(
+        zip(
+            keys,
+            (
+                Cell(text, status=status)
+                for text, status in zip(frame["cell_text"], frame["status"], strict=True)
+            ),
+            strict=True,
+        )
+    )
+    blank = Cell("")
+    header = (words.indicator, *prepared.regions)
+    return tuple(
+        Table(
+            f"matrix-{period}",
+            words.matrix_period.format(period=period),
+            header,
+            tuple(
+                (
+                    Cell(title_of(indicator, lang), link=indicator.id),
+                    *(
+                        cells.get((indicator.id, region, period), blank)
+                        for region in prepared.regions
+                    ),
+                )
+                for indicator in prepared.indicators.values()
+            ),
+            label=period,
+        )
+        for period in reversed(prepared.periods)
+    )

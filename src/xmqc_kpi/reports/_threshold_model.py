@@ -1,0 +1,356 @@
+"""The threshold report as a structured document, before any rendering.
+
+:func:`build_document` turns a catalog into frozen records whose fields are all display text
+in one language: the interpretation rules first, one row per indicator in catalog order, then
+the known discrepancies of the built-in plan. The renderers (:mod:`._threshold_render`) only
+lay these records out and escape them for their format.
+
+Which discrepancies are shown: they belong to the built-in plan, so a discrepancy is listed
+when it concerns at least one indicator of the catalog that is *identical* to the built-in
+declaration of the same id. The built-in catalog shows all of them; a subset of it, those
+that concern its indicators; a custom catalog (or a built-in indicator changed in any field),
+none, with a sentence saying why. The rules are readings of the plan's wording and are always
+stated.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..catalogs import THRESHOLD_KINDS, catalog
+from ..indicator import Indicator
+from ..interpretation import DISCREPANCIES, PLAN, RULES, Discrepancy, InterpretationRule
+from ..results import Language
+from ..thresholds import TopAmongPeers, Trend
+from ._threshold_text import (
+    KIND_LABELS,
+    LABELS,
+    Labels,
+    clause_text,
+    cutoff_text,
+    deadline_texts,
+    direction_text,
+    display_unit_text,
+    formula_text,
+    input_text,
+    measurement_text,
+    responsible_texts,
+    section_title,
+    threshold_text,
+    window_text,
+)
+
+__all__ = [
+    "INDICATOR_COLUMNS",
+    "DiscrepancyRow",
+    "IndicatorRow",
+    "InputRow",
+    "KindCount",
+    "RuleRow",
+    "ThresholdDocument",
+    "build_document",
+]
+
+#: The columns of the indicators table in CSV, XLSX and JSON: public, stable, snake_case.
+INDICATOR_COLUMNS: tuple[str, ...] = (
+    "id",
+    "clause_table",
+    "clause_body",
+    "section",
+    "section_title",
+    "title_zh",
+    "title_en",
+    "quote",
+    "formula",
+    "inputs",
+    "unit",
+    "sampled",
+    "kind",
+    "comparison",
+    "threshold",
+    "threshold_text",
+    "direction",
+    "deadline",
+    "deadline_inherited",
+    "responsible",
+    "responsible_inherited_from",
+    "interpretation",
+)
+
+#: The columns of the rules and discrepancies tables in CSV-like outputs (XLSX, JSON).
+RULE_COLUMNS: tuple[str, ...] = ("key", "wording", "meaning", "note", "in_force")
+DISCREPANCY_COLUMNS: tuple[str, ...] = ("key", "clauses", "finding", "reading", "indicators")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleRow:
+    """An interpretation rule in one language; ``in_force`` names the catalog's parameters."""
+
+    key: str
+    wording: str
+    meaning: str
+    note: str
+    #: The parameters the catalog uses for this rule (the 前列 cut-off …); empty if none.
+    in_force: str
+
+    def record(self) -> dict[str, str]:
+        """The row under :data:`RULE_COLUMNS`."""
+        return {column: getattr(self, column) for column in RULE_COLUMNS}
+
+
+@dataclass(frozen=True, slots=True)
+class InputRow:
+    """One input variable of an indicator."""
+
+    name: str
+    label_zh: str
+    unit: str
+    #: The whole entry in words: name, label(s), default unit.
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRow:
+    """Everything the report says about one indicator, as display text.
+
+    The fields named in :data:`INDICATOR_COLUMNS` are the table columns; ``clause``,
+    ``deadline_text`` and ``responsible_text`` combine some of them for prose formats. Absent
+    values (no table clause, nothing inherited, no note) are empty strings.
+    """
+
+    id: str
+    clause_table: str
+    clause_body: str
+    clause: str
+    section: str
+    section_title: str
+    title_zh: str
+    title_en: str
+    quote: str
+    formula: str
+    inputs: tuple[InputRow, ...]
+    unit: str
+    sampled: str
+    kind: str
+    comparison: str
+    threshold: str
+    threshold_text: str
+    direction: str
+    deadline: str
+    deadline_inherited: str
+    deadline_text: str
+    responsible: str
+    responsible_inherited_from: str
+    responsible_text: str
+    interpretation: str
+
+    @property
+    def inputs_text(self) -> str:
+        """The inputs in one cell, separated by ``"; "``."""
+        return "; ".join(item.text for item in self.inputs)
+
+    def record(self) -> dict[str, str]:
+        """The row under :data:`INDICATOR_COLUMNS` (inputs as one text)."""
+        row = {column: getattr(self, column) for column in INDICATOR_COLUMNS if column != "inputs"}
+        row["inputs"] = self.inputs_text
+        return {column: row[column] for column in INDICATOR_COLUMNS}
+
+
+@dataclass(frozen=True, slots=True)
+class DiscrepancyRow:
+    """A known discrepancy in one language, with the catalog's indicators it concerns."""
+
+    key: str
+    clauses: tuple[str, ...]
+    finding: str
+    reading: str
+    indicators: tuple[str, ...]
+
+    def record(self) -> dict[str, str]:
+        """The row under :data:`DISCREPANCY_COLUMNS` (lists joined with ``", "``)."""
+        return {
+            "key": self.key,
+            "clauses": ", ".join(self.clauses),
+            "finding": self.finding,
+            "reading": self.reading,
+            "indicators": ", ".join(self.indicators),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class KindCount:
+    """How many indicators of the catalog have one threshold kind."""
+
+    kind: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ThresholdDocument:
+    """The whole report: header, rules, indicators, discrepancies, in this order."""
+
+    lang: Language
+    labels: Labels
+    title: str
+    #: The plan's title, number and date of issue.
+    plan: str
+    kinds: tuple[KindCount, ...]
+    rules: tuple[RuleRow, ...]
+    indicators: tuple[IndicatorRow, ...]
+    #: Why the discrepancies listed are those (all, some or none of the built-in plan's).
+    discrepancy_note: str
+    discrepancies: tuple[DiscrepancyRow, ...]
+
+    @property
+    def total(self) -> int:
+        """The number of indicators."""
+        return len(self.indicators)
+
+
+def build_document(indicators: Sequence[Indicator], lang: Language) -> ThresholdDocument:
+    """Build the report's document for ``indicators`` (in their order) in ``lang``.
+
+    >>> from xmqc_kpi import catalog
+    >>> document = build_document(tuple(catalog()), "en")
+    >>> document.total, document.rules[0].key, document.discrepancies[-1].key
+    (42, 'inclusive_bound', 'peer_groups_undefined')
+    """
+    labels = LABELS[lang]
+    builtin = _builtin_ids(indicators)
+    return ThresholdDocument(
+        lang=lang,
+        labels=labels,
+        title=labels.title,
+        plan=_plan_text(lang),
+        kinds=_kind_counts(indicators, lang),
+        rules=tuple(_rule_row(rule, indicators, lang) for rule in RULES),
+        indicators=tuple(_indicator_row(item, lang) for item in indicators),
+        discrepancy_note=_discrepancy_note(builtin, labels),
+        discrepancies=tuple(
+            _discrepancy_row(entry, builtin, lang)
+            for entry in DISCREPANCIES
+            if any(name in builtin for name in entry.indicator_ids)
+        ),
+    )
+
+
+def _plan_text(lang: Language) -> str:
+    if lang == "zh":
+        return f"{PLAN.title_zh}（{PLAN.number}，{PLAN.issued}）"
+    return f"{PLAN.title_en} ({PLAN.number}, {PLAN.issued})"
+
+
+def _kind_counts(indicators: Sequence[Indicator], lang: Language) -> tuple[KindCount, ...]:
+    counts = Counter[str](item.threshold.kind for item in indicators)
+    language = 0 if lang == "zh" else 1
+    return tuple(
+        KindCount(kind, KIND_LABELS[kind][language], counts[kind])
+        for kind in THRESHOLD_KINDS
+        if counts[kind]
+    )
+
+
+def _builtin_ids(indicators: Sequence[Indicator]) -> frozenset[str]:
+    """Ids of the indicators identical to the built-in declaration of the same id."""
+    builtin = catalog()
+    return frozenset(item.id for item in indicators if item.id in builtin and item in builtin)
+
+
+def _discrepancy_note(builtin: frozenset[str], labels: Labels) -> str:
+    if not builtin:
+        return labels.discrepancies_none
+    if builtin == frozenset(catalog().ids):
+        return labels.discrepancies_all
+    return labels.discrepancies_some
+
+
+def _rule_row(rule: InterpretationRule, indicators: Sequence[Indicator], lang: Language) -> RuleRow:
+    zh = lang == "zh"
+    return RuleRow(
+        key=rule.key,
+        wording=rule.wording,
+        meaning=rule.meaning_zh if zh else rule.meaning_en,
+        note=rule.note_zh if zh else rule.note_en,
+        in_force=_in_force(rule, indicators, lang),
+    )
+
+
+def _in_force(rule: InterpretationRule, indicators: Sequence[Indicator], lang: Language) -> str:
+    """The parameters the catalog sets for a rule that has any: 前列 cut-offs, trend windows.
+
+    Each distinct parameter is listed with the number of indicators using it, in catalog order.
+    """
+    if rule.key == "top_group":
+        used = [
+            cutoff_text(item.threshold, lang)
+            for item in indicators
+            if isinstance(item.threshold, TopAmongPeers)
+        ]
+    elif rule.key in ("rising", "falling"):
+        used = [
+            window_text(item.threshold, lang)
+            for item in indicators
+            if isinstance(item.threshold, Trend) and item.threshold.direction == rule.key
+        ]
+    else:
+        return ""
+    if not used:
+        return "本目录无此类指标" if lang == "zh" else "no such indicator in this catalog"
+    counts = Counter(used)
+    if lang == "zh":
+        return "；".join(f"{value}（{counts[value]} 个指标）" for value in dict.fromkeys(used))
+    return "; ".join(
+        f"{value} ({counts[value]} indicator{'s' if counts[value] != 1 else ''})"
+        for value in dict.fromkeys(used)
+    )
+
+
+def _indicator_row(item: Indicator, lang: Language) -> IndicatorRow:
+    labels = LABELS[lang]
+    threshold = threshold_text(item, lang)
+    deadline, deadline_full = deadline_texts(item, lang)
+    responsible, responsible_full = responsible_texts(item, lang)
+    return IndicatorRow(
+        id=item.id,
+        clause_table=item.clause.table or "",
+        clause_body=item.clause.body,
+        clause=clause_text(item.clause, lang),
+        section=item.section,
+        section_title=section_title(item.section, lang),
+        title_zh=item.title_zh,
+        title_en=item.title_en,
+        quote=item.quote,
+        formula=formula_text(item, lang),
+        inputs=tuple(
+            InputRow(entry.name, entry.label_zh, entry.unit, input_text(entry, lang))
+            for entry in item.inputs
+        ),
+        unit=display_unit_text(item.unit, lang),
+        sampled=measurement_text(item, lang),
+        kind=item.threshold.kind,
+        comparison=threshold.comparison,
+        threshold=threshold.target,
+        threshold_text=threshold.text,
+        direction=direction_text(item, lang),
+        deadline=deadline,
+        deadline_inherited=labels.yes if item.deadline_inherited else labels.no,
+        deadline_text=deadline_full,
+        responsible=responsible,
+        responsible_inherited_from=item.responsible.inherited_from or "",
+        responsible_text=responsible_full,
+        interpretation=item.interpretation,
+    )
+
+
+def _discrepancy_row(entry: Discrepancy, builtin: frozenset[str], lang: Language) -> DiscrepancyRow:
+    zh = lang == "zh"
+    return DiscrepancyRow(
+        key=entry.key,
+        clauses=entry.clauses,
+        finding=entry.finding_zh if zh else entry.finding_en,
+        reading=entry.reading_zh if zh else entry.reading_en,
+        indicators=tuple(name for name in entry.indicator_ids if name in builtin),
+    )

@@ -1,0 +1,178 @@
+"""The auditors' threshold report: every threshold of a catalog traced to the plan.
+
+:func:`threshold_report` opens with the interpretation rules (以上 includes the number, 低于 is
+strict, 100 % has no tolerance, the 前列 cut-off in force, trends, monitored targets, inherited
+blank cells), lists every indicator in catalog order (clause, section, titles, the plan's exact
+wording, the formula with its inputs and units, sampled or counted in full, the threshold and
+its comparison, direction, deadline, responsible units, interpretation) and ends with the known
+discrepancies between the plan's body and its table. It is built as a structured document
+first (:mod:`._threshold_model`) and rendered second (:mod:`._threshold_render`), so every
+format says the same things, byte-identically on every run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Literal, get_args, overload
+
+from ..catalogs import Catalog
+from ..catalogs import catalog as builtin_catalog
+from ..indicator import Indicator
+from ..results import Language
+from ._markup import write_output
+from ._threshold_model import ThresholdDocument, build_document
+from ._threshold_render import (
+    render_csv,
+    render_html,
+    render_json,
+    render_markdown,
+    render_xlsx,
+)
+
+__all__ = ["ReportFormat", "threshold_report"]
+
+ReportFormat = Literal["md", "html", "xlsx", "csv", "json"]
+
+_RENDERERS: dict[str, Callable[[ThresholdDocument], str | bytes]] = {
+    "md": render_markdown,
+    "html": render_html,
+    "xlsx": render_xlsx,
+    "csv": render_csv,
+    "json": render_json,
+}
+
+
+@overload
+def threshold_report(
+    catalog: Iterable[Indicator] | None = ...,
+    *,
+    format: Literal["md", "html", "csv", "json"] = ...,
+    lang: Language = ...,
+    path: str | Path | None = ...,
+) -> str: ...
+
+
+@overload
+def threshold_report(
+    catalog: Iterable[Indicator] | None = ...,
+    *,
+    format: Literal["xlsx"],
+    lang: Language = ...,
+    path: str | Path | None = ...,
+) -> bytes: ...
+
+
+@overload
+def threshold_report(  # a format known only at run time
+    catalog: Iterable[Indicator] | None = ...,
+    *,
+    format: ReportFormat,
+    lang: Language = ...,
+    path: str | Path | None = ...,
+) -> str | bytes: ...
+
+
+def threshold_report(
+    catalog: Iterable[Indicator] | None = None,
+    *,
+    format: ReportFormat = "md",
+    lang: Language = "zh",
+    path: str | Path | None = None,
+) -> str | bytes:
+    """Render the threshold report of a catalog, for auditors.
+
+    Parameters
+    ----------
+    catalog
+        The indicators to report, in the order given: a :class:`~xmqc_kpi.Catalog` or any
+        iterable of :class:`~xmqc_kpi.Indicator` with unique ids. ``None`` (the default) is
+        the built-in catalog, :func:`xmqc_kpi.catalog`.
+    format
+        ``"md"`` (GitHub-flavoured Markdown), ``"html"`` (a self-contained page that prints
+        on A4; each indicator is a ``<section class="indicator" id="<indicator id>">``),
+        ``"xlsx"`` (sheets ``rules``, ``indicators``, ``discrepancies``; needs ``openpyxl``),
+        ``"csv"`` (one row per indicator, snake_case columns) or ``"json"`` (an object with
+        ``"rules"``, ``"indicators"`` and ``"discrepancies"``).
+    lang
+        ``"zh"`` (default) or ``"en"``: headings, labels and explanations. The plan's wording,
+        Chinese titles and labels and the responsible units stay Chinese in both.
+    path
+        When given, the report is also written there: text as UTF-8 (CSV with a byte-order
+        mark, ``utf-8-sig``, so that Excel reads the Chinese), XLSX as bytes.
+
+    Returns
+    -------
+    str or bytes
+        The report: ``bytes`` for ``"xlsx"``, ``str`` otherwise. The output depends on the
+        catalog and the options only: no timestamp, the same bytes on every run.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``format`` or ``lang``, an empty catalog, or duplicate ids
+        (:class:`~xmqc_kpi.CatalogError`, a ``ValueError``).
+    TypeError
+        When ``catalog`` holds anything but indicators.
+
+    Notes
+    -----
+    The interpretation rules (:data:`xmqc_kpi.interpretation.RULES`) are readings of the
+    plan's wording and are stated for every catalog. The discrepancies
+    (:data:`xmqc_kpi.interpretation.DISCREPANCIES`) belong to the built-in plan: one is listed
+    when it concerns an indicator of the catalog identical to its built-in declaration, so a
+    custom catalog shows none (with a sentence saying so) and a subset of the built-in one
+    shows those that concern it.
+
+    Examples
+    --------
+    >>> report = threshold_report(lang="en")
+    >>> report.splitlines()[0]
+    "# Threshold report: the quantitative targets of Xiamen's quality-city plan"
+    >>> "- **Threshold**: ≥ 96 % (the number itself meets it)" in report
+    True
+    >>> threshold_report(format="pdf")
+    Traceback (most recent call last):
+        ...
+    ValueError: format must be one of 'md', 'html', 'xlsx', 'csv', 'json', not 'pdf'
+    """
+    renderer = _renderer(format)
+    document = build_document(_indicators(catalog), _language(lang))
+    content = renderer(document)
+    if path is not None:
+        _write(content, path, format)
+    return content
+
+
+def _choice(name: str, value: object, allowed: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value not in allowed:
+        options = ", ".join(repr(option) for option in allowed)
+        raise ValueError(f"{name} must be one of {options}, not {value!r}")
+    return value
+
+
+def _renderer(format: object) -> Callable[[ThresholdDocument], str | bytes]:
+    return _RENDERERS[_choice("format", format, get_args(ReportFormat))]
+
+
+def _language(lang: object) -> Language:
+    return "zh" if _choice("lang", lang, get_args(Language)) == "zh" else "en"
+
+
+def _indicators(indicators: Iterable[Indicator] | None) -> tuple[Indicator, ...]:
+    """The indicators to report, checked: indicators only, unique ids, at least one."""
+    if indicators is None:
+        return tuple(builtin_catalog())
+    if isinstance(indicators, Indicator):
+        raise TypeError("catalog must be a collection of indicators: pass [indicator]")
+    chosen = indicators if isinstance(indicators, Catalog) else Catalog(indicators)
+    if len(chosen) == 0:
+        raise ValueError("the catalog is empty: the report would list no indicator")
+    return tuple(chosen)
+
+
+def _write(content: str | bytes, path: str | Path, format: str) -> None:
+    if format == "csv" and isinstance(content, str):
+        write_output(content.encode("utf-8-sig"), path)
+    else:
+        write_output(content, path)

@@ -1,0 +1,416 @@
+"""The evaluation report: content, charts, safety, determinism and the three formats."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+import xmqc_kpi as kpi
+from tests.factories import awards, death_rate, monitored_share, pass_rate, satisfaction
+from xmqc_kpi.reports import evaluation_report
+from xmqc_kpi.reports.svg import Chart, Series, dot_chart, line_chart
+from xmqc_kpi.results import FRAME_COLUMNS, Evaluation
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = Path(__file__).parent / "golden" / "evaluation_report.small.html"
+SVG = "{http://www.w3.org/2000/svg}"
+HOSTILE = "<script>alert(1)</script>"
+FORMULA = '=HYPERLINK("http://x")'
+FIXED_KINDS = {"at_least", "above", "at_most", "below", "all"}
+STATUSES = ["met", "not_met", "insufficient_data", "not_assessed"]
+NAN = float("nan")
+
+
+def small_data(regions: tuple[str, str] = ("思明区", "湖里区")) -> dict[str, pd.DataFrame]:
+    """Two regions × two periods for a pass rate and a death rate (one input missing)."""
+    first, second = regions
+    data = pd.DataFrame(
+        {
+            "region": [first, first, second, second],
+            "period": [2013, 2014, 2013, 2014],
+            "sampled": [50, 60, 40, 30],
+            "passed": [47, 59, 37, NAN],
+            "deaths": [5, 4, 3, 2],
+            "units": [100_000, 120_000, 50_000, 60_000],
+        }
+    )
+    benchmarks = pd.DataFrame(
+        {"period": [2013, 2014], "indicator_id": ["death_rate"] * 2, "value": [0.517, 0.39]}
+    )
+    return {"data": data, "benchmarks": benchmarks}
+
+
+def small_result(
+    regions: tuple[str, str] = ("思明区", "湖里区"), *, shuffle: bool = False
+) -> Evaluation:
+    """The tiny evaluation of the golden file (rows shuffled on request)."""
+    given = small_data(regions)
+    if shuffle:
+        given = {name: frame.iloc[::-1] for name, frame in given.items()}
+    return kpi.evaluate(
+        [pass_rate(), death_rate()],
+        given["data"],
+        benchmarks=given["benchmarks"],
+        as_of="2014-06-30",
+    )
+
+
+def all_formats(result: Evaluation) -> bytes:
+    """Every format and language of the report, concatenated."""
+    parts = [
+        evaluation_report(result, format=fmt, lang=lang)
+        for fmt in ("html", "md", "xlsx")
+        for lang in ("zh", "en")
+    ]
+    return b"".join(p if isinstance(p, bytes) else p.encode() for p in parts)
+
+
+def load_workbook(content: str | bytes) -> Any:
+    """The workbook of an XLSX report (the test is skipped without openpyxl)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    assert isinstance(content, bytes)
+    return openpyxl.load_workbook(io.BytesIO(content))
+
+
+@pytest.fixture(scope="module")
+def sample() -> Evaluation:
+    return kpi.evaluate(kpi.catalog(), **kpi.sample_data(), as_of="2015-12-31")
+
+
+@pytest.fixture(scope="module")
+def sample_html(sample: Evaluation) -> str:
+    return evaluation_report(sample)
+
+
+def _table(html: str, key: str) -> str:
+    match = re.search(rf'<table id="{re.escape(key)}"[^>]*>(.*?)</table>', html, re.S)
+    assert match is not None, f"no table {key}"
+    return match.group(1)
+
+
+def _counts(table_html: str) -> list[list[int]]:
+    """The numeric cells of each body row."""
+    rows = re.findall(r"<tr>(.*?)</tr>", table_html.split("<tbody>")[1], re.S)
+    return [[int(n) for n in re.findall(r'<td class="num[^"]*">(\d+)</td>', row)] for row in rows]
+
+
+def _section(html: str, indicator_id: str) -> str:
+    match = re.search(
+        rf'<section class="indicator" id="{indicator_id}">(.*?)</section>', html, re.S
+    )
+    assert match is not None, f"no section for {indicator_id}"
+    return match.group(1)
+
+
+def _charts(fragment: str) -> list[ET.Element]:
+    return [ET.fromstring(svg) for svg in re.findall(r"<svg .*?</svg>", fragment, re.S)]
+
+
+def _has_class(element: ET.Element, css: str) -> bool:
+    return any(css in (child.get("class") or "").split() for child in element.iter())
+
+
+# --------------------------------------------------------------------------- content
+
+
+def test_every_indicator_has_a_section_with_its_table_and_charts(
+    sample: Evaluation, sample_html: str
+) -> None:
+    frame = sample.to_frame()
+    for indicator in sample.indicators:
+        section = _section(sample_html, indicator.id)
+        assert indicator.quote in section or indicator.quote.replace('"', "&quot;") in section
+        rows = section.split("<tbody>")[1].count("<tr>")
+        assert rows == int((frame["indicator_id"] == indicator.id).sum())
+        assert len(_charts(section)) == 2  # across regions, and across the four periods
+
+
+def test_summary_counts_equal_the_evaluation_summary(sample: Evaluation, sample_html: str) -> None:
+    expected = sample.summary().loc["count", STATUSES].tolist()
+    assert _counts(_table(sample_html, "summary-overall")) == [[*expected, len(sample)]]
+    by_region = sample.summary(by="region")
+    regions = _counts(_table(sample_html, "summary-region"))
+    assert [row[:4] for row in regions] == by_region[STATUSES].to_numpy().tolist()
+    sections = _counts(_table(sample_html, "summary-section"))
+    assert [sum(column) for column in zip(*sections, strict=True)] == [*expected, len(sample)]
+
+
+def test_unit_counts_count_an_assessment_once_per_responsible_unit(
+    sample: Evaluation, sample_html: str
+) -> None:
+    frame = sample.to_frame()
+    per_indicator = frame.groupby("indicator_id", observed=True).size()
+    expected = sum(
+        int(per_indicator[i.id]) * len(set(i.responsible.units)) for i in sample.indicators
+    )
+    assert sum(row[-1] for row in _counts(_table(sample_html, "summary-unit"))) == expected
+
+
+def test_deadlines_say_which_have_passed(sample_html: str) -> None:
+    assert "已到期的完成期限:2013-12、2014-06" in sample_html
+    table = _table(sample_html, "summary-deadline")
+    assert "<td>2013-12</td>" in table
+    assert "已到期" in table
+
+
+def test_without_an_evaluation_date_the_report_says_so() -> None:
+    result = kpi.evaluate([pass_rate()], small_data()["data"])
+    assert "未给出评价日期" in evaluation_report(result)
+    assert "No evaluation date given" in evaluation_report(result, lang="en")
+
+
+def test_matrix_cells_carry_their_status_class(sample: Evaluation, sample_html: str) -> None:
+    assert "One matrix per period" in evaluation_report(sample, lang="en")
+    frame = sample.to_frame()
+    for period in (2012, 2015):
+        table = _table(sample_html, f"matrix-{period}")
+        found = re.findall(r'<td class="status-([a-z_]+)">', table)
+        expected = frame.loc[frame["period"] == period, "status"].astype(str)
+        assert sorted(found) == sorted(expected)
+    assert sample_html.index('id="matrix-2015"') < sample_html.index('id="matrix-2012"')
+
+
+def test_inputs_are_listed_with_their_units(sample: Evaluation, sample_html: str) -> None:
+    inputs = _table(sample_html, "inputs")
+    assert inputs.split("<tbody>")[1].count("<tr>") == len(sample.inputs())
+    assert "<td>亿元</td>" in inputs or "<td>yuan</td>" in inputs
+
+
+def test_english_report_uses_english_headings_and_explanations(sample: Evaluation) -> None:
+    html = evaluation_report(sample, lang="en", title="Quality & city")
+    assert '<html lang="en">' in html
+    assert "<title>Quality &amp; city</title>" in html
+    assert "Indicators in detail" in html
+    assert "Inputs used" in html
+    assert "cannot be assessed" in html
+
+
+def test_the_sample_renders_quickly(sample: Evaluation) -> None:
+    sample.explanations("zh")
+    start = time.perf_counter()
+    evaluation_report(sample)
+    assert time.perf_counter() - start < 2.0
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def test_every_chart_is_valid_svg_with_a_title(sample_html: str) -> None:
+    charts = _charts(sample_html)
+    assert len(charts) >= 42
+    for chart in charts:
+        assert chart.tag == f"{SVG}svg"
+        assert chart.get("class") == "chart"
+        assert chart.get("role") == "img"
+        title = chart.find(f"{SVG}title")
+        assert title is not None
+        assert title.text
+
+
+def test_fixed_thresholds_are_drawn_as_one_line(sample: Evaluation, sample_html: str) -> None:
+    for indicator in sample.indicators:
+        charts = _charts(_section(sample_html, indicator.id))
+        kind = indicator.threshold.kind
+        if kind in FIXED_KINDS:
+            for chart in charts:
+                lines = [e for e in chart.iter(f"{SVG}line") if e.get("class") == "threshold"]
+                assert len(lines) == 1, indicator.id
+                assert lines[0].get("y1") == lines[0].get("y2")
+        elif kind in ("trend", "monitored"):
+            assert not any(_has_class(chart, "threshold") for chart in charts), indicator.id
+
+
+def test_benchmarks_and_ranks_are_drawn_per_period(sample_html: str) -> None:
+    deaths = _charts(_section(sample_html, "special_equipment_death_rate"))[1]
+    assert _has_class(deaths, "threshold")  # the national average of each period
+    awards_chart = _charts(_section(sample_html, "quality_award_enterprises"))[0]
+    assert _has_class(awards_chart, "threshold")  # the cut-off rank
+    assert any(t.text == "名次(1 为最好)" for t in awards_chart.iter(f"{SVG}text"))
+
+
+def test_missing_values_leave_gaps_not_errors() -> None:
+    result = kpi.evaluate(
+        [pass_rate(), satisfaction(), monitored_share(), awards()],
+        pd.DataFrame(
+            {
+                "region": ["A", "A", "B", "B"],
+                "period": [2013, 2014, 2013, 2014],
+                "sampled": [NAN] * 4,
+                "passed": [NAN] * 4,
+                "score": [80.0, NAN, 81.0, 82.5],
+                "whole": [10, 10, 0, 10],
+                "part": [5, 6, 0, 7],
+                "award_count": [NAN] * 4,
+            }
+        ),
+    )
+    html = evaluation_report(result)
+    for indicator_id in ("pass_rate", "satisfaction", "monitored_share", "awards"):
+        charts = _charts(_section(html, indicator_id))
+        assert len(charts) == 2
+    empty = _charts(_section(html, "pass_rate"))[0]
+    assert any(t.text == "无数据" for t in empty.iter(f"{SVG}text"))
+    assert "nan" not in html.lower().replace("nanjing", "")
+
+
+def test_chart_functions_handle_nan_and_varying_references() -> None:
+    chart = Chart(
+        title="t <&>",
+        categories=("2012", "2013", "2014"),
+        series=(
+            Series("A", (1.0, NAN, 3.0), ("met", "insufficient_data", "not_met")),
+            Series("B", (NAN, NAN, NAN), ("insufficient_data",) * 3),
+        ),
+        reference=(2.0, NAN, 2.5),
+    )
+    for svg in (dot_chart(chart), line_chart(chart)):
+        root = ET.fromstring(svg)
+        assert root.findtext(f"{SVG}title") == "t <&>"
+        assert _has_class(root, "threshold")
+    lines = ET.fromstring(line_chart(chart))
+    assert not any(e.get("class") == "series" for e in lines.iter())  # the NaN breaks it
+    empty = Chart("e", ("A",), (Series("s", (NAN,), ("insufficient_data",)),))
+    assert "no data" in dot_chart(empty)
+    assert "nan" not in dot_chart(empty)
+
+
+def test_rank_axis_puts_the_best_rank_on_top() -> None:
+    chart = Chart(
+        "ranks",
+        ("A", "B"),
+        (Series("r", (1.0, 5.0), ("met", "not_met")),),
+        reference=(2.0, 2.0),
+        decimals=0,
+        reversed_axis=True,
+    )
+    points = ET.fromstring(dot_chart(chart)).find(f"{SVG}g[@class='points']")
+    assert points is not None
+    label_y = {t.text: float(t.get("y", "nan")) for t in points.iter(f"{SVG}text")}
+    assert label_y["1"] < label_y["5"]  # rank 1 is drawn above rank 5
+
+
+# --------------------------------------------------------------------------- safety
+
+
+@pytest.mark.parametrize("name", [HOSTILE, FORMULA])
+def test_hostile_region_names_are_text_everywhere(name: str) -> None:
+    result = small_result((name, "思明区"))
+    html = evaluation_report(result)
+    assert "<script" not in html
+    if name == HOSTILE:
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    for svg in _charts(html):
+        assert svg.tag == f"{SVG}svg"
+    markdown = evaluation_report(result, format="md")
+    assert "<script" not in markdown
+    workbook = load_workbook(evaluation_report(result, format="xlsx"))
+    texts = [
+        cell
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+        if isinstance(cell, str) and name in cell
+    ]
+    assert texts
+    assert all(not t.startswith(("=", "+", "-", "@")) for t in texts)
+    if name == FORMULA:
+        assert f"'{FORMULA}" in texts
+
+
+# --------------------------------------------------------------------------- determinism
+
+
+def test_rendering_twice_gives_the_same_bytes() -> None:
+    result = small_result()
+    assert all_formats(result) == all_formats(result)
+
+
+def test_row_order_of_the_input_does_not_matter() -> None:
+    assert all_formats(small_result()) == all_formats(small_result(shuffle=True))
+
+
+def test_hash_seed_does_not_matter() -> None:
+    code = (
+        "import hashlib\n"
+        "from tests.test_evaluation_report import all_formats, small_result\n"
+        "print(hashlib.sha256(all_formats(small_result())).hexdigest())\n"
+    )
+    expected = hashlib.sha256(all_formats(small_result())).hexdigest()
+    seed = "4242" if os.environ.get("PYTHONHASHSEED") != "4242" else "7"
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    output = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert output.returncode == 0, output.stderr
+    assert output.stdout.strip() == expected
+
+
+def test_golden_file() -> None:
+    html = evaluation_report(small_result())
+    if os.environ.get("XMQC_KPI_REGENERATE") == "1":
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(html, encoding="utf-8")
+    assert GOLDEN.exists(), "run with XMQC_KPI_REGENERATE=1 to create the golden file"
+    assert html == GOLDEN.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def test_markdown_has_the_tables_and_no_charts() -> None:
+    markdown = evaluation_report(small_result(), format="md", lang="en")
+    assert markdown.startswith("# Xiamen quality-city indicators")
+    assert "## Summary" in markdown
+    assert "### Overall" in markdown
+    assert "| total | 5 | 2 | 1 | 0 | 8 |" in markdown
+    assert "<svg" not in markdown
+    assert "no charts" in markdown
+    assert "### Test indicator pass\\_rate" in markdown
+
+
+def test_xlsx_has_the_sheets_with_their_content() -> None:
+    result = small_result()
+    workbook = load_workbook(evaluation_report(result, format="xlsx"))
+    assert {"summary", "matrix", "assessments", "inputs"} <= set(workbook.sheetnames)
+    rows = list(workbook["assessments"].iter_rows(values_only=True))
+    assert rows[0] == FRAME_COLUMNS
+    assert len(rows) == len(result) + 1
+    assert rows[1][:4] == ("pass_rate", "思明区", 2013, 94.0)
+    inputs = list(workbook["inputs"].iter_rows(values_only=True))
+    assert len(inputs) == len(result.inputs()) + 1
+    assert ("deaths", "输入deaths", "思明区", 2013, 5, "person") in inputs
+    summary = list(workbook["summary"].iter_rows(values_only=True))
+    assert summary[1] == ("总体", "合计", 5, 2, 1, 0, 8)
+    matrix = list(workbook["matrix"].iter_rows(values_only=True))
+    assert matrix[0] == ("期间", "indicator_id", "指标", "思明区", "湖里区")
+    assert matrix[1] == ("2014", "pass_rate", "测试指标pass_rate", "✓ 98.33", "?")
+
+
+def test_path_writes_the_report(tmp_path: Path) -> None:
+    result = small_result()
+    html = evaluation_report(result, path=tmp_path / "r.html")
+    assert (tmp_path / "r.html").read_text(encoding="utf-8") == html
+    workbook = evaluation_report(result, format="xlsx", path=str(tmp_path / "r.xlsx"))
+    assert (tmp_path / "r.xlsx").read_bytes() == workbook
+
+
+@pytest.mark.parametrize(("option", "value"), [("format", "pdf"), ("lang", "fr")])
+def test_invalid_options_raise_value_error(option: str, value: str) -> None:
+    with pytest.raises(ValueError, match=option):
+        evaluation_report(small_result(), **{option: value})
+
+
+def test_a_non_evaluation_raises_type_error() -> None:
+    with pytest.raises(TypeError, match="Evaluation"):
+        evaluation_report(pd.DataFrame())
