@@ -204,6 +204,11 @@ class Catalog:
         count = len(self)
         return f"<Catalog of {count} indicator{'s' if count != 1 else ''}: {shown}>"
 
+    def _repr_html_(self) -> str:
+        from .notebook import catalog_html
+
+        return catalog_html(self)
+
     def _missing(self, indicator_id: str) -> str:
         close = difflib.get_close_matches(indicator_id, self.ids, n=3, cutoff=0.6)
         message = f"no indicator {indicator_id!r} in the catalog"

@@ -211,7 +211,7 @@ class _Renderer:
         op = _OPS_BY_KIND.get(indicator.threshold.kind)
         if isinstance(indicator.threshold, Trend):
             op = "gt" if indicator.threshold.direction == "rising" else "lt"
-        equal = chunk["_equal"].to_numpy(dtype=bool) if "_equal" in chunk else None
+        equal = _exact_equality(chunk)
         self.decimals = _decimals_for(self.value, self.target, indicator.decimals, op, equal)
         self.shown = format_fixed(self.value, self.decimals)
         self.period = _period_text(chunk["period"].to_numpy(dtype=object), self.zh)
@@ -271,11 +271,8 @@ class _Renderer:
 
     def _sentence(self, reason: Reason, header: Text, t: Text, fixed: str) -> Text:
         zh, unit, ref = self.zh, self.unit, self.reference
-        equal = (
-            self.chunk["_equal"].to_numpy(dtype=bool)
-            if "_equal" in self.chunk
-            else np.zeros(len(self.chunk), bool)
-        )
+        exact = _exact_equality(self.chunk)
+        equal = np.zeros(len(self.chunk), bool) if exact is None else exact
         period = self.period
         if reason is Reason.MEETS_MINIMUM:
             exactly = (
@@ -574,6 +571,20 @@ class _Renderer:
             "、".join(self._label_of(part) for part in str(n).split(",") if part) for n in uniques
         ]
         return np.asarray([*texts, ""], dtype=S)[codes]
+
+
+def _exact_equality(chunk: pd.DataFrame) -> npt.NDArray[np.bool_] | None:
+    """The engine's exact value = threshold flags, or ``None`` where this kind has none.
+
+    In an evaluation mixing kinds the column is missing (NaN) for trends and ranks: NaN must
+    not read as ``True``.
+    """
+    if "_equal" not in chunk:
+        return None
+    flags = chunk["_equal"]
+    if flags.isna().any():
+        return None
+    return flags.to_numpy(dtype=bool)
 
 
 def _period_text(periods: npt.NDArray[np.object_], zh: bool) -> Text:

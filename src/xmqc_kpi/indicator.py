@@ -209,6 +209,17 @@ class Indicator(BaseModel):
             raise ValueError(f"direction: {threshold.kind} implies {expected!r}")
         return self
 
+    def __repr__(self) -> str:
+        return (
+            f"<Indicator {self.id}: {self.title_zh} {self.threshold.kind} "
+            f"(clause {self.clause.table or self.clause.body})>"
+        )
+
+    def _repr_html_(self) -> str:
+        from .notebook import indicator_html
+
+        return indicator_html(self)
+
 
 def _implied_direction(threshold: Threshold) -> Direction | None:
     """The direction a threshold implies, or ``None`` when it leaves it to the indicator."""

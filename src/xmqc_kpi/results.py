@@ -10,14 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import TYPE_CHECKING, Literal
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 if TYPE_CHECKING:
     from .indicator import Indicator
+    from .notebook import Figure
 
 __all__ = ["Assessment", "Evaluation", "Language", "Reason", "Status"]
 
@@ -130,6 +133,11 @@ class Assessment(BaseModel):
     deadline: str | None
     due: bool | None
     responsible: tuple[str, ...]
+
+    def _repr_html_(self) -> str:
+        from .notebook import assessment_html
+
+        return assessment_html(self)
 
 
 _ASSESSMENTS = TypeAdapter(list[Assessment])
@@ -249,6 +257,120 @@ class Evaluation:
         """The assessments whose status is ``not_met``."""
         frame = self.to_frame(lang)
         return frame.loc[frame["status"] == Status.NOT_MET.value].reset_index(drop=True)
+
+    # ------------------------------------------------------------------ exploring
+
+    def _subset(self, positions: npt.NDArray[np.intp]) -> Evaluation:
+        """The assessments at ``positions``; explanations still come from the whole table.
+
+        A trend's sentence quotes earlier periods of its region, so texts are rendered over
+        the full evaluation once and then selected, never re-rendered on a part of it.
+        """
+        parent = self
+
+        def explain(_table: pd.DataFrame, lang: Language) -> pd.Series:
+            texts = parent.explanations(lang).iloc[positions]
+            return texts.reset_index(drop=True)
+
+        table = self._table.iloc[positions].reset_index(drop=True)
+        chosen = set(table["indicator_id"].astype(str))
+        return Evaluation(
+            table,
+            explain=explain,
+            as_of=self._as_of,
+            indicators=tuple(i for i in self._indicators if i.id in chosen),
+            inputs=self.inputs,
+        )
+
+    def head(self, n: int = 5) -> Evaluation:
+        """The first ``n`` assessments (in indicator, region, period order)."""
+        return self._subset(np.arange(min(max(n, 0), len(self))))
+
+    def filter(
+        self,
+        *,
+        indicator: str | Collection[str] | None = None,
+        region: str | Collection[str] | None = None,
+        period: int | str | Collection[int | str] | None = None,
+        status: str | Collection[str] | None = None,
+        responsible: str | None = None,
+    ) -> Evaluation:
+        """The assessments matching every criterion given (each a value or a collection).
+
+        ``responsible`` keeps the indicators that name that unit among their responsible units.
+
+        >>> import xmqc_kpi as kpi
+        >>> result = kpi.evaluate(kpi.catalog(), **kpi.sample_data())
+        >>> part = result.filter(responsible="市质监局", status="not_met", period=2015)
+        >>> set(part.to_frame()["status"])
+        {'not_met'}
+        """
+        table = self._table
+        keep = np.ones(len(table), dtype=bool)
+        for column, wanted in (
+            ("indicator_id", indicator),
+            ("region", region),
+            ("period", period),
+            ("status", status),
+        ):
+            if wanted is not None:
+                values = [wanted] if isinstance(wanted, str | int) else list(wanted)
+                keep &= table[column].astype(object).isin(values).to_numpy()
+        if responsible is not None:
+            units = table["responsible"].astype(str).str.split("、")
+            keep &= units.map(lambda names: responsible in names).to_numpy(dtype=bool)
+        return self._subset(np.flatnonzero(keep))
+
+    def matrix(
+        self, values: str = "status", *, period: int | str | None = None, lang: Language = "zh"
+    ) -> pd.DataFrame:
+        """A indicator × region table of one column (``status``, ``value``, ``explanation`` …).
+
+        Without ``period``, each cell is the latest period assessed for that indicator and
+        region; with it, that period only.
+        """
+        frame = self.to_frame(lang)
+        if period is not None:
+            frame = frame.loc[frame["period"].astype(object) == period]
+        latest = frame.drop_duplicates(["indicator_id", "region"], keep="last")
+        table = latest.pivot_table(
+            index="indicator_id", columns="region", values=values, aggfunc="first", observed=True
+        )
+        return table.reindex([i.id for i in self._indicators if i.id in table.index])
+
+    def changes(self, lang: Language = "zh") -> pd.DataFrame:
+        """Period over period: each assessment beside the previous period of the same region.
+
+        Columns ``indicator_id``, ``region``, ``period``, ``value``, ``previous_value``,
+        ``change``, ``status`` and ``previous_status``; the first period has no previous.
+        """
+        frame = self.to_frame(lang)
+        keys = [frame["indicator_id"].astype(str), frame["region"].astype(object).fillna("")]
+        grouped = frame.groupby(keys, sort=False)
+        view = frame.loc[:, ["indicator_id", "region", "period", "value", "status"]].copy()
+        view["previous_value"] = grouped["value"].shift(1)
+        view["change"] = view["value"] - view["previous_value"]
+        view["previous_status"] = grouped["status"].shift(1)
+        return view
+
+    def plot(self, indicator_id: str, lang: Language = "zh") -> Figure:
+        """The report's charts for one indicator: across regions, and across periods.
+
+        The same inline SVG as in :func:`~xmqc_kpi.evaluation_report` (no plotting library);
+        it displays itself in a notebook and ``.save("chart.html")`` writes it to a file.
+        """
+        from .notebook import Figure
+        from .reports.evaluation_report import indicator_charts
+
+        part = self.filter(indicator=indicator_id)
+        if len(part) == 0:
+            raise KeyError(f"no assessment of {indicator_id!r} in this evaluation")
+        return Figure(indicator_charts(part, indicator_id, lang), indicator_id)
+
+    def _repr_html_(self) -> str:
+        from .notebook import evaluation_html
+
+        return evaluation_html(self)
 
     def to_json(self, lang: Language = "zh", *, indent: int | None = None) -> str:
         r"""The evaluation as UTF-8 JSON (Chinese characters as themselves, not ``\\u`` escapes)."""

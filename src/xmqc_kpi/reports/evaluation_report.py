@@ -15,10 +15,14 @@ from typing import Literal, overload
 from ..results import Evaluation
 from ._evaluation_build import build_document
 from ._evaluation_flat import render_markdown, render_xlsx
+from ._evaluation_frame import prepare
 from ._evaluation_html import render_html
+from ._evaluation_indicators import indicator_blocks
+from ._evaluation_text import words
 from ._markup import write_output
+from .svg import dot_chart, line_chart
 
-__all__ = ["evaluation_report"]
+__all__ = ["evaluation_report", "indicator_charts"]
 
 _FORMATS = ("html", "md", "xlsx")
 _LANGUAGES = ("zh", "en")
@@ -115,3 +119,28 @@ def evaluation_report(
     if path is not None:
         write_output(content, path)
     return content
+
+
+def indicator_charts(
+    result: Evaluation, indicator_id: str, lang: Literal["zh", "en"] = "zh"
+) -> tuple[str, ...]:
+    """The report's SVG charts of one indicator: across regions, then across periods.
+
+    >>> import pandas as pd
+    >>> import xmqc_kpi as kpi
+    >>> rate = kpi.catalog()["national_sampling_pass_rate"]
+    >>> data = pd.DataFrame({"region": ["思明区", "思明区"], "period": [2013, 2014],
+    ...                      "national_sampled_batches": [50, 40],
+    ...                      "national_passed_batches": [47, 30]})
+    >>> charts = indicator_charts(kpi.evaluate(rate, data), rate.id, "en")
+    >>> len(charts), charts[0].startswith('<svg class="chart"')
+    (2, True)
+    """
+    if lang not in _LANGUAGES:
+        raise ValueError(f"lang must be one of {_LANGUAGES}, not {lang!r}")
+    text = words(lang)
+    blocks = indicator_blocks(prepare(result, lang, text), text, lang)
+    block = next((b for b in blocks if b.id == indicator_id), None)
+    if block is None:
+        raise KeyError(f"no indicator {indicator_id!r} in this evaluation")
+    return tuple(dot_chart(c) if kind == "dots" else line_chart(c) for kind, c in block.charts)

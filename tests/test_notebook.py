@@ -1,0 +1,140 @@
+"""Notebook helpers: rich display, filtering, matrices, period-over-period views and plots."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import xmqc_kpi as kpi
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def result() -> kpi.Evaluation:
+    return kpi.evaluate(kpi.catalog(), **kpi.sample_data(), as_of="2015-12-31")
+
+
+def test_evaluation_html_counts_statuses_and_shows_explanations_on_hover(
+    result: kpi.Evaluation,
+) -> None:
+    html = result._repr_html_()
+    counts = result.summary().iloc[0]
+    assert f"达标 {counts['met']}" in html
+    assert f"未达标 {counts['not_met']}" in html
+    first = result.head(1).to_frame()["explanation"].iloc[0]
+    assert f'title="{first}"' in html
+    assert html.count("<tr title=") == 20
+    assert f"… {len(result) - 20} more" in html
+
+
+def test_html_escapes_hostile_region_names() -> None:
+    rate = kpi.catalog()["municipal_sampling_pass_rate"]
+    data = pd.DataFrame(
+        {
+            "region": [HOSTILE],
+            "period": [2013],
+            "municipal_sampled_batches": [50],
+            "municipal_passed_batches": [49],
+        }
+    )
+    evaluation = kpi.evaluate(rate, data)
+    for html in (evaluation._repr_html_(), next(iter(evaluation))._repr_html_()):
+        assert HOSTILE not in html
+        assert "&lt;script&gt;" in html
+
+
+def test_indicator_and_catalog_display(result: kpi.Evaluation) -> None:
+    rate = kpi.catalog()["municipal_sampling_pass_rate"]
+    html = rate._repr_html_()
+    assert "市级监督抽查合格率达96%以上" in html
+    assert "5.1.2" in html
+    assert repr(rate).startswith("<Indicator municipal_sampling_pass_rate:")
+    table = kpi.catalog()._repr_html_()
+    assert table.count("<tr>") == 1 + 42  # the header row, then one per indicator
+    assert "42 indicators" in table
+
+
+def test_filter_selects_and_keeps_the_full_evaluations_explanations(
+    result: kpi.Evaluation,
+) -> None:
+    """A trend's sentence quotes earlier periods: filtering must not cut it short."""
+    full = result.to_frame()
+    part = result.filter(indicator="consumer_complaint_rate_trend", region="思明区", period=2015)
+    frame = part.to_frame()
+    expected = full.loc[
+        (full["indicator_id"] == "consumer_complaint_rate_trend")
+        & (full["region"] == "思明区")
+        & (full["period"] == 2015)
+    ]
+    assert len(frame) == 1
+    assert frame["explanation"].iloc[0] == expected["explanation"].iloc[0]
+    assert [i.id for i in part.indicators] == ["consumer_complaint_rate_trend"]
+
+
+def test_filter_by_responsible_unit_and_status(result: kpi.Evaluation) -> None:
+    frame = result.filter(responsible="市质监局", status=["not_met"]).to_frame()
+    assert len(frame) > 0
+    assert set(frame["status"]) == {"not_met"}
+    assert all("市质监局" in r.split("、") for r in frame["responsible"])
+    everyone = result.to_frame()
+    expected = everyone.loc[
+        (everyone["status"] == "not_met")
+        & everyone["responsible"].map(lambda r: "市质监局" in r.split("、"))
+    ]
+    assert len(frame) == len(expected)
+
+
+def test_trend_explanations_keep_the_indicators_decimals(result: kpi.Evaluation) -> None:
+    """Mixing kinds in one evaluation must not inflate a trend's digits (NaN is not equal)."""
+    text = result.filter(indicator="consumer_complaint_rate_trend", region="思明区", period=2015)
+    sentence = text.to_frame()["explanation"].iloc[0]
+    assert "8.654/万人、8.149/万人、7.891/万人、7.663/万人" in sentence
+
+
+def test_matrix_is_indicator_by_region(result: kpi.Evaluation) -> None:
+    latest = result.matrix()
+    assert list(latest.index) == [i.id for i in result.indicators]
+    assert "思明区" in latest.columns
+    full = result.to_frame()
+    row = full.loc[
+        (full["indicator_id"] == "municipal_sampling_pass_rate") & (full["region"] == "思明区")
+    ].iloc[-1]
+    assert latest.loc["municipal_sampling_pass_rate", "思明区"] == row["status"]
+    values = result.matrix("value", period=2013)
+    one = full.loc[
+        (full["indicator_id"] == "municipal_sampling_pass_rate")
+        & (full["region"] == "思明区")
+        & (full["period"] == 2013),
+        "value",
+    ].iloc[0]
+    assert values.loc["municipal_sampling_pass_rate", "思明区"] == pytest.approx(one)
+
+
+def test_changes_pair_each_period_with_the_previous(result: kpi.Evaluation) -> None:
+    view = result.changes()
+    rows = view.loc[
+        (view["indicator_id"] == "municipal_sampling_pass_rate") & (view["region"] == "思明区")
+    ]
+    values = rows["value"].to_numpy()
+    assert np.isnan(rows["previous_value"].iloc[0])
+    np.testing.assert_allclose(rows["previous_value"].to_numpy()[1:], values[:-1])
+    np.testing.assert_allclose(rows["change"].to_numpy()[1:], np.diff(values))
+
+
+def test_plot_gives_the_reports_charts(result: kpi.Evaluation, tmp_path: object) -> None:
+    figure = result.plot("municipal_sampling_pass_rate")
+    assert len(figure.charts) == 2
+    for chart in figure.charts:
+        ET.fromstring(chart)
+    assert '<line class="threshold"' in figure.charts[0]
+    with pytest.raises(KeyError, match="no assessment"):
+        result.plot("no_such_indicator")
+
+
+def test_head_is_the_first_assessments(result: kpi.Evaluation) -> None:
+    head = result.head(3).to_frame()
+    pd.testing.assert_frame_equal(head, result.to_frame().iloc[:3].reset_index(drop=True))
