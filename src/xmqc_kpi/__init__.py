@@ -16,6 +16,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the same names, eagerly, for type checkers and IDEs
+    from .aggregate import RECORD_KINDS, RecordKind, aggregate_inspections, aggregate_records
     from .catalogs import Catalog, CatalogError, catalog, dump_catalog, load_catalog
     from .engine import evaluate
     from .errors import DataError, DataProblem
@@ -41,6 +42,7 @@ if TYPE_CHECKING:  # the same names, eagerly, for type checkers and IDEs
 __version__ = "0.1.0"
 
 _EXPORTS: dict[str, tuple[str, ...]] = {
+    "aggregate": ("RECORD_KINDS", "RecordKind", "aggregate_inspections", "aggregate_records"),
     "catalogs": ("Catalog", "CatalogError", "catalog", "dump_catalog", "load_catalog"),
     "errors": ("DataError", "DataProblem"),
     "engine": ("evaluate",),
@@ -66,6 +68,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
+    "RECORD_KINDS",
     "Above",
     "All",
     "Assessment",
@@ -84,6 +87,7 @@ __all__ = [
     "Monitored",
     "Ratio",
     "Reason",
+    "RecordKind",
     "Responsible",
     "SampleData",
     "Status",
@@ -91,6 +95,8 @@ __all__ = [
     "TopAmongPeers",
     "Trend",
     "Value",
+    "aggregate_inspections",
+    "aggregate_records",
     "catalog",
     "dump_catalog",
     "evaluate",

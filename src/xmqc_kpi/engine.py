@@ -26,7 +26,7 @@ from .formulas import Ratio
 from .indicator import Indicator
 from .intervals import wilson_interval
 from .panel import Panel, benchmark_like, read_panel
-from .results import REASON_DTYPE, STATUS_DTYPE, Evaluation, Reason, Status
+from .results import FRAME_COLUMNS, REASON_DTYPE, STATUS_DTYPE, Evaluation, Reason, Status
 from .thresholds import (
     Above,
     All,
@@ -121,17 +121,12 @@ def evaluate(
     )
     when = _as_date(as_of)
     problems: list[DataProblem] = []
-    keys = pd.DataFrame({"region": panel.region, "period": _period_labels(panel)})
     parts = [
-        _assess(indicator, position, panel, keys, bench, peer_table, when, problems)
-        for position, indicator in enumerate(chosen)
+        _assess(indicator, panel, bench, peer_table, when, problems) for indicator in chosen
     ]
     if problems:
         raise DataError(problems)
-    table = pd.concat(parts, ignore_index=True) if parts else _empty_table()
-    table["indicator_id"] = pd.Categorical(
-        table["indicator_id"], categories=[i.id for i in chosen], ordered=True
-    )
+    table = _stack(chosen, parts, panel)
     from .explain import render_explanations
 
     return Evaluation(
@@ -437,14 +432,13 @@ _BOUND_OPS: dict[type, tuple[str, Reason, Reason]] = {
 
 def _assess(
     indicator: Indicator,
-    position: int,
     panel: Panel,
-    keys: pd.DataFrame,
     bench: pd.DataFrame | None,
     peers: pd.DataFrame | None,
     when: dt.date | None,
     problems: list[DataProblem],
-) -> pd.DataFrame:
+) -> dict[str, Any]:
+    """One indicator over every row: the columns of its part of the table."""
     rows = len(panel)
     computed, extra = _compute(indicator, panel, problems)
     value = computed.value
@@ -518,35 +512,84 @@ def _assess(
 
     deadline = indicator.deadline
     due = _due(deadline, when)
-    part = pd.DataFrame(
-        {
-            "indicator_id": indicator.id,
-            "region": keys["region"].array,
-            "period": keys["period"].array,
-            "value": value,
-            "unit": indicator.unit,
-            "comparison": _comparison(indicator),
-            "threshold": target,
-            "status": pd.Categorical(status, dtype=STATUS_DTYPE),
-            "reason": pd.Categorical(reason, dtype=REASON_DTYPE),
-            "numerator": computed.numerator,
-            "denominator": computed.denominator,
-            "margin": sign * (value - target),
-            "ci_low": ci_low,
-            "ci_high": ci_high,
-            "conclusive": conclusive,
-            "rank": rank,
-            "group_size": group_size,
-            "cutoff_rank": cutoff,
-            "direct": computed.direct,
-            "deadline": deadline,
-            "due": _missing_bools(rows) if due is None else np.full(rows, due),
-            "responsible": "、".join(indicator.responsible.units),
-            "_indicator": position,
-            **extra,
-        }
-    )
-    return part
+    return {
+        "value": value,
+        "threshold": target,
+        "status": pd.Categorical(status, dtype=STATUS_DTYPE),
+        "reason": pd.Categorical(reason, dtype=REASON_DTYPE),
+        "numerator": computed.numerator,
+        "denominator": computed.denominator,
+        "margin": sign * (value - target),
+        "ci_low": ci_low,
+        "ci_high": ci_high,
+        "conclusive": conclusive,
+        "rank": rank,
+        "group_size": group_size,
+        "cutoff_rank": cutoff,
+        "direct": computed.direct,
+        "due": _missing_bools(rows) if due is None else pd.array(np.full(rows, due)),
+        **extra,
+    }
+
+
+#: Columns that hold one value per indicator, stored as categoricals over the indicators.
+_PER_INDICATOR: dict[str, Callable[[Indicator], str | None]] = {
+    "unit": lambda indicator: indicator.unit,
+    "comparison": lambda indicator: _comparison(indicator),
+    "deadline": lambda indicator: indicator.deadline,
+    "responsible": lambda indicator: "、".join(indicator.responsible.units),
+}
+
+
+def _stack(
+    chosen: tuple[Indicator, ...], parts: list[dict[str, Any]], panel: Panel
+) -> pd.DataFrame:
+    """The evaluation's table: the indicators' parts one below the other, in one pass.
+
+    Columns are concatenated as arrays (no frame per indicator); a column that only some
+    kinds have (``_equal``, a trend's ``_row``) is missing (NaN) for the others. Region and
+    period repeat the panel's keys; the per-indicator texts are categoricals.
+    """
+    rows, count = len(panel), len(chosen)
+    codes = np.repeat(np.arange(count, dtype=np.int64), rows)
+    tiled = np.tile(np.arange(rows), count)
+    keys = pd.DataFrame({"region": panel.region, "period": _period_labels(panel)})
+    columns: dict[str, Any] = {
+        "indicator_id": pd.Categorical.from_codes(
+            codes, dtype=pd.CategoricalDtype([i.id for i in chosen], ordered=True)
+        ),
+        "region": keys["region"].array.take(tiled),
+        "period": keys["period"].array.take(tiled),
+    }
+    for name, of in _PER_INDICATOR.items():
+        texts = [of(indicator) for indicator in chosen]
+        uniques = list(dict.fromkeys(t for t in texts if t is not None))
+        lookup = np.array(
+            [uniques.index(t) if t is not None else -1 for t in texts], dtype=np.int64
+        )
+        columns[name] = pd.Categorical.from_codes(
+            lookup[codes] if count else codes, dtype=pd.CategoricalDtype(uniques)
+        )
+    names = dict.fromkeys(name for part in parts for name in part)
+    for name in names:
+        columns[name] = _concat([part.get(name) for part in parts], rows)
+    if not parts:  # nothing evaluated: the columns still exist, with their dtypes
+        columns["status"] = pd.Categorical([], dtype=STATUS_DTYPE)
+        columns["reason"] = pd.Categorical([], dtype=REASON_DTYPE)
+        for name in FRAME_COLUMNS:
+            columns.setdefault(name, np.empty(0))
+    columns["_indicator"] = codes
+    return pd.DataFrame(columns)
+
+
+def _concat(pieces: list[Any], rows: int) -> Any:
+    """One column from each indicator's piece; ``None`` (a column this kind lacks) is NaN."""
+    if all(isinstance(piece, np.ndarray) for piece in pieces):
+        return np.concatenate(pieces)
+    if any(piece is None for piece in pieces):
+        filled = [np.full(rows, np.nan) if piece is None else piece for piece in pieces]
+        return np.concatenate([np.asarray(piece, dtype=object) for piece in filled])
+    return type(pieces[0])._concat_same_type(pieces)
 
 
 def _missing_bools(rows: int) -> pd.arrays.BooleanArray:
@@ -809,13 +852,3 @@ def _count_since(flags: BoolArray, start: npt.NDArray[np.int64]) -> npt.NDArray[
     """How many flags are set in rows ``start[i] + 1 … i`` (the steps inside the window)."""
     running = np.cumsum(flags.astype(np.int64))
     return running - running[start]
-
-
-def _empty_table() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "indicator_id": [],
-            "status": pd.Categorical([], dtype=STATUS_DTYPE),
-            "reason": pd.Categorical([], dtype=REASON_DTYPE),
-        }
-    )

@@ -291,7 +291,7 @@ def _keys(
         problems.add("period", None, "the data has no 'period' column")
         problems.raise_if_any()
     if "region" in frame.columns:
-        region = frame["region"].to_numpy(dtype=object)
+        region = frame["region"].to_numpy(dtype=object, copy=True)  # never the caller's array
         for position in np.flatnonzero(pd.isna(frame["region"]).to_numpy()):
             problems.add("region", frame.index[int(position)], "missing region")
         region[pd.isna(frame["region"]).to_numpy()] = None
