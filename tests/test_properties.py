@@ -9,8 +9,38 @@ import pandas as pd
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tests.factories import funding_ratio, pass_rate, satisfaction
-from xmqc_kpi import evaluate
+from tests.factories import (
+    all_comply,
+    awards,
+    death_rate,
+    funding_ratio,
+    monitored_share,
+    pass_rate,
+    satisfaction,
+)
+from xmqc_kpi import Indicator, evaluate
+from xmqc_kpi.testing import (
+    BoundaryCase,
+    assert_evaluations_equal,
+    boundary_cases,
+    expected_status,
+    input_frames,
+    reference_tables,
+    unit_variants,
+)
+
+#: One hand-built indicator of every threshold kind the engine tests use.
+FACTORIES = (
+    pass_rate(),
+    funding_ratio(),
+    all_comply(),
+    death_rate(),
+    awards(),
+    awards("lower", top_n=2),
+    satisfaction(),
+    satisfaction("falling", window=2),
+    monitored_share(),
+)
 
 counts = st.integers(min_value=1, max_value=10**12)
 
@@ -33,6 +63,13 @@ def test_verdict_is_the_exact_comparison(pair: tuple[int, int], target: int) -> 
     status = evaluate(pass_rate(target), data).to_frame().loc[0, "status"]
     expected = Fraction(passed, sampled) * 100 >= target
     assert status == ("met" if expected else "not_met")
+    assert status == expected_status(pass_rate(target), {"sampled": sampled, "passed": passed})
+
+
+@given(st.sampled_from(FACTORIES).flatmap(boundary_cases))
+def test_boundary_cases_of_every_kind(case: BoundaryCase) -> None:
+    """On, one step above and one step below each target: the engine gives the exact verdict."""
+    case.check()
 
 
 @given(
@@ -65,7 +102,25 @@ def test_unit_invariance(funding: int, revenue: int, f_unit: str, r_unit: str) -
     )
     if exactly_representable:
         assert base == other
+        assert_evaluations_equal(
+            evaluate(funding_ratio(), in_yuan),
+            evaluate(funding_ratio(), rescaled, units={"funding": f_unit, "revenue": r_unit}),
+            check_explanations=False,
+        )
     assert base == ("met" if Fraction(funding, revenue) * 1000 >= 1 else "not_met")
+
+
+@given(st.sampled_from(FACTORIES), st.data())
+def test_unit_invariance_of_every_kind(indicator: Indicator, data: st.DataObject) -> None:
+    """Frames placed around the targets, rescaled into other units: the same assessments."""
+    frame = data.draw(input_frames(indicator, periods=(2013, 2014, 2015)), label="frame")
+    references = data.draw(reference_tables(indicator, frame), label="references")
+    rescaled, units = data.draw(unit_variants(indicator, frame), label="units")
+    assert_evaluations_equal(
+        evaluate(indicator, frame, **references),
+        evaluate(indicator, rescaled, units=units, **references),
+        check_explanations=False,
+    )
 
 
 @given(

@@ -27,6 +27,8 @@ __all__ = ["format_fixed", "render_explanations", "text_series", "unit_text"]
 S = np.dtypes.StringDType()
 Text = npt.NDArray[Any]
 MAX_DECIMALS = 12
+#: From here on a float times a power of ten may not fit an int64: written positionally.
+_EXACT_SCALE = 1e17
 
 _EN_UNITS = {
     "percent": "%",
@@ -60,11 +62,21 @@ def unit_text(unit: str, lang: Language) -> str:
 def format_fixed(values: npt.NDArray[np.float64], decimals: npt.NDArray[np.int64]) -> Text:
     """Numbers with a fixed number of decimals each, as strings (``"—"`` where NaN).
 
+    A float has 17 significant digits at most, so no more are shown: the decimals of a large
+    value are capped, and values from 10**17 on are written in positional form directly.
+
     >>> format_fixed(np.array([96.6667, 94.0, np.nan]), np.array([2, 2, 2])).tolist()
     ['96.67', '94.00', '—']
+    >>> format_fixed(np.array([4.64e9, 1e20]), np.array([12, 3])).tolist()
+    ['4640000000.0000000', '100000000000000000000']
     """
     finite = np.isfinite(values)
     magnitude = np.where(finite, np.abs(values), 0.0)
+    huge = magnitude >= _EXACT_SCALE
+    magnitude = np.where(huge, 0.0, magnitude)
+    with np.errstate(divide="ignore"):
+        whole_digits = np.where(magnitude >= 1, np.floor(np.log10(magnitude)) + 1, 1)
+    decimals = np.clip(np.minimum(decimals, 17 - whole_digits), 0, None).astype(np.int64)
     scaled = np.rint(magnitude * 10.0 ** decimals.astype(np.float64)).astype(np.int64)
     digits = np.strings.zfill(scaled.astype(S), decimals + 1)
     length = np.strings.str_len(digits)
@@ -72,7 +84,11 @@ def format_fixed(values: npt.NDArray[np.float64], decimals: npt.NDArray[np.int64
     fraction = np.strings.slice(digits, length - decimals, length)
     text = _pick(decimals > 0, _join(whole, ".", fraction), whole)
     text = _pick((values < 0) & (scaled > 0), np.strings.add("-", text), text)
-    return np.asarray(_pick(finite, text, "—"), dtype=S)
+    text = np.asarray(_pick(finite, text, "—"), dtype=S)
+    if huge.any():
+        text = np.array(text, dtype=S)
+        text[huge] = [np.format_float_positional(v, trim="-") for v in values[huge]]
+    return text
 
 
 def format_given(values: npt.NDArray[np.float64]) -> Text:

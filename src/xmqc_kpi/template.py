@@ -23,7 +23,7 @@ import pandas as pd
 from .indicator import Indicator, Input
 from .units import is_compatible, normalise_unit
 
-__all__ = ["TEMPLATE_COLUMNS", "input_template", "write_input_template"]
+__all__ = ["TEMPLATE_COLUMNS", "accepted_units", "input_template", "write_input_template"]
 
 #: The columns before the period columns, in order.
 TEMPLATE_COLUMNS = ("variable", "label_zh", "unit", "accepted_units", "indicators", "region")
@@ -117,7 +117,7 @@ def input_template(
             "variable": name,
             "label_zh": item.label_zh,
             "unit": item.unit,
-            "accepted_units": ", ".join(_accepted_units(item.unit)),
+            "accepted_units": ", ".join(accepted_units(item.unit)),
             "indicators": ", ".join(users[name]),
             "region": region,
         }
@@ -237,17 +237,17 @@ def _regions(regions: Sequence[str] | None) -> list[str]:
     return names
 
 
-def _accepted_units(unit: str) -> tuple[str, ...]:
+def accepted_units(unit: str) -> tuple[str, ...]:
     """The units a department may write for a variable whose default unit is ``unit``.
 
     The default comes first, then the other common units of its dimension (see
     ``_COMMON_UNITS``).
 
-    >>> _accepted_units("yuan")
+    >>> accepted_units("yuan")
     ('yuan', '万元', '亿元')
-    >>> _accepted_units("m²")
+    >>> accepted_units("m²")
     ('m²', '亩', 'hectare')
-    >>> _accepted_units("count")
+    >>> accepted_units("count")
     ('count',)
     """
     name = normalise_unit(unit)
