@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the same names, eagerly, for type checkers and IDEs
     from .errors import DataError, DataProblem
     from .formulas import Ratio, Value, ratio, value
     from .indicator import Clause, Indicator, Input, Responsible
+    from .readers import DataFile, read_data, read_data_file, read_units
     from .reports import evaluation_report, threshold_report
     from .results import Assessment, Evaluation, Reason, Status
     from .sample import SampleData, sample_data
@@ -48,6 +49,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "engine": ("evaluate",),
     "formulas": ("Ratio", "Value", "ratio", "value"),
     "indicator": ("Clause", "Indicator", "Input", "Responsible"),
+    "readers": ("DataFile", "read_data", "read_data_file", "read_units"),
     "reports": ("evaluation_report", "threshold_report"),
     "results": ("Assessment", "Evaluation", "Reason", "Status"),
     "sample": ("SampleData", "sample_data"),
@@ -80,6 +82,7 @@ __all__ = [
     "CatalogError",
     "Clause",
     "DataError",
+    "DataFile",
     "DataProblem",
     "Evaluation",
     "Indicator",
@@ -104,6 +107,9 @@ __all__ = [
     "input_template",
     "load_catalog",
     "ratio",
+    "read_data",
+    "read_data_file",
+    "read_units",
     "sample_data",
     "threshold_report",
     "value",

@@ -38,7 +38,7 @@ from .thresholds import (
     TopAmongPeers,
     Trend,
 )
-from .units import exact_factor, float_factor
+from .units import exact_factor, float_factor, normalise_unit
 
 __all__ = ["evaluate"]
 
@@ -111,7 +111,7 @@ def evaluate(
     """
     chosen = _as_indicators(indicators)
     variables = _variables(chosen)
-    panel = read_panel(data, variables=variables, units=units)
+    panel = read_panel(data, variables=variables, units=_with_header_units(data, units))
     display = {indicator.id: indicator.unit for indicator in chosen}
     bench = _reference(
         benchmarks, "benchmarks", ("period", "indicator_id", "value"), display, panel
@@ -121,9 +121,7 @@ def evaluate(
     )
     when = _as_date(as_of)
     problems: list[DataProblem] = []
-    parts = [
-        _assess(indicator, panel, bench, peer_table, when, problems) for indicator in chosen
-    ]
+    parts = [_assess(indicator, panel, bench, peer_table, when, problems) for indicator in chosen]
     if problems:
         raise DataError(problems)
     table = _stack(chosen, parts, panel)
@@ -139,6 +137,31 @@ def evaluate(
 
 
 # --------------------------------------------------------------------------- arguments
+
+
+def _with_header_units(
+    data: pd.DataFrame, units: Mapping[str, str] | None
+) -> Mapping[str, str] | None:
+    """``units`` plus the units a file's headers gave (``data.attrs["units"]``, see read_data).
+
+    A header unit that contradicts ``units`` for the same variable is a :class:`DataError`.
+    """
+    header = data.attrs.get("units") if isinstance(data, pd.DataFrame) else None
+    if not isinstance(header, Mapping) or not header:
+        return units
+    given = dict(units or {})
+    problems = [
+        DataProblem(
+            column=str(name),
+            row=None,
+            message=f"the header gives the unit {unit!r} but units= says {given[name]!r}",
+        )
+        for name, unit in header.items()
+        if name in given and normalise_unit(str(given[name])) != normalise_unit(str(unit))
+    ]
+    if problems:
+        raise DataError(problems)
+    return {**{str(k): str(v) for k, v in header.items()}, **given}
 
 
 def _as_indicators(indicators: Indicator | Iterable[Indicator]) -> tuple[Indicator, ...]:

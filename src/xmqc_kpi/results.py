@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import json
 import math
 from collections.abc import Callable, Collection, Iterator
 from typing import TYPE_CHECKING, Literal
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import BaseModel, ConfigDict
 
 if TYPE_CHECKING:
     from .indicator import Indicator
@@ -140,9 +141,6 @@ class Assessment(BaseModel):
         return assessment_html(self)
 
 
-_ASSESSMENTS = TypeAdapter(list[Assessment])
-
-
 def _clean(value: object) -> object:
     """Turn pandas' missing markers and numpy scalars into plain Python values."""
     if value is None or value is pd.NA:
@@ -152,6 +150,16 @@ def _clean(value: object) -> object:
     if hasattr(value, "item"):
         return value.item()
     return value
+
+
+def _plain_column(column: pd.Series) -> list[object]:
+    """A column as Python values: floats, ints, bools and strings, ``None`` where missing."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        categories = [str(c) for c in column.cat.categories]
+        lookup: list[object] = [*categories, None]
+        return [lookup[code] for code in column.cat.codes.to_numpy()]
+    values = column.astype(object)
+    return values.where(column.notna(), None).tolist()
 
 
 class Evaluation:
@@ -225,10 +233,11 @@ class Evaluation:
         return frame.reset_index(drop=True)
 
     def _records(self, lang: Language) -> list[dict[str, object]]:
+        """Plain-Python records (None for missing), converted a column at a time."""
         frame = self.to_frame(lang)
-        columns = list(frame.columns)
-        rows = frame.itertuples(index=False, name=None)
-        return [{c: _clean(v) for c, v in zip(columns, row, strict=True)} for row in rows]
+        names = list(frame.columns)
+        columns = [_plain_column(frame[name]) for name in names]
+        return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
     def __iter__(self) -> Iterator[Assessment]:
         return iter(self.assessments())
@@ -374,12 +383,16 @@ class Evaluation:
 
     def to_json(self, lang: Language = "zh", *, indent: int | None = None) -> str:
         r"""The evaluation as UTF-8 JSON (Chinese characters as themselves, not ``\\u`` escapes)."""
+        records = self._records(lang)
+        for record in records:
+            units = record["responsible"]
+            record["responsible"] = str(units).split("、") if units else []
         payload = {
             "as_of": self._as_of.isoformat() if self._as_of is not None else None,
-            "assessments": self.assessments(lang),
+            "assessments": records,
         }
-        adapter = TypeAdapter(dict[str, str | list[Assessment] | None])
-        return adapter.dump_json(payload, indent=indent).decode("utf-8")
+        separators = (",", ":") if indent is None else (",", ": ")
+        return json.dumps(payload, ensure_ascii=False, indent=indent, separators=separators)
 
 
 def _build_assessment(record: dict[str, object]) -> Assessment:
