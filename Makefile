@@ -25,7 +25,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check src tests benchmarks examples
 
 typecheck: $(VENV)/.installed-dev
-	$(BIN)/mypy src tests
+	$(BIN)/mypy src tests examples
 
 pytest: $(VENV)/.installed-dev
 	HYPOTHESIS_PROFILE=ci $(BIN)/pytest -q src tests
