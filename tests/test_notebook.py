@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -138,3 +139,34 @@ def test_plot_gives_the_reports_charts(result: kpi.Evaluation, tmp_path: object)
 def test_head_is_the_first_assessments(result: kpi.Evaluation) -> None:
     head = result.head(3).to_frame()
     pd.testing.assert_frame_equal(head, result.to_frame().iloc[:3].reset_index(drop=True))
+
+
+def test_summary_by_section_and_responsible_unit(result: kpi.Evaluation) -> None:
+    by_section = result.summary(by="section")
+    assert int(by_section.to_numpy().sum()) == len(result)
+    assert set(by_section.index) == {i.section for i in result.indicators}
+    by_unit = result.summary(by="responsible")
+    frame = result.to_frame()
+    expected = sum(len(str(r).split("、")) for r in frame["responsible"])
+    assert int(by_unit.to_numpy().sum()) == expected
+    with pytest.raises(ValueError, match="by must be"):
+        result.summary(by="_indicator")
+
+
+def test_equal_trend_values_keep_their_decimals(result: kpi.Evaluation) -> None:
+    """4/18 in two years is shown as 22.22% twice, not padded to twelve decimals."""
+    part = result.filter(
+        indicator="market_metrology_coverage_trend", region="海沧区", period=2015
+    ).to_frame()
+    assert "22.22%、22.22%" in part["explanation"].iloc[0]
+
+
+def test_english_lists_use_an_english_comma(result: kpi.Evaluation) -> None:
+    english = result.to_frame("en")["explanation"]
+    assert not english.str.contains("、").any()
+
+
+def test_figure_saves_to_a_path(result: kpi.Evaluation, tmp_path: Path) -> None:
+    target = tmp_path / "chart.html"
+    result.plot("municipal_sampling_pass_rate").save(target)
+    assert target.read_text(encoding="utf-8").count('<svg class="chart"') == 2

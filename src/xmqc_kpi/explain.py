@@ -146,7 +146,9 @@ def _decimals_for(
             scale = 10.0 ** decimals.astype(np.float64)
             shown = np.rint(value * scale) / scale
             seems = compare(shown, target) if compare else shown == target
-            misleading = ((seems != truth) | ((shown == target) != equal)) & np.isfinite(target)
+            # an exactly equal value is shown as it is ("恰好达到", "未高于"): only an unequal
+            # one can mislead, by seeming to fall on the other side or on the target itself
+            misleading = ~equal & ((seems != truth) | (shown == target)) & np.isfinite(target)
             if not misleading.any():
                 break
             decimals = np.where(misleading, decimals + 1, decimals)
@@ -282,6 +284,17 @@ class _Renderer:
             text = _pick(mask, self._sentence(Reason(reason), header, t, fixed_target), text)
         return text
 
+    @property
+    def _inclusive_zh(self) -> str:
+        """The plan's inclusive word quoted when it is in the wording (以上, 不低于)."""
+        word = next((w for w in ("以上", "不低于", "不少于") if w in self.indicator.quote), None)
+        return f"“{word}”" if word else ""
+
+    @property
+    def _inclusive_en(self) -> str:
+        word = self._inclusive_zh
+        return f"{word} " if word else "the target "
+
     def _shows_target(self) -> bool:
         return isinstance(self.indicator.threshold, BelowBenchmark)
 
@@ -292,9 +305,10 @@ class _Renderer:
         period = self.period
         if reason is Reason.MEETS_MINIMUM:
             exactly = (
-                f",恰好达到目标 {fixed}{unit}(“以上”含本数;{ref}),达标。"
+                f",恰好达到目标 {fixed}{unit}({self._inclusive_zh}含本数;{ref}),达标。"
                 if zh
-                else f", exactly the {fixed}{unit} target (“以上” includes the number; {ref}), met."
+                else f", exactly the {fixed}{unit} target ({self._inclusive_en}includes the number;"
+                f" {ref}), met."
             )
             above = (
                 f",不低于目标 {fixed}{unit}({ref}),达标。"
@@ -584,7 +598,10 @@ class _Renderer:
     def _labels(self, names: npt.NDArray[np.object_]) -> Text:
         codes, uniques = pd.factorize(names)
         texts = [
-            "、".join(self._label_of(part) for part in str(n).split(",") if part) for n in uniques
+            ("、" if self.zh else ", ").join(
+                self._label_of(part) for part in str(n).split(",") if part
+            )
+            for n in uniques
         ]
         return np.asarray([*texts, ""], dtype=S)[codes]
 

@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -206,7 +207,7 @@ class Figure:
     def _repr_html_(self) -> str:
         return "<div>" + "".join(self.charts) + "</div>"
 
-    def save(self, path: str) -> None:
+    def save(self, path: str | os.PathLike[str]) -> None:
         """Write the charts as a self-contained HTML page."""
         from .reports._markup import html_page, write_output
 

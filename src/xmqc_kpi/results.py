@@ -251,15 +251,44 @@ class Evaluation:
         return [_build_assessment(record) for record in self._records(lang)]
 
     def summary(self, by: str | None = None) -> pd.DataFrame:
-        """Counts of each status, overall or by a column (``"region"``, ``"indicator_id"`` …)."""
+        """Counts of each status, overall or by ``"region"``, ``"period"``, ``"indicator_id"``,
+        ``"section"`` (plan section) or ``"responsible"`` (an assessment counts once for each of
+        its responsible units).
+
+        >>> import xmqc_kpi as kpi
+        >>> result = kpi.evaluate(kpi.catalog(), **kpi.sample_data())
+        >>> int(result.summary(by="section").sum().sum()) == len(result)
+        True
+        """
         table = self._table
+        statuses = list(STATUS_DTYPE.categories)
         if by is None:
-            counts = table["status"].value_counts(sort=False).reindex(list(STATUS_DTYPE.categories))
+            counts = table["status"].value_counts(sort=False).reindex(statuses)
             return counts.fillna(0).astype(int).to_frame("count").T
+        keys, status = self._summary_keys(by)
         return (
-            pd.crosstab(table[by], table["status"], dropna=False)
-            .reindex(columns=list(STATUS_DTYPE.categories), fill_value=0)
+            pd.crosstab(keys, status, dropna=False)
+            .reindex(columns=statuses, fill_value=0)
             .sort_index()
+        )
+
+    def _summary_keys(self, by: str) -> tuple[pd.Series, pd.Series]:
+        table = self._table
+        status = table["status"].astype(str).rename("status")
+        if by in ("region", "period", "indicator_id"):
+            return table[by].astype(object).rename(by), status
+        if by == "section":
+            sections = {indicator.id: indicator.section for indicator in self._indicators}
+            return table["indicator_id"].astype(str).map(sections).rename(by), status
+        if by == "responsible":
+            units = table["responsible"].astype(str).str.split("、").explode()
+            return (
+                units.rename(by).reset_index(drop=True),
+                status.loc[units.index].reset_index(drop=True),
+            )
+        raise ValueError(
+            "by must be None, 'region', 'period', 'indicator_id', 'section' or 'responsible', "
+            f"not {by!r}"
         )
 
     def not_met(self, lang: Language = "zh") -> pd.DataFrame:

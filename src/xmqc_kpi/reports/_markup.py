@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import html
 import io
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -199,7 +200,7 @@ def _save_deterministically(workbook: Any, buffer: io.BytesIO) -> None:
             target.writestr(fixed, source.read(info.filename))
 
 
-def write_output(content: str | bytes, path: str | Path) -> Path:
+def write_output(content: str | bytes, path: str | os.PathLike[str]) -> Path:
     """Write a rendered report (text as UTF-8) to ``path`` and return the path."""
     target = Path(path)
     if isinstance(content, bytes):
