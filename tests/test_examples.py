@@ -75,7 +75,7 @@ def test_service_example_answers_bad_data_with_its_problems() -> None:
     }
 
 
-def test_demo_writes_csv_and_json(tmp_path: Path) -> None:
+def test_demo_writes_results_and_both_reports(tmp_path: Path) -> None:
     completed = subprocess.run(
         [sys.executable, "-m", "xmqc_kpi.demo", "--out", str(tmp_path)],
         capture_output=True,
@@ -87,6 +87,11 @@ def test_demo_writes_csv_and_json(tmp_path: Path) -> None:
     result = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))
     assert len(result["assessments"]) == 42 * 7 * 4
     assert (tmp_path / "result.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    html = (tmp_path / "evaluation.html").read_text(encoding="utf-8")
+    assert html.count('<section class="indicator"') == 42
+    assert (tmp_path / "thresholds.html").read_text(encoding="utf-8").count("<section") >= 42
+    for name in ("thresholds.md", "thresholds.xlsx", "evaluation.xlsx"):
+        assert (tmp_path / name).stat().st_size > 1000
 
 
 # ------------------------------------------------------------------------------ auditor

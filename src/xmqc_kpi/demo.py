@@ -1,7 +1,8 @@
 """``python -m xmqc_kpi.demo``: evaluate the bundled sample against the full catalog.
 
 Prints counts of each status overall, by plan section and by region, then every indicator
-not met with its explanation, and writes the full result as CSV and JSON under ``--out``.
+not met with its explanation, and writes under ``--out`` the full result as CSV and JSON,
+the auditors' threshold report (HTML, Markdown, XLSX) and the evaluation report (HTML, XLSX).
 """
 
 from __future__ import annotations
@@ -13,29 +14,26 @@ import pandas as pd
 
 from .catalogs import catalog
 from .engine import evaluate
+from .reports import evaluation_report, threshold_report
 from .results import Evaluation, Language
 from .sample import sample_data
 
 
-def summary_tables(result: Evaluation, sections: dict[str, str]) -> dict[str, pd.DataFrame]:
+def summary_tables(result: Evaluation) -> dict[str, pd.DataFrame]:
     """Status counts overall, by plan section and by region."""
-    frame = result.to_frame()
-    frame["section"] = frame["indicator_id"].astype(str).map(sections)
-    by_section = pd.crosstab(frame["section"], frame["status"], dropna=False)
     return {
         "overall": result.summary(),
-        "by section": by_section,
+        "by section": result.summary(by="section"),
         "by region": result.summary(by="region"),
     }
 
 
 def run(out: Path, *, lang: Language = "zh", as_of: str = "2015-12-31") -> Evaluation:
-    """Evaluate the sample, print the summary and write ``result.csv`` and ``result.json``."""
+    """Evaluate the sample, print the summary, write the results and both reports."""
     indicators = catalog()
     result = evaluate(indicators, **sample_data(), as_of=as_of)
-    sections = {indicator.id: indicator.section for indicator in indicators}
     with pd.option_context("display.width", 160, "display.max_columns", 20):
-        for title, table in summary_tables(result, sections).items():
+        for title, table in summary_tables(result).items():
             print(f"\n== {title} ==")
             print(table.to_string())
         not_met = result.not_met(lang)
@@ -45,7 +43,16 @@ def run(out: Path, *, lang: Language = "zh", as_of: str = "2015-12-31") -> Evalu
     out.mkdir(parents=True, exist_ok=True)
     result.to_frame(lang).to_csv(out / "result.csv", index=False, encoding="utf-8-sig")
     (out / "result.json").write_text(result.to_json(lang, indent=1), encoding="utf-8")
-    print(f"\nwrote {out / 'result.csv'} and {out / 'result.json'}")
+    threshold_report(indicators, format="html", lang=lang, path=out / "thresholds.html")
+    threshold_report(indicators, format="md", lang=lang, path=out / "thresholds.md")
+    threshold_report(indicators, format="xlsx", lang=lang, path=out / "thresholds.xlsx")
+    evaluation_report(result, format="html", lang=lang, path=out / "evaluation.html")
+    evaluation_report(result, format="xlsx", lang=lang, path=out / "evaluation.xlsx")
+    names = ("result.csv", "result.json", "thresholds.html", "thresholds.md", "thresholds.xlsx")
+    written = [out / name for name in (*names, "evaluation.html", "evaluation.xlsx")]
+    print("\nwrote:")
+    for path in written:
+        print(f"  {path}")
     return result
 
 
