@@ -251,9 +251,10 @@ class Evaluation:
         return [_build_assessment(record) for record in self._records(lang)]
 
     def summary(self, by: str | None = None) -> pd.DataFrame:
-        """Counts of each status, overall or by ``"region"``, ``"period"``, ``"indicator_id"``,
-        ``"section"`` (plan section) or ``"responsible"`` (an assessment counts once for each of
-        its responsible units).
+        """Counts of each status, overall or by one key.
+
+        ``by`` is ``"region"``, ``"period"``, ``"indicator_id"``, ``"section"`` (plan section)
+        or ``"responsible"`` (an assessment counts once for each of its responsible units).
 
         >>> import xmqc_kpi as kpi
         >>> result = kpi.evaluate(kpi.catalog(), **kpi.sample_data())
