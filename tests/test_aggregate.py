@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -14,19 +12,32 @@ import pytest
 import xmqc_kpi as kpi
 from xmqc_kpi.aggregate import RECORD_KINDS, aggregate_inspections, aggregate_records
 
-GENERATOR = Path(__file__).parents[1] / ".." / "shared" / "bench" / "gen_sampling_records.py"
+DISTRICTS = ["思明区", "湖里区", "集美区", "海沧区", "同安区", "翔安区"]
+QUARTERS = [f"{year}Q{quarter}" for year in (2013, 2014) for quarter in (1, 2, 3, 4)]
+LEVELS = ["national", "provincial", "municipal"]
 
 
-def _generate(rows: int) -> pd.DataFrame:
-    if not GENERATOR.exists():
-        pytest.skip(f"the shared workload generator is not at {GENERATOR}")
-    spec = importlib.util.spec_from_file_location("gen_sampling_records", GENERATOR)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    frame: pd.DataFrame = module.generate(rows)
-    return frame
+def _generate(rows: int, seed: int = 20131231) -> pd.DataFrame:
+    """Records shaped like the reference workload (../shared/bench), made here.
+
+    One row per sampled batch: categorical region, quarter and programme, a product class
+    the indicators ignore, and whether the batch passed (about 95 %).
+    """
+    rng = np.random.default_rng(seed)
+
+    def categorical(values: list[str], p: list[float] | None = None) -> Any:
+        codes = np.asarray(rng.choice(len(values), size=rows, p=p), dtype=np.int64)
+        return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(values))
+
+    return pd.DataFrame(
+        {
+            "region": categorical(DISTRICTS, [0.26, 0.22, 0.16, 0.12, 0.13, 0.11]),
+            "period": categorical(QUARTERS),
+            "programme": categorical(LEVELS, [0.15, 0.25, 0.60]),
+            "product_category": categorical([f"类{i:02d}" for i in range(20)]),
+            "passed": rng.random(rows) < 0.955,
+        }
+    )
 
 
 @pytest.fixture(scope="module")
