@@ -218,7 +218,7 @@ def bad_csv(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("bad.csv", None, "column 'national_passed_batches', row 3: not a number: '四十七'"),
+        ("bad.csv", None, "row 3, column D (national_passed_batches): not a number: '四十七'"),
         ("missing.csv", None, "missing.csv does not exist"),
         ("data.txt", "period\n2013\n", "cannot read .txt"),
         ("empty.csv", "", "empty.csv is empty"),
@@ -240,11 +240,19 @@ def test_validate_lists_every_problem_with_row_and_column(tmp_path: Path, bad_cs
         handle.write("集美区,2013,-5,x\n")
     completed = run("validate", bad_csv.name, cwd=tmp_path)
     assert completed.returncode == 2
-    assert completed.stdout.splitlines() == [
-        "bad.csv: 3 problems in the data:",
+    assert completed.stdout.splitlines() == [  # cells that are not numbers, first
+        "bad.csv: 2 problems in the data:",
+        "  - row 3, column D (national_passed_batches): not a number: '四十七'",
+        "  - row 4, column D (national_passed_batches): not a number: 'x'",
+    ]
+    bad_csv.write_text(
+        bad_csv.read_text(encoding="utf-8").replace("四十七", "47").replace(",x", ",—"), "utf-8"
+    )
+    completed = run("validate", bad_csv.name, cwd=tmp_path)
+    assert completed.returncode == 2
+    assert completed.stdout.splitlines() == [  # then what evaluate() finds wrong
+        "bad.csv: 1 problem in the data:",
         "  - column 'national_sampled_batches', row 4: negative value -5",
-        "  - column 'national_passed_batches', row 3: not a number: '四十七'",
-        "  - column 'national_passed_batches', row 4: not a number: 'x'",
     ]
 
 
@@ -381,6 +389,28 @@ def test_validate_notes_ignored_columns(tmp_path: Path, capsys: pytest.CaptureFi
     out = capsys.readouterr().out
     assert "values for 1 variables, 1 regions, 1 periods" in out
     assert "note: not used by any indicator, ignored: remark" in out
+
+
+def test_notes_go_to_stdout_for_validate_and_stderr_for_evaluate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "titled.csv"
+    path.write_text(
+        '厦门市质量指标统计表\nregion,period,gdp\n思明区,2013年,"1,500"\n', encoding="utf-8"
+    )
+    notes = [
+        "note: row 1 skipped as a title row: '厦门市质量指标统计表'",
+        "note: column B (period): 1 period rewritten as the engine reads it ('2013年' → 2013), "
+        "row 3",
+        "note: column C (gdp): 1 number with thousands separators read as a number, row 3",
+    ]
+    assert cli.main(["validate", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[1:] == notes
+    assert cli.main(["evaluate", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == notes
+    assert "note:" not in captured.out
 
 
 def test_sample_units_are_overridden_by_a_units_file(

@@ -13,7 +13,7 @@ import pytest
 from xmqc_kpi.catalogs import catalog
 from xmqc_kpi.engine import evaluate
 from xmqc_kpi.errors import DataError
-from xmqc_kpi.readers import DataFile, read_data, read_data_file, read_units
+from xmqc_kpi.readers import DataFile, FileProblem, read_data, read_data_file, read_units
 from xmqc_kpi.sample import SampleData, sample_data
 from xmqc_kpi.template import write_input_template
 
@@ -85,21 +85,28 @@ def test_gb18030_file_is_not_utf8_and_is_detected(tmp_path: Path, sample: Sample
 
 def test_rows_are_labelled_by_line_and_blank_lines_are_dropped(tmp_path: Path) -> None:
     path = tmp_path / "lines.csv"
-    path.write_text(
+    text = (
         "region,period,national_sampled_batches,national_passed_batches\n"
         "思明区,2013,50,47\n"
         "\n"
         ",,,\n"
-        "湖里区,2013,50,四十七\n",
-        encoding="utf-8",
+        "湖里区,2013,50,-5\n"
     )
+    path.write_text(text, encoding="utf-8")
     frame = read_data(path)
     assert list(frame.index) == [2, 5]
     with pytest.raises(DataError) as info:
         evaluate(catalog()["national_sampling_pass_rate"], frame)
     [problem] = info.value.problems
     assert (problem.column, problem.row) == ("national_passed_batches", 5)
-    assert "四十七" in problem.message
+
+    path.write_text(text.replace("-5", "四十七"), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        read_data(path)
+    [problem] = info.value.problems
+    assert isinstance(problem, FileProblem)
+    assert (problem.column, problem.row, problem.letter) == ("national_passed_batches", 5, "D")
+    assert str(problem) == "row 5, column D (national_passed_batches): not a number: '四十七'"
 
 
 def test_xlsx_rows_are_sheet_rows_and_sheet_is_chosen(tmp_path: Path) -> None:
@@ -123,11 +130,16 @@ def test_xlsx_rows_are_sheet_rows_and_sheet_is_chosen(tmp_path: Path) -> None:
 def test_xlsx_formulas_are_not_evaluated(tmp_path: Path) -> None:
     path = tmp_path / "formula.xlsx"
     workbook = openpyxl.Workbook()
-    workbook.active.append(["period", "gdp"])
-    workbook.active.append([2013, "=1+1"])
-    workbook.save(path)  # openpyxl stores no cached value: the cell reads as empty
-    frame = read_data(path)
-    assert frame["gdp"].isna().all()
+    workbook.active.append(["period", "gdp", "remark"])
+    workbook.active.append([2013, "=1+1", "=A2"])
+    workbook.save(path)  # openpyxl stores no cached value: Excel never computed the formula
+    with pytest.raises(DataError) as info:
+        read_data(path)
+    [problem] = info.value.problems  # the unused column's formula is not a problem
+    assert str(problem) == (
+        "sheet 'Sheet', row 2, column B (gdp): a formula without a computed value: "
+        "open and save the file in Excel, or type the value"
+    )
 
 
 def test_year_headers_typed_as_numbers_become_text(tmp_path: Path) -> None:
@@ -178,7 +190,7 @@ def test_read_data_keeps_header_units_in_attrs(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("header", "message"),
     [
-        ("gdp,地区生产总值(GDP)", "names the variable 'gdp', as does the column 'gdp'"),
+        ("gdp,地区生产总值(GDP)", "column C .*: names the variable 'gdp', as does column B"),
         ("gdp(亿斤),region", "unknown unit '亿斤' in the header"),
         ("region,region", "repeated header"),
     ],
@@ -186,7 +198,7 @@ def test_read_data_keeps_header_units_in_attrs(tmp_path: Path) -> None:
 def test_bad_headers_name_the_column(tmp_path: Path, header: str, message: str) -> None:
     path = tmp_path / "bad.csv"
     path.write_text(f"period,{header}\n2013,1,2\n", encoding="utf-8")
-    with pytest.raises(DataError, match=message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(DataError, match=message.replace("(GDP)", r"\(GDP\)")):
         read_data(path)
 
 
@@ -221,11 +233,18 @@ def test_filled_template_reads_back(tmp_path: Path) -> None:
     assert (row["region"], row["value"], row["status"]) == ("思明区", 94.0, "met")
 
 
-def test_numbers_written_as_text_stay_numbers_beside_a_bad_cell(tmp_path: Path) -> None:
+def test_numbers_written_as_text_are_numbers_and_other_text_an_error(tmp_path: Path) -> None:
     path = tmp_path / "text.json"
-    records = [{"period": 2013, "gdp": "1.5"}, {"period": 2014, "gdp": "abc"}]
+    records = [{"period": 2013, "gdp": "1.5", "remark": "abc"}, {"period": 2014, "gdp": "2"}]
     path.write_text(json.dumps(records), encoding="utf-8")
-    assert read_data(path)["gdp"].tolist() == [1.5, "abc"]
+    assert read_data(path)["gdp"].tolist() == [1.5, 2.0]
+    records[1]["gdp"] = "abc"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        read_data(path)
+    assert [str(problem) for problem in info.value.problems] == [
+        "row 2, column 'gdp': not a number: 'abc'"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,12 @@ Subcommands (each has ``--help``):
 ``evaluate``    evaluate a data file (or the bundled sample) and write the results.
 
 Data files are read by :func:`xmqc_kpi.readers.read_data_file` (CSV in UTF-8 or GB18030,
-XLSX, Parquet, JSON). A ``--units`` file maps variable names to units, as JSON
-(``{"gdp": "亿元"}``), YAML (``gdp: 亿元``) or CSV (columns ``variable`` and ``unit``); a unit
-written in a column's header (``地区生产总值(GDP)(亿元)``) applies too, and contradicting it
-is an error.
+XLSX, Parquet, JSON). What reading did leniently (title rows skipped, thousands separators,
+markers of missing values, total rows dropped, …) is printed as ``note:`` lines: by
+``validate`` after its verdict, by ``evaluate`` on standard error. A ``--units`` file maps
+variable names to units, as JSON (``{"gdp": "亿元"}``), YAML (``gdp: 亿元``) or CSV
+(columns ``variable`` and ``unit``); a unit written in a column's header
+(``地区生产总值(GDP)(亿元)``) applies too, and contradicting it is an error.
 
 Exit status: 0 on success; 1 when ``evaluate --fail-on not-met`` finds an assessment not met;
 2 on bad input (a problem in the data, a missing or unreadable file, a bad option), with a
@@ -216,7 +218,9 @@ def _validate_parser(commands: Any) -> None:
         "validate",
         "Check a data file: list every problem, by row and column.",
         _cmd_validate,
-        "Rows are the file's line numbers (CSV) or row numbers (XLSX), or record numbers.\n"
+        "Rows are the file's line numbers (CSV) or row numbers (XLSX), or record numbers;\n"
+        "columns are named by letter and header (CSV, XLSX), and XLSX by sheet too.\n"
+        "'note:' lines say what was read leniently (title rows, 1,160, —, 96.5%, 合计 …).\n"
         "Exit status 0 when the file can be evaluated, 2 when it cannot.",
     )
     parser.add_argument("data", type=Path, metavar="DATA", help=".csv, .xlsx, .parquet or .json")
@@ -333,6 +337,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         f"variables, {inputs['region'].nunique()} regions, {inputs['period'].nunique()} periods; "
         f"{len(result)} assessments of {len(chosen)} indicators"
     )
+    _print_notes(file.notes, sys.stdout)
     ignored = _ignored(file.frame, chosen)
     if ignored:
         print(f"note: not used by any indicator, ignored: {', '.join(ignored)}")
@@ -394,6 +399,7 @@ def _evaluation_inputs(
     else:
         file = read_data_file(args.data, sheet=args.sheet, indicators=chosen)
         source = str(args.data)
+        _print_notes(file.notes, sys.stderr)
         try:
             units = file.units_with(explicit)
         except DataError as exc:
@@ -405,6 +411,12 @@ def _evaluation_inputs(
         if path is not None:
             inputs[name] = read_data(path)
     return source, inputs
+
+
+def _print_notes(notes: Sequence[str], stream: Any) -> None:
+    """One ``note:`` line per thing reading did leniently."""
+    for note in notes:
+        print(f"note: {note}", file=stream)
 
 
 def _output_format(args: argparse.Namespace, *, default: str | None) -> str | None:
