@@ -20,6 +20,7 @@ JSON Schema of the file format.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import json
 import os
@@ -40,6 +41,8 @@ from .indicator import Indicator
 from .thresholds import Threshold
 
 __all__ = [
+    "MAX_CATALOG_BYTES",
+    "MAX_NESTING",
     "THRESHOLD_KINDS",
     "Catalog",
     "CatalogError",
@@ -336,19 +339,359 @@ def catalog_json_schema() -> dict[str, Any]:
     return {"$schema": _JSON_SCHEMA_DIALECT, **schema}
 
 
-def _read_toml(text: str) -> Any:
-    return tomllib.loads(text, parse_float=Decimal)
+# ---------------------------------------------------------------------------------------------
+# Reading a file: bounded in size, nesting and work, and never running code
+
+#: The largest catalog file :func:`load_catalog` reads: 10 MiB (the built-in catalog is 60 KB).
+MAX_CATALOG_BYTES = 10 * 1024 * 1024
+#: How deeply lists and mappings may nest in a catalog file (an entry needs 5 levels).
+MAX_NESTING = 32
+#: The node budget of a file: this many nodes per byte, plus :data:`_MIN_NODES`. Without YAML
+#: aliases a file has at most about one node per byte; aliases may repeat what they name up to
+#: this budget, which keeps the work of validation proportional to the file's size.
+_NODES_PER_BYTE = 4
+_MIN_NODES = 10_000
+#: TOML dotted keys (``a.b.c = 1``) with at most this many parts: ``tomllib`` takes time
+#: quadratic in the number of parts, so longer keys are refused before parsing.
+_MAX_KEY_PARTS = MAX_NESTING
+#: Threshold numbers have at most this many digits either side of the decimal point: exact
+#: arithmetic on ``1e-999999999`` would take forever.
+_MAX_EXPONENT = 100
+
+Path_ = tuple[int | str, ...]
 
 
-def _read_yaml(text: str) -> Any:
-    return yaml.safe_load(text)
+class _Unreadable(Exception):
+    """A problem that stops reading the file; ``path`` locates it in the document if known."""
+
+    def __init__(self, message: str, path: Path_ = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
 
 
-def _read_json(text: str) -> Any:
-    return json.loads(text, parse_float=Decimal)
+class _Meter:
+    """The work spent reading one file, and its budget: both counted, never timed.
+
+    ``events`` counts YAML parser events, ``nodes`` the nodes of the document including
+    what YAML aliases repeat (counted, not walked, while composing), ``visited`` the nodes
+    walked after parsing. Each is at most proportional to the file's size.
+    """
+
+    __slots__ = ("budget", "events", "nodes", "visited")
+
+    def __init__(self, size: int) -> None:
+        self.budget = _MIN_NODES + _NODES_PER_BYTE * size
+        self.events = 0
+        self.nodes = 0
+        self.visited = 0
+
+    @property
+    def work(self) -> int:
+        """Everything counted: events, plus nodes composed, plus nodes visited."""
+        return self.events + self.nodes + self.visited
+
+    def spend(self, count: int) -> bool:
+        """Count ``count`` more nodes; whether the budget is now exceeded."""
+        self.nodes += count
+        return self.nodes > self.budget
+
+    def exceeded(self, where: str, path: Path_) -> _Unreadable:
+        """The error for a document over budget."""
+        return _Unreadable(
+            f"the document has more than {self.budget} nodes ({where}), the limit for a file "
+            "of this size: YAML aliases (*name) repeat too much",
+            path,
+        )
 
 
-_READERS: dict[str, tuple[str, Callable[[str], Any]]] = {
+def _read_bytes(source: Path, max_bytes: int) -> bytes:
+    with source.open("rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        if size > max_bytes:
+            raise _Unreadable(_too_large(size, max_bytes))
+        data = file.read(max_bytes + 1)  # the size a pipe or a special file claims may be 0
+    if len(data) > max_bytes:
+        raise _Unreadable(_too_large(None, max_bytes))
+    return data
+
+
+def _too_large(size: int | None, max_bytes: int) -> str:
+    given = f"{size} bytes" if size is not None else "larger"
+    return f"the file is too large ({given}; the limit is {max_bytes} bytes)"
+
+
+_OTHER_BOMS = {
+    codecs.BOM_UTF32_LE: "UTF-32",
+    codecs.BOM_UTF32_BE: "UTF-32",
+    codecs.BOM_UTF16_LE: "UTF-16",
+    codecs.BOM_UTF16_BE: "UTF-16",
+}
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 text; a leading byte-order mark (written by some Windows editors) is dropped."""
+    for bom, encoding in _OTHER_BOMS.items():
+        if data.startswith(bom):
+            raise _Unreadable(f"not UTF-8 text: {encoding} (byte-order mark); save it as UTF-8")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _Unreadable(
+            f"not UTF-8 text: byte 0x{data[exc.start]:02x} at line {line}, byte {column} "
+            f"({exc.reason})"
+        ) from exc
+
+
+# A dotted key of more than _MAX_KEY_PARTS parts; possessive so that the scan stays linear.
+_TOML_KEY_PART = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
+_TOML_LONG_KEY = re.compile(
+    rf"(?<![A-Za-z0-9_-]){_TOML_KEY_PART}(?:[ \t]*+\.[ \t]*+{_TOML_KEY_PART}){{{_MAX_KEY_PARTS},}}"
+)
+
+
+def _read_toml(text: str, meter: _Meter) -> tuple[Any, list[_Found]]:
+    long_key = _TOML_LONG_KEY.search(text)
+    if long_key is not None:
+        line = text.count("\n", 0, long_key.start()) + 1
+        raise _Unreadable(f"a dotted key of more than {_MAX_KEY_PARTS} parts (line {line})")
+    document = tomllib.loads(text, parse_float=Decimal)  # refuses duplicate keys itself
+    return document, _walk(document, meter, {})
+
+
+def _read_json(text: str, meter: _Meter) -> tuple[Any, list[_Found]]:
+    duplicates: dict[int, tuple[dict[str, Any], list[str]]] = {}
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        for key, value in items:
+            if key in mapping:
+                # keep the mapping alive so that its id is not reused by another one
+                duplicates.setdefault(id(mapping), (mapping, []))[1].append(key)
+            mapping[key] = value
+        return mapping
+
+    document = json.loads(text, parse_float=Decimal, object_pairs_hook=pairs)
+    return document, _walk(document, meter, duplicates)
+
+
+#: A problem found while reading that does not stop validation: (path, message).
+_Found = tuple[Path_, str]
+
+
+def _walk(
+    document: Any, meter: _Meter, duplicates: Mapping[int, tuple[Any, list[str]]]
+) -> list[_Found]:
+    """Visit every node once (iteratively): bound the nesting and report duplicate keys.
+
+    A YAML document may hold the same list or mapping more than once (aliases): it is walked
+    each time, as validation will walk it, and the walk is bounded by the node budget that
+    composing the YAML checked.
+    """
+    found: list[_Found] = []
+    stack: list[tuple[Any, Path_]] = [(document, ())]
+    while stack:
+        node, path = stack.pop()
+        meter.visited += 1
+        if len(path) >= MAX_NESTING:
+            raise _Unreadable(f"lists and mappings nest more than {MAX_NESTING} levels deep", path)
+        if isinstance(node, dict):
+            if id(node) in duplicates:
+                found += [
+                    ((*path, key), f"duplicate key {key!r}") for key in duplicates[id(node)][1]
+                ]
+            children: Iterable[tuple[int | str, Any]] = node.items()
+        elif isinstance(node, list):
+            children = enumerate(node)
+        else:
+            continue
+        for key, child in children:
+            if isinstance(child, dict | list):
+                stack.append((child, (*path, key if isinstance(key, int) else str(key))))
+            else:
+                meter.visited += 1
+    return found
+
+
+# libyaml's parser when PyYAML was built with it (ten times faster), else PyYAML's own.
+_YAML_BASE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _SafeYAML(_YAML_BASE):  # type: ignore[misc,valid-type]
+    """``yaml.safe_load``'s loader; :func:`_read_yaml` composes its nodes iteratively."""
+
+
+#: The explicit YAML tags allowed: the core schema's. Any other (``!!python/object`` …) is
+#: refused before anything is built; ``yaml.SafeLoader`` would refuse most of them too.
+_YAML_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "str", "seq", "map")
+)
+
+
+class _Open:
+    """A YAML list or mapping being composed."""
+
+    __slots__ = ("anchor", "key", "keys", "node", "path", "size")
+
+    def __init__(self, node: yaml.Node, anchor: str | None, path: Path_) -> None:
+        self.node = node
+        self.anchor = anchor
+        self.path = path
+        self.size = 1
+        self.key: yaml.Node | None = None  # a mapping's key waiting for its value
+        self.keys: set[str] = set()
+
+
+def _line(event: Any) -> str:
+    """Where an event starts: ``"line 3, column 5"``."""
+    mark = event.start_mark
+    return f"line {mark.line + 1}, column {mark.column + 1}"
+
+
+def _read_yaml(text: str, meter: _Meter) -> tuple[Any, list[_Found]]:
+    """Compose the document's nodes without recursion, then build it with the safe loader.
+
+    Composing counts every node, an alias counting as many nodes as what it names, against the
+    meter's budget; it refuses nesting deeper than :data:`MAX_NESTING`, an alias inside what it
+    names (``&a [*a]``), an undefined alias, a second document and any tag but the core
+    schema's, each with its line. Duplicate keys are reported without stopping.
+    """
+    loader: Any = _SafeYAML(text)  # typed Any: the stubs leave its methods untyped
+    try:
+        loader.get_event()  # stream start
+        if loader.check_event(yaml.StreamEndEvent):
+            return None, []
+        loader.get_event()  # document start
+        root, found = _compose_yaml(loader, meter)
+        loader.get_event()  # document end
+        if not loader.check_event(yaml.StreamEndEvent):
+            where = _line(loader.peek_event())
+            raise _Unreadable(f"a second YAML document starts at {where}; give only one")
+        document = loader.construct_document(root)
+    finally:
+        loader.dispose()
+    return document, found + _walk(document, meter, {})
+
+
+def _compose_yaml(loader: Any, meter: _Meter) -> tuple[yaml.Node, list[_Found]]:
+    found: list[_Found] = []
+    anchors: dict[str, tuple[yaml.Node, int] | None] = {}  # None while the node is open
+    stack: list[_Open] = []
+    while True:
+        event: Any = loader.get_event()
+        meter.events += 1
+        anchor = getattr(event, "anchor", None)
+        marks: tuple[Any, Any] = (event.start_mark, event.end_mark)  # error.Mark or _yaml.Mark
+        node: yaml.Node
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in anchors:
+                raise _Unreadable(
+                    f"undefined alias *{event.anchor} ({_line(event)})", _yaml_path(stack)
+                )
+            named = anchors[event.anchor]
+            if named is None:
+                raise _Unreadable(
+                    f"the alias *{event.anchor} is inside the node &{event.anchor} it names "
+                    f"({_line(event)}): a catalog cannot be recursive",
+                    _yaml_path(stack),
+                )
+            node, size = named
+            if meter.spend(size):
+                raise meter.exceeded(_line(event), _yaml_path(stack))
+        elif isinstance(event, yaml.ScalarEvent | yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            tag = event.tag
+            if tag is not None and tag != "!" and tag not in _YAML_TAGS:
+                shown = tag.replace("tag:yaml.org,2002:", "!!")
+                raise _Unreadable(
+                    f"not valid YAML for a catalog ({_line(event)}): the tag {shown} is not "
+                    "allowed; a catalog holds plain data and no code is ever run from it",
+                    _yaml_path(stack),
+                )
+            if anchor is not None and anchor in anchors:
+                raise _Unreadable(f"the anchor &{anchor} is defined twice ({_line(event)})")
+            if meter.spend(1):
+                raise meter.exceeded(_line(event), _yaml_path(stack))
+            if isinstance(event, yaml.ScalarEvent):
+                if tag is None or tag == "!":
+                    tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                node = yaml.ScalarNode(tag, event.value, *marks, style=event.style)
+                size = 1
+                if anchor is not None:
+                    anchors[anchor] = (node, size)
+            else:
+                if len(stack) >= MAX_NESTING:
+                    raise _Unreadable(
+                        f"lists and mappings nest more than {MAX_NESTING} levels deep "
+                        f"({_line(event)})",
+                        _yaml_path(stack),
+                    )
+                kind = (
+                    yaml.SequenceNode
+                    if isinstance(event, yaml.SequenceStartEvent)
+                    else yaml.MappingNode
+                )
+                if tag is None or tag == "!":
+                    tag = loader.resolve(kind, None, event.implicit)
+                collection = kind(tag, [], marks[0], None, flow_style=event.flow_style)
+                if anchor is not None:
+                    anchors[anchor] = None
+                stack.append(_Open(collection, anchor, _yaml_path(stack)))
+                continue
+        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            done = stack.pop()
+            node, size = done.node, done.size
+            node.end_mark = event.end_mark
+            if done.anchor is not None:
+                anchors[done.anchor] = (node, size)
+        else:  # the parser yields nothing else inside a document
+            raise _Unreadable(f"unexpected YAML event {type(event).__name__}")
+        if not stack:
+            return node, found
+        parent = stack[-1]
+        parent.size += size
+        if isinstance(parent.node, yaml.SequenceNode):
+            parent.node.value.append(node)
+        elif parent.key is None:
+            parent.key = node
+            if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:merge":
+                if node.value in parent.keys:
+                    found.append(
+                        (
+                            (*parent.path, str(node.value)),
+                            f"duplicate key {node.value!r} ({_line(event)})",
+                        )
+                    )
+                parent.keys.add(node.value)
+        else:
+            parent.node.value.append((parent.key, node))
+            parent.key = None
+
+
+def _yaml_path(stack: list[_Open]) -> Path_:
+    """Where the next node goes: list indices and scalar mapping keys (``?`` for others)."""
+    if not stack:
+        return ()
+    top = stack[-1]
+    if isinstance(top.node, yaml.SequenceNode):
+        return (*top.path, len(top.node.value))
+    if top.key is None:
+        return top.path
+    key = top.key.value if isinstance(top.key, yaml.ScalarNode) else "?"
+    return (*top.path, str(key))
+
+
+def _yaml_message(exc: yaml.YAMLError) -> str:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        what = "; ".join(part for part in (exc.context, exc.problem) if part)
+        return f"not valid YAML{at}: {what}"
+    return f"not valid YAML: {exc}"
+
+
+_READERS: dict[str, tuple[str, Callable[[str, _Meter], tuple[Any, list[_Found]]]]] = {
     ".toml": ("TOML", _read_toml),
     ".yaml": ("YAML", _read_yaml),
     ".yml": ("YAML", _read_yaml),
@@ -356,18 +699,28 @@ _READERS: dict[str, tuple[str, Callable[[str], Any]]] = {
 }
 
 
-def load_catalog(path: str | os.PathLike[str]) -> Catalog:
-    """Read a catalog from a TOML, YAML or JSON file, chosen by the file's suffix.
+def load_catalog(path: str | os.PathLike[str], *, max_bytes: int = MAX_CATALOG_BYTES) -> Catalog:
+    r"""Read a catalog from a TOML, YAML or JSON file, chosen by the file's suffix.
 
     The file holds ``{"indicators": [...]}``; each entry has the fields of
     :class:`~xmqc_kpi.indicator.Indicator`, and formulas and thresholds are chosen by their
-    ``kind`` (see :func:`catalog_json_schema`). YAML is read with ``yaml.safe_load``: no code
-    is ever executed from a file.
+    ``kind`` (see :func:`catalog_json_schema`).
+
+    A file is data, never code: YAML is built by ``yaml.SafeLoader``'s constructors and any tag
+    but the core schema's (``!!python/object`` …) is refused; nothing is evaluated, unpickled
+    or imported. Reading takes time and memory proportional to the file's size: the file is at
+    most ``max_bytes`` long, lists and mappings nest at most :data:`MAX_NESTING` levels, and
+    YAML aliases (``*name``) may repeat what they name only up to a budget of nodes
+    proportional to the file's size (so an "exponential entity" document is refused at once);
+    an alias inside what it names (``&a [*a]``) is refused.
 
     Parameters
     ----------
     path
-        A ``.toml``, ``.yaml``, ``.yml`` or ``.json`` file, UTF-8.
+        A ``.toml``, ``.yaml``, ``.yml`` or ``.json`` file, UTF-8 (a leading byte-order mark
+        is ignored).
+    max_bytes
+        The largest file read, :data:`MAX_CATALOG_BYTES` (10 MiB) by default.
 
     Returns
     -------
@@ -377,12 +730,25 @@ def load_catalog(path: str | os.PathLike[str]) -> Catalog:
     Raises
     ------
     CatalogError
-        When the file cannot be parsed, or for every entry and field that does not validate
-        (wrong type, missing field, unknown formula or threshold kind, incompatible unit,
-        duplicate id), all reported at once.
+        When the file cannot be read as a catalog (too large, not UTF-8, empty, not valid
+        TOML, YAML or JSON, too deeply nested, a refused YAML tag or alias), or for every entry
+        and field that does not validate (wrong type, missing or unknown field, unknown formula
+        or threshold kind, incompatible unit, duplicate id or key), all reported at once.
     OSError
         When the file cannot be read (``FileNotFoundError`` …).
-    """
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     bad = Path(folder) / "bad.yaml"
+    ...     _ = bad.write_text("indicators: !!python/object/apply:os.system [echo hi]\n")
+    ...     load_catalog(bad)
+    Traceback (most recent call last):
+        ...
+    xmqc_kpi.catalogs.CatalogError: 1 problem in catalog file '...bad.yaml':
+      - field 'indicators': not valid YAML for a catalog (line 1, column 13): the tag !!python/object/apply:os.system is not allowed; a catalog holds plain data and no code is ever run from it
+    """  # noqa: E501 - a doctest's expected output is one line
     source = Path(path)
     reader = _READERS.get(source.suffix.lower())
     if reader is None:
@@ -390,38 +756,74 @@ def load_catalog(path: str | os.PathLike[str]) -> Catalog:
             [CatalogProblem(message="unsupported suffix: use .toml, .yaml, .yml or .json")],
             source=str(source),
         )
-    name, read = reader
     try:
-        document = read(source.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise CatalogError(
-            [CatalogProblem(message=f"not UTF-8 text: {exc}")], source=str(source)
-        ) from exc
-    except (tomllib.TOMLDecodeError, yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise CatalogError(
-            [CatalogProblem(message=f"not valid {name}: {exc}")], source=str(source)
-        ) from exc
-    return _from_document(document, source=str(source))
+        document, found = _parse(_read_bytes(source, max_bytes), source.suffix.lower())
+    except _Unreadable as exc:
+        raise CatalogError([_located(exc.path, exc.message, None)], source=str(source)) from exc
+    return _from_document(document, source=str(source), found=found)
 
 
-def _from_document(document: Any, *, source: str | None) -> Catalog:
+def _parse(data: bytes, suffix: str, meter: _Meter | None = None) -> tuple[Any, list[_Found]]:
+    """Decode and parse a file's bytes; raise :class:`_Unreadable` for a file that is not one.
+
+    ``meter`` counts the work done (a fresh one for the file's size when not given).
+    """
+    name, read = _READERS[suffix]
+    text = _decode(data)
+    if not text.strip():
+        raise _Unreadable("the file is empty: it must hold a mapping with an 'indicators' list")
+    try:
+        return read(text, _Meter(len(data)) if meter is None else meter)
+    except RecursionError as exc:  # the JSON and TOML parsers recurse once per nesting level
+        raise _Unreadable(
+            f"lists and mappings nest too deeply (the limit is {MAX_NESTING} levels)"
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise _Unreadable(_yaml_message(exc)) from exc
+    except ValueError as exc:  # JSON and TOML decode errors, integers of over 4300 digits
+        raise _Unreadable(f"not valid {name}: {exc}") from exc
+
+
+def _located(path: Path_, message: str, document: Any) -> CatalogProblem:
+    """A problem at ``path`` in the document: entry, id (when readable) and field."""
+    entry: int | None = None
+    entry_id: str | None = None
+    if len(path) >= 2 and path[0] == "indicators" and isinstance(path[1], int):
+        entry, path = path[1], path[2:]
+        entries = document.get("indicators") if isinstance(document, dict) else None
+        if isinstance(entries, list) and entry < len(entries):
+            entry_id = _entry_id(entries[entry])
+    return CatalogProblem(entry=entry, id=entry_id, field=_format_loc(path), message=message)
+
+
+def _from_document(document: Any, *, source: str | None, found: Iterable[_Found] = ()) -> Catalog:
     """Validate a parsed document and build the catalog, collecting every problem first."""
     if not isinstance(document, dict):
+        given = "nothing" if document is None else f"a {type(document).__name__}"
         raise CatalogError(
             [
                 CatalogProblem(
-                    message="the file must hold a mapping with an 'indicators' list, "
-                    f"not {type(document).__name__}"
+                    message=f"the file must hold a mapping with an 'indicators' list, not {given}"
                 )
             ],
             source=source,
         )
+    problems = [_located(path, message, document) for path, message in found]
     entries = document.get("indicators")
     raw_entries: list[Any] = entries if isinstance(entries, list) else []
-    problems: list[CatalogProblem] = []
     if isinstance(entries, list):
-        checked, problems = _check_threshold_values(entries)
+        checked, more = _check_threshold_values(entries)
+        problems += more
         document = {**document, "indicators": checked}
+    elif "indicators" in document:
+        problems.append(
+            CatalogProblem(
+                field="indicators",
+                message="must be a list of indicator entries, "
+                f"not {_kind_of(entries)} (got {_short(entries)})",
+            )
+        )
+        document = {**document, "indicators": []}
     parsed: _CatalogFile | None = None
     try:
         parsed = _FILE.validate_python(document)
@@ -436,6 +838,11 @@ def _from_document(document: Any, *, source: str | None) -> Catalog:
     return Catalog(parsed.indicators)
 
 
+def _kind_of(value: Any) -> str:
+    names = {dict: "a mapping", list: "a list", str: "a string", type(None): "null"}
+    return names.get(type(value), f"a {type(value).__name__}")
+
+
 def _entry_id(entry: Any) -> str | None:
     if isinstance(entry, dict) and isinstance(entry.get("id"), str):
         return str(entry["id"])
@@ -443,25 +850,39 @@ def _entry_id(entry: Any) -> str | None:
 
 
 def _check_threshold_values(entries: list[Any]) -> tuple[list[Any], list[CatalogProblem]]:
-    """Report threshold values that are not decimals, and stand 0 in for them.
+    """Report threshold numbers that are not decimals or are out of range, and stand in for them.
 
     ``thresholds._exact_decimal`` raises ``decimal.InvalidOperation`` or ``TypeError`` for such a
-    value, which pydantic does not turn into a validation error; checking first keeps every
-    problem of the file in one report.
+    value, which pydantic does not turn into a validation error, and exact arithmetic on a
+    number such as ``1e-999999999`` (in ``value`` or ``top_fraction``) would not end: checking
+    first keeps every problem of the file in one report, and loading linear in time.
     """
     checked = []
     problems = []
     for index, entry in enumerate(entries):
         threshold = entry.get("threshold") if isinstance(entry, dict) else None
-        if isinstance(threshold, dict) and "value" in threshold:
-            reason = _not_a_decimal(threshold["value"])
-            if reason is not None:
-                kind = threshold.get("kind")
-                field = f"threshold.{kind}.value" if kind in THRESHOLD_KINDS else "threshold.value"
-                problems.append(
-                    CatalogProblem(entry=index, id=_entry_id(entry), field=field, message=reason)
-                )
-                entry = {**entry, "threshold": {**threshold, "value": 0}}
+        if isinstance(threshold, dict):
+            kind = threshold.get("kind")
+            for name, stand_in, check in (
+                ("value", 0, _not_a_decimal),
+                ("top_fraction", "1/5", _extreme),
+            ):
+                if name not in threshold:
+                    continue
+                reason = check(threshold[name])
+                if reason is not None:
+                    field = (
+                        f"threshold.{kind}.{name}"
+                        if kind in THRESHOLD_KINDS
+                        else f"threshold.{name}"
+                    )
+                    problems.append(
+                        CatalogProblem(
+                            entry=index, id=_entry_id(entry), field=field, message=reason
+                        )
+                    )
+                    threshold = {**threshold, name: stand_in}
+                    entry = {**entry, "threshold": threshold}
         checked.append(entry)
     return checked, problems
 
@@ -474,6 +895,27 @@ def _not_a_decimal(number: Any) -> str | None:
             Decimal(number)
         except InvalidOperation:
             return f"not a decimal number (got {_short(number)})"
+    return _extreme(number)
+
+
+def _extreme(number: Any) -> str | None:
+    """A reason when ``number`` has more than :data:`_MAX_EXPONENT` digits on either side."""
+    if isinstance(number, bool) or not isinstance(number, int | float | str | Decimal):
+        return None  # the model reports it
+    try:
+        exact = Decimal(str(number).strip()) if not isinstance(number, int) else Decimal(number)
+    except InvalidOperation:
+        return None  # "1/5", or not a number: the model reads or reports it
+    if not exact.is_finite():
+        return None
+    exponent = exact.as_tuple().exponent
+    if (isinstance(exponent, int) and exponent < -_MAX_EXPONENT) or (
+        exact.adjusted() > _MAX_EXPONENT
+    ):
+        return (
+            f"out of range: at most {_MAX_EXPONENT} digits either side of the decimal point "
+            f"(got {_short(number)})"
+        )
     return None
 
 
@@ -510,7 +952,7 @@ def _problems_from(exc: ValidationError, entries: list[Any]) -> list[CatalogProb
         entry: int | None = None
         if len(loc) >= 2 and loc[0] == "indicators" and isinstance(loc[1], int):
             entry, loc = loc[1], loc[2:]
-        message = str(error["msg"]).removeprefix("Value error, ")
+        message = _clip(str(error["msg"]).removeprefix("Value error, "))
         field = _format_loc(loc)
         if field is None:
             match = _FIELD_PREFIX.match(message)
@@ -534,6 +976,11 @@ def _format_loc(loc: tuple[int | str, ...]) -> str | None:
     for part in loc:
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
     return path or None
+
+
+def _clip(message: str, limit: int = 300) -> str:
+    """A message of at most ``limit`` characters: an input may be a megabyte long."""
+    return message if len(message) <= limit else message[: limit - 1] + "…"
 
 
 def _short(given: Any) -> str:
