@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # the same names, eagerly, for type checkers and IDEs
     from .errors import DataError, DataProblem
     from .formulas import Ratio, Value, ratio, value
     from .indicator import Clause, Indicator, Input, Responsible
-    from .readers import DataFile, read_data, read_data_file, read_units
+    from .readers import DataFile, FileProblem, read_data, read_data_file, read_units
     from .reports import evaluation_report, threshold_report
     from .results import Assessment, Evaluation, Reason, Status
     from .sample import SampleData, sample_data
@@ -49,7 +49,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "engine": ("evaluate",),
     "formulas": ("Ratio", "Value", "ratio", "value"),
     "indicator": ("Clause", "Indicator", "Input", "Responsible"),
-    "readers": ("DataFile", "read_data", "read_data_file", "read_units"),
+    "readers": ("DataFile", "FileProblem", "read_data", "read_data_file", "read_units"),
     "reports": ("evaluation_report", "threshold_report"),
     "results": ("Assessment", "Evaluation", "Reason", "Status"),
     "sample": ("SampleData", "sample_data"),
@@ -85,6 +85,7 @@ __all__ = [
     "DataFile",
     "DataProblem",
     "Evaluation",
+    "FileProblem",
     "Indicator",
     "Input",
     "Monitored",
