@@ -8,7 +8,7 @@ an exact threshold, the deadline and the responsible units.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -25,6 +25,9 @@ from .thresholds import (
     Trend,
 )
 from .units import UnitError, is_compatible, normalise_unit
+
+if TYPE_CHECKING:
+    from .results import Language
 
 __all__ = ["Clause", "Direction", "Indicator", "Input", "Responsible"]
 
@@ -140,8 +143,12 @@ class Indicator(BaseModel):
     responsible: Responsible
     #: The plan's exact wording (a substring of the plan's text).
     quote: str
-    #: How vague wording was read (前列, 不断提高 …); empty when the wording is plain.
+    #: How vague wording was read (前列, 不断提高 …), in English; empty when the wording is plain.
+    #: The field keeps its name (catalog files and older code use it): it is the English note.
     interpretation: str = ""
+    #: The same note in Chinese, shown by reports in ``lang="zh"``; empty when there is none.
+    #: :meth:`interpretation_text` falls back to the other language when one of them is empty.
+    interpretation_zh: str = ""
     #: Decimals shown in explanations (more are shown where fewer would seem to contradict).
     decimals: int = Field(default=2, ge=0, le=6)
 
@@ -164,6 +171,29 @@ class Indicator(BaseModel):
     def section(self) -> str:
         """The plan section (``"5"`` for table item 5.1.2)."""
         return self.clause.section
+
+    def interpretation_text(self, lang: Language = "zh") -> str:
+        """The interpretation note in ``lang``, or in the other language when that one is empty.
+
+        ``"zh"`` reads :attr:`interpretation_zh`, ``"en"`` :attr:`interpretation`; a custom
+        catalog may give only one of them, and every language then shows that one. Empty when
+        the indicator has no note.
+
+        >>> from xmqc_kpi import catalog
+        >>> rate = catalog()["municipal_sampling_pass_rate"]
+        >>> rate.interpretation_text("en")
+        '96%以上 includes 96 %.'
+        >>> rate.interpretation_text("zh")
+        '“96%以上”含本数（96%）。'
+        >>> rate.model_copy(update={"interpretation_zh": ""}).interpretation_text("zh")
+        '96%以上 includes 96 %.'
+        """
+        first, second = (
+            (self.interpretation_zh, self.interpretation)
+            if lang == "zh"
+            else (self.interpretation, self.interpretation_zh)
+        )
+        return first or second
 
     @model_validator(mode="before")
     @classmethod

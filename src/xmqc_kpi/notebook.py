@@ -141,7 +141,11 @@ def assessment_html(assessment: Assessment, lang: Language = "zh") -> str:
 
 
 def indicator_html(indicator: Indicator, lang: Language = "zh") -> str:
-    """One indicator: title, clause, wording, threshold in words, deadline, responsible units."""
+    """One indicator: title, clause, wording, threshold, deadline, responsible units and note.
+
+    The title and the interpretation note are in ``lang`` (the note falls back to the other
+    language when the indicator has it in one only).
+    """
     title = indicator.title_zh if lang == "zh" else indicator.title_en
     responsible = "、".join(indicator.responsible.units)
     if indicator.responsible.inherited_from:
@@ -156,8 +160,9 @@ def indicator_html(indicator: Indicator, lang: Language = "zh") -> str:
         ("deadline", indicator.deadline or "none: every period"),
         ("responsible", responsible),
     ]
-    if indicator.interpretation:
-        facts.append(("interpretation", indicator.interpretation))
+    note = indicator.interpretation_text(lang)
+    if note:
+        facts.append(("interpretation", note))
     rows = "".join(
         f'<tr><th style="{_CELL}">{escape(k)}</th><td style="{_CELL}">{escape(v)}</td></tr>'
         for k, v in facts

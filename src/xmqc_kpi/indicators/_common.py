@@ -2,7 +2,8 @@
 
 The rules are written once here so that every indicator that reads 前列, 不断提高 or
 低于全国平均水平 states the same reading in the same words (targets.md, "Reading the plan's
-wording").
+wording"), in English (``interpretation``) and in Chinese (``interpretation_zh``, the names
+ending in ``_ZH``).
 """
 
 from __future__ import annotations
@@ -11,11 +12,16 @@ from ..indicator import Input
 
 __all__ = [
     "BELOW_NATIONAL_AVERAGE",
+    "BELOW_NATIONAL_AVERAGE_ZH",
     "EVERY_UNIT",
+    "EVERY_UNIT_ZH",
     "FALLING",
+    "FALLING_ZH",
     "RISING",
+    "RISING_ZH",
     "counted",
     "top_group",
+    "top_group_zh",
 ]
 
 #: 低于全国平均水平 (strict; no benchmark means no verdict).
@@ -24,12 +30,17 @@ BELOW_NATIONAL_AVERAGE = (
     "not met. The plan gives no national figure: the average is data the caller supplies, and "
     "without it the result is insufficient data, never met."
 )
+BELOW_NATIONAL_AVERAGE_ZH = (
+    "“低于全国平均水平”为严格小于：与全国同期平均水平相等的，视为未达标。方案未给出全国平均"
+    "水平的数值，该数值由使用方作为数据提供；未提供的，结果为数据不足，不得判定为达标。"
+)
 
 #: 达到100%, 均, 全面 (no tolerance).
 EVERY_UNIT = (
     "Every unit must comply: the numerator equals the denominator and the denominator is above "
     "zero (100 %, no tolerance)."
 )
+EVERY_UNIT_ZH = "所有对象均须达标，即分子等于分母且分母大于零（100%，不设容差）。"
 
 #: 不断提高 / 持续提升 / 逐步 (strictly rising).
 RISING = (
@@ -38,11 +49,20 @@ RISING = (
     "is insufficient data."
 )
 
+RISING_ZH = (
+    "方案未规定具体数值，仅规定变化方向，即在评价时段内每一期的数值均须严格高于上一期；"
+    "首期，或评价时段内有数值缺失的，结果为数据不足。"
+)
+
 #: 持续降低 (strictly falling).
 FALLING = (
     "The plan sets no number, only a direction: the value must fall strictly from each period to "
     "the next within the evaluated window. The first period, or a missing value in the window, "
     "is insufficient data."
+)
+FALLING_ZH = (
+    "方案未规定具体数值，仅规定变化方向，即在评价时段内每一期的数值均须严格低于上一期；"
+    "首期，或评价时段内有数值缺失的，结果为数据不足。"
 )
 
 
@@ -53,6 +73,16 @@ def top_group(peer_group: str) -> str:
         "counted once, rounded up (rank ≤ ⌈0.2·n⌉); ties take the best rank. The cut-off is a "
         f"parameter of the threshold. The plan does not define {peer_group}: the peers and their "
         "values are data the caller supplies."
+    )
+
+
+def top_group_zh(peer_group: str) -> str:
+    """The reading of 居…前列 in Chinese (the same content as :func:`top_group`)."""
+    return (
+        f"“居{peer_group}前列”未规定名次界限。默认按同组前20%（向上取整）解释：名次不超过"
+        "⌈0.2·n⌉的为居前列，n为同组地区数，被评价地区计入且只计一次；名次并列的，取最好名次。"
+        f"该界限为阈值的参数，可另行设定。方案未界定“{peer_group}”的范围，同组城市及其数值由"
+        "使用方作为数据提供。"
     )
 
 

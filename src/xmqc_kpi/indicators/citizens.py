@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..formulas import value
 from ..indicator import Clause, Indicator, Input, Responsible
 from ..thresholds import TopAmongPeers, Trend
-from ._common import RISING, top_group
+from ._common import RISING, RISING_ZH, top_group, top_group_zh
 
 __all__ = ["CITIZEN_QUALITY_SATISFACTION_RANK", "CITIZEN_QUALITY_SATISFACTION_TREND"]
 
@@ -37,6 +37,7 @@ CITIZEN_QUALITY_SATISFACTION_RANK = Indicator(
     deadline="2014-06",
     responsible=_RESPONSIBLE,
     interpretation=("力争 (strive to) is read as the target itself. " + top_group("全国创建城市")),
+    interpretation_zh="“力争”按目标本身解释。" + top_group_zh("全国创建城市"),
     decimals=1,
 )
 CITIZEN_QUALITY_SATISFACTION_TREND = Indicator(
@@ -52,5 +53,6 @@ CITIZEN_QUALITY_SATISFACTION_TREND = Indicator(
     deadline="2014-06",
     responsible=_RESPONSIBLE,
     interpretation="Measured by the survey score. 持续提升: " + RISING,
+    interpretation_zh="满意度以测评得分衡量。“持续提升”：" + RISING_ZH,
     decimals=1,
 )

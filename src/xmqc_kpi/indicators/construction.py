@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..formulas import ratio
 from ..indicator import Clause, Indicator, Input, Responsible
 from ..thresholds import All, AtLeast, Trend
-from ._common import EVERY_UNIT, RISING, counted
+from ._common import EVERY_UNIT, EVERY_UNIT_ZH, RISING, RISING_ZH, counted
 
 __all__ = [
     "AFFORDABLE_HOUSING_FIRST_ACCEPTANCE_RATE",
@@ -55,6 +55,7 @@ LARGE_MEDIUM_PROJECT_FIRST_ACCEPTANCE_RATE = Indicator(
     deadline="2013-12",
     responsible=_WORKS,
     interpretation="达到100%: " + EVERY_UNIT,
+    interpretation_zh="“达到100%”指" + EVERY_UNIT_ZH,
 )
 OTHER_PROJECT_FIRST_ACCEPTANCE_RATE = Indicator(
     id="other_project_first_acceptance_rate",
@@ -83,6 +84,7 @@ OTHER_PROJECT_FIRST_ACCEPTANCE_RATE = Indicator(
     deadline="2013-12",
     responsible=_WORKS,
     interpretation="98%以上 includes 98 %.",
+    interpretation_zh="“98%以上”含本数（98%）。",
 )
 
 # 6.2.1: ……不断提高城市节能建筑的比重和工业化建造比重……新开工建筑节能标准执行率达到100%。
@@ -112,6 +114,7 @@ ENERGY_SAVING_BUILDING_SHARE_TREND = Indicator(
     deadline="2013-12",
     responsible=_CONSTRUCTION,
     interpretation="比重 is a share of floor area. 不断提高: " + RISING,
+    interpretation_zh="“比重”指占建筑面积的比例。“不断提高”：" + RISING_ZH,
 )
 INDUSTRIALIZED_CONSTRUCTION_SHARE_TREND = Indicator(
     id="industrialized_construction_share_trend",
@@ -140,6 +143,7 @@ INDUSTRIALIZED_CONSTRUCTION_SHARE_TREND = Indicator(
     deadline="2013-12",
     responsible=_CONSTRUCTION,
     interpretation="比重 is a share of new floor area. 不断提高: " + RISING,
+    interpretation_zh="“比重”指占新建建筑面积的比例。“不断提高”：" + RISING_ZH,
 )
 NEW_BUILDING_ENERGY_STANDARD_RATE = Indicator(
     id="new_building_energy_standard_rate",
@@ -167,6 +171,7 @@ NEW_BUILDING_ENERGY_STANDARD_RATE = Indicator(
     deadline="2013-12",
     responsible=_CONSTRUCTION,
     interpretation="达到100%: " + EVERY_UNIT,
+    interpretation_zh="“达到100%”指" + EVERY_UNIT_ZH,
 )
 
 # 6.3.1: ……新开工保障房受监工程覆盖率达到100%,保障房工程建设质量一次验收合格率达到100%。
@@ -196,6 +201,7 @@ AFFORDABLE_HOUSING_SUPERVISION_COVERAGE = Indicator(
     deadline="2013-12",
     responsible=_CONSTRUCTION,
     interpretation="达到100%: " + EVERY_UNIT,
+    interpretation_zh="“达到100%”指" + EVERY_UNIT_ZH,
 )
 AFFORDABLE_HOUSING_FIRST_ACCEPTANCE_RATE = Indicator(
     id="affordable_housing_first_acceptance_rate",
@@ -223,4 +229,5 @@ AFFORDABLE_HOUSING_FIRST_ACCEPTANCE_RATE = Indicator(
     deadline="2013-12",
     responsible=_CONSTRUCTION,
     interpretation="达到100%: " + EVERY_UNIT,
+    interpretation_zh="“达到100%”指" + EVERY_UNIT_ZH,
 )

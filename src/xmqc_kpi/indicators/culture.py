@@ -38,5 +38,9 @@ SCHOOL_QUALITY_BASE_RECEPTION_DAYS = Indicator(
         "or to all bases together: one value is reported per region and year and compared with "
         "36 days."
     ),
+    interpretation_zh=(
+        "“36天以上”含本数（36天）。方案未明确36天是指每个基地还是全部基地合计：按每个地区"
+        "每年报送一个数值，与36天比较。"
+    ),
     decimals=0,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..formulas import ratio, value
 from ..indicator import Clause, Indicator, Input, Responsible
 from ..thresholds import All, AtLeast, Monitored, Trend
-from ._common import EVERY_UNIT, RISING, counted
+from ._common import EVERY_UNIT, EVERY_UNIT_ZH, RISING, RISING_ZH, counted
 
 __all__ = [
     "AGRI_STANDARDIZED_PRODUCTION_RATE",
@@ -25,6 +25,7 @@ _BLANK_2_2_2 = (
     "The table's 责任单位 and 完成时限 cells for 2.2.2 are blank (merged cells): both are "
     "inherited from 2.2.1."
 )
+_BLANK_2_2_2_ZH = "分解表中2.2.2的责任单位和完成时限栏为空白（系合并单元格）：二者均沿用2.2.1。"
 
 # 2.2.2: 农业标准化生产普及率达到30%以上,基本消灭无标生产。
 AGRI_STANDARDIZED_PRODUCTION_RATE = Indicator(
@@ -62,6 +63,10 @@ AGRI_STANDARDIZED_PRODUCTION_RATE = Indicator(
         "达到30%以上 includes 30 %. The 普及率 is measured by area: standardized area ÷ total "
         "agricultural area. " + _BLANK_2_2_2
     ),
+    interpretation_zh=(
+        "“达到30%以上”含本数（30%）。普及率按面积计算：标准化生产面积÷农业总面积。"
+        + _BLANK_2_2_2_ZH
+    ),
 )
 
 # 2.2.2: ……基本消灭无标生产。
@@ -95,6 +100,9 @@ NON_STANDARD_PRODUCTION_SHARE = Indicator(
     interpretation=(
         "基本消灭 (basically eliminate) sets no number: the share is reported, lower being "
         "better, and no verdict is given. " + _BLANK_2_2_2
+    ),
+    interpretation_zh=(
+        "“基本消灭”未规定具体数值：仅报告该比例（越低越好），不作达标判定。" + _BLANK_2_2_2_ZH
     ),
 )
 
@@ -130,6 +138,12 @@ MARKET_METROLOGY_COVERAGE_TREND = Indicator(
         + " Once every market is covered (100 %) the coverage cannot rise further: a flat 100 % "
         "shows as not rising and should be read as the measure completed."
     ),
+    interpretation_zh=(
+        "“逐步实施”按覆盖率逐期提高解释。"
+        + RISING_ZH
+        + "全部菜市场均已实施（覆盖率100%）后，覆盖率无法再提高：持续为100%的，显示为未提高，"
+        "应理解为该项措施已完成。"
+    ),
 )
 
 # 2.4.2: 年度强制性产品认证获证产品监督抽查批次合格率达95%以上。
@@ -159,6 +173,7 @@ CCC_CERTIFIED_SAMPLING_PASS_RATE = Indicator(
     deadline="2013-12",
     responsible=Responsible(units=("市质监局",)),
     interpretation="达95%以上 includes 95 %; 年度: one value per region and year.",
+    interpretation_zh="“达95%以上”含本数（95%）；“年度”指每个地区每年一个数值。",
 )
 
 # 2.5.1: ……全市国家对外开放一类口岸均通过“世界卫生组织口岸核心能力达标单位”考核验收……
@@ -188,6 +203,7 @@ PORT_WHO_CORE_CAPACITY_RATE = Indicator(
     deadline="2013-12",
     responsible=Responsible(units=("厦门检验检疫局",)),
     interpretation="均 … 全达标: " + EVERY_UNIT,
+    interpretation_zh="“均”“全达标”指" + EVERY_UNIT_ZH,
 )
 
 # 2.6.1: 建立有效的食品进出口质量安全追溯体系,建成1个以上食品进出口质量安全示范区。
@@ -211,5 +227,6 @@ FOOD_TRADE_SAFETY_DEMO_ZONES = Indicator(
     deadline="2013-12",
     responsible=Responsible(units=("厦门检验检疫局",)),
     interpretation="1个以上 includes one: at least one zone built, judged per region and period.",
+    interpretation_zh="“1个以上”含本数：至少建成1个示范区，按地区和期间分别判定。",
     decimals=0,
 )

@@ -46,5 +46,9 @@ QUALITY_FUNDING_RATIO = Indicator(
         "不低于 includes 1 ‰. Section 五 has no row in the decomposition table, so there is no "
         "deadline: the target applies every year."
     ),
+    interpretation_zh=(
+        "“不低于”含本数（1‰）。正文第五部分在目标任务分解表中无对应行，故无完成时限："
+        "该目标每年适用。"
+    ),
     decimals=3,
 )

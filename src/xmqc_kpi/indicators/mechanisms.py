@@ -49,6 +49,9 @@ SPECIAL_ENFORCEMENT_CAMPAIGNS = Indicator(
         "每年定期开展 sets no number: read as at least one campaign a year (≥ 1 per region "
         "and year)."
     ),
+    interpretation_zh=(
+        "“每年定期开展”未规定次数：按每年至少开展1次专项执法整治解释（每个地区每年不少于1次）。"
+    ),
     decimals=0,
 )
 
@@ -80,6 +83,9 @@ QUALITY_ANALYSIS_RELEASES = Indicator(
     interpretation=(
         "2次以上 includes two: at least two releases a year; a release of either a report or of "
         "key indicators counts."
+    ),
+    interpretation_zh=(
+        "“2次以上”含本数：每年至少发布2次；发布质量分析报告或发布重点质量指标的，均计为1次。"
     ),
     decimals=0,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..formulas import ratio, value
 from ..indicator import Clause, Indicator, Input, Responsible
 from ..thresholds import AtLeast, TopAmongPeers, Trend
-from ._common import RISING, counted, top_group
+from ._common import RISING, RISING_ZH, counted, top_group, top_group_zh
 
 __all__ = [
     "BRAND_TITLES_PER_100M_GDP",
@@ -49,6 +49,11 @@ BRAND_TITLES_PER_100M_GDP = Indicator(
         "says 称号数量占城市GDP比例, a share with no unit. The body's form is used. "
         "力争 (strive to) is read as the target itself. " + top_group("全国同级城市")
     ),
+    interpretation_zh=(
+        "正文按每亿元GDP拥有称号数量计量（“每亿元GDP拥有称号数量”）；分解表4.1.1作"
+        "“称号数量占城市GDP比例”，为无单位的比例。本指标采用正文口径。“力争”按目标本身解释。"
+        + top_group_zh("全国同级城市")
+    ),
     decimals=3,
 )
 
@@ -78,6 +83,7 @@ MADE_IN_XIAMEN_MARKET_SHARE_TREND = Indicator(
     # 4.1.2's 责任单位 cell is blank: it inherits 4.1.1's.
     responsible=Responsible(units=_BRAND_STRATEGY, inherited_from="4.1.1"),
     interpretation="不断提高: " + RISING,
+    interpretation_zh="“不断提高”：" + RISING_ZH,
 )
 
 # 4.2.1: ……力争获奖企业居全国同级城市前列……
@@ -105,6 +111,10 @@ QUALITY_AWARD_ENTERPRISES = Indicator(
         "力争 (strive to) is read as the target itself; the plan does not list which awards "
         "count, so the same awards must be counted for the region and its peers. "
         + top_group("全国同级城市")
+    ),
+    interpretation_zh=(
+        "“力争”按目标本身解释；方案未列明计入哪些奖项，被评价地区与同组城市须按相同奖项统计。"
+        + top_group_zh("全国同级城市")
     ),
     decimals=0,
 )
@@ -141,6 +151,9 @@ QUALITY_CERTIFICATES_PER_10K_EMPLOYED = Indicator(
     interpretation=(
         "Certificates ÷ (employed persons ÷ 10,000); 达到2张以上 includes 2 certificates per "
         "10,000 employed persons."
+    ),
+    interpretation_zh=(
+        "按证书数÷（就业人员数÷10000）计算；“达到2张以上”含本数，即每万名就业人员拥有2张即为达标。"
     ),
     decimals=3,
 )

@@ -5,7 +5,15 @@ from __future__ import annotations
 from ..formulas import ratio, value
 from ..indicator import Clause, Indicator, Input, Responsible
 from ..thresholds import All, AtLeast, BelowBenchmark, Monitored, TopAmongPeers
-from ._common import BELOW_NATIONAL_AVERAGE, EVERY_UNIT, counted, top_group
+from ._common import (
+    BELOW_NATIONAL_AVERAGE,
+    BELOW_NATIONAL_AVERAGE_ZH,
+    EVERY_UNIT,
+    EVERY_UNIT_ZH,
+    counted,
+    top_group,
+    top_group_zh,
+)
 
 __all__ = [
     "CCC_CERTIFICATE_COVERAGE",
@@ -60,6 +68,7 @@ MANDATORY_STANDARD_COMPLIANCE_RATE = Indicator(
     deadline="2013-12",
     responsible=Responsible(units=_PRODUCT_SUPERVISION),
     interpretation="全面达到: " + EVERY_UNIT,
+    interpretation_zh="“全面达到”指" + EVERY_UNIT_ZH,
 )
 
 _SPLIT_5_1_2 = (
@@ -67,10 +76,21 @@ _SPLIT_5_1_2 = (
     "indicators), the stricter reading; a combined national-and-provincial rate would be the "
     "other reading. 94%以上 includes 94 %: 47 passed of 50 sampled meets it."
 )
+_SPLIT_5_1_2_ZH = (
+    "“国家、省级监督抽查合格率达94%以上”按国家级、省级各自不低于94%解释（分列两个指标），"
+    "此为较严格的解读；另一种解读为国家级与省级合并计算的合格率。“94%以上”含本数："
+    "抽查50批、合格47批即为达标。"
+)
 
 
 def _supervision_sampling(
-    level: str, level_zh: str, *, at_least: int, quote: str, interpretation: str
+    level: str,
+    level_zh: str,
+    *,
+    at_least: int,
+    quote: str,
+    interpretation: str,
+    interpretation_zh: str,
 ) -> Indicator:
     """One level of 产品质量监督抽查 (国家级, 省级, 市级): passed ÷ sampled batches."""
     sampled, passed = f"{level}_sampled_batches", f"{level}_passed_batches"
@@ -101,6 +121,7 @@ def _supervision_sampling(
         deadline="2013-12",
         responsible=_AS_5_1_1,
         interpretation=interpretation,
+        interpretation_zh=interpretation_zh,
     )
 
 
@@ -111,6 +132,7 @@ NATIONAL_SAMPLING_PASS_RATE = _supervision_sampling(
     at_least=94,
     quote="产品质量国家、省级监督抽查合格率达94%以上",
     interpretation=_SPLIT_5_1_2,
+    interpretation_zh=_SPLIT_5_1_2_ZH,
 )
 PROVINCIAL_SAMPLING_PASS_RATE = _supervision_sampling(
     "provincial",
@@ -118,6 +140,7 @@ PROVINCIAL_SAMPLING_PASS_RATE = _supervision_sampling(
     at_least=94,
     quote="产品质量国家、省级监督抽查合格率达94%以上",
     interpretation=_SPLIT_5_1_2,
+    interpretation_zh=_SPLIT_5_1_2_ZH,
 )
 MUNICIPAL_SAMPLING_PASS_RATE = _supervision_sampling(
     "municipal",
@@ -125,6 +148,7 @@ MUNICIPAL_SAMPLING_PASS_RATE = _supervision_sampling(
     at_least=96,
     quote="市级监督抽查合格率达96%以上",
     interpretation="96%以上 includes 96 %.",
+    interpretation_zh="“96%以上”含本数（96%）。",
 )
 
 # 5.1.3: 出口商品检验合格率达99%以上。(责任单位 and 完成时限 blank)
@@ -159,11 +183,19 @@ EXPORT_INSPECTION_PASS_RATE = Indicator(
         "(merged cells): the units are 5.1.1's, and the deadline 2013-12, as both neighbouring "
         "rows say."
     ),
+    interpretation_zh=(
+        "“99%以上”含本数（99%）。分解表中5.1.3的责任单位和完成时限栏为空白（系合并单元格）："
+        "责任单位沿用5.1.1，完成时限按前后相邻两行均载明的2013年12月确定。"
+    ),
 )
 
 _SPLIT_5_1_4 = (
     "「相关产品生产许可证、CCC目录内认证证书覆盖率达到100%」 names two certificates: production "
     "licence coverage and CCC certificate coverage are two indicators, each at 100 %. "
+)
+_SPLIT_5_1_4_ZH = (
+    "“相关产品生产许可证、CCC目录内认证证书覆盖率达到100%”涉及两类证书：生产许可证覆盖率与"
+    "CCC认证证书覆盖率分列为两个指标，均须达到100%。"
 )
 
 # 5.1.4: 相关产品生产许可证、CCC目录内认证证书覆盖率达到100%。
@@ -193,6 +225,7 @@ PRODUCTION_LICENSE_COVERAGE = Indicator(
     deadline="2013-12",
     responsible=_AS_5_1_1,
     interpretation=_SPLIT_5_1_4 + EVERY_UNIT,
+    interpretation_zh=_SPLIT_5_1_4_ZH + EVERY_UNIT_ZH,
 )
 CCC_CERTIFICATE_COVERAGE = Indicator(
     id="ccc_certificate_coverage",
@@ -221,6 +254,7 @@ CCC_CERTIFICATE_COVERAGE = Indicator(
     deadline="2013-12",
     responsible=_AS_5_1_1,
     interpretation=_SPLIT_5_1_4 + EVERY_UNIT,
+    interpretation_zh=_SPLIT_5_1_4_ZH + EVERY_UNIT_ZH,
 )
 
 # 5.2.3: 地产农产品抽检合格率达95以上%,重点食品监督抽查合格率达95%以上。
@@ -252,6 +286,7 @@ LOCAL_AGRI_PRODUCT_PASS_RATE = Indicator(
     interpretation=(
         "The table prints 「95以上%」, the body 「95%以上」: read as ≥ 95 %, 95 % included."
     ),
+    interpretation_zh="分解表印作“95以上%”，正文为“95%以上”：按95%以上（含95%）解释。",
 )
 KEY_FOOD_SAMPLING_PASS_RATE = Indicator(
     id="key_food_sampling_pass_rate",
@@ -279,6 +314,7 @@ KEY_FOOD_SAMPLING_PASS_RATE = Indicator(
     deadline="2013-12",
     responsible=_AS_5_2_1,
     interpretation="95%以上 includes 95 %.",
+    interpretation_zh="“95%以上”含本数（95%）。",
 )
 
 # 5.3.2: 进口法检商品不合格检出率和出口法检商品合格率保持全国城市前列水平。
@@ -313,6 +349,10 @@ IMPORT_NONCONFORMITY_DETECTION_RATE = Indicator(
         "finds at the border, not how good the imports are, so ranking among the front means "
         "detecting more. " + top_group("全国城市")
     ),
+    interpretation_zh=(
+        "本指标按数值越高越好解释：该比率反映口岸检验检疫发现不合格货物的程度，而非进口商品本身的"
+        "质量，故居前列即检出更多。" + top_group_zh("全国城市")
+    ),
 )
 EXPORT_LEGAL_INSPECTION_PASS_RATE = Indicator(
     id="export_legal_inspection_pass_rate",
@@ -340,6 +380,7 @@ EXPORT_LEGAL_INSPECTION_PASS_RATE = Indicator(
     deadline="2013-12",
     responsible=_AS_5_3_1,
     interpretation=top_group("全国城市"),
+    interpretation_zh=top_group_zh("全国城市"),
 )
 
 # 5.3.3: 出口商品境外通报比率(通报次数/出口批次)低于全国平均水平,努力创建出口产品质量安全示范区。
@@ -372,6 +413,9 @@ EXPORT_OVERSEAS_NOTIFICATION_RATIO = Indicator(
         "The plan defines the ratio as 通报次数/出口批次, shown in percent. "
         + BELOW_NATIONAL_AVERAGE
     ),
+    interpretation_zh=(
+        "方案将该比率定义为“通报次数/出口批次”，以百分比表示。" + BELOW_NATIONAL_AVERAGE_ZH
+    ),
 )
 EXPORT_PRODUCT_SAFETY_DEMO_ZONES = Indicator(
     id="export_product_safety_demo_zones",
@@ -395,6 +439,10 @@ EXPORT_PRODUCT_SAFETY_DEMO_ZONES = Indicator(
     interpretation=(
         "努力创建 (strive to create) is an aspiration with no number: the count is reported and "
         "no verdict is given, unlike 2.6.1's 建成1个以上, which is a count target."
+    ),
+    interpretation_zh=(
+        "“努力创建”属努力方向，未规定数量：仅报告示范区个数，不作达标判定；这与2.6.1"
+        "“建成1个以上”作为数量目标不同。"
     ),
     decimals=0,
 )
@@ -431,6 +479,11 @@ SPECIAL_EQUIPMENT_DEATH_RATE = Indicator(
         "national statistical convention). " + BELOW_NATIONAL_AVERAGE + " The body names "
         "「市质监」 (missing 局); the table's 市质监局 is used."
     ),
+    interpretation_zh=(
+        "死亡率按每万台特种设备死亡人数计算（万台设备死亡人数，全国统计口径）。"
+        + BELOW_NATIONAL_AVERAGE_ZH
+        + "正文作“市质监”（缺“局”字），采用分解表中的“市质监局”。"
+    ),
     decimals=3,
 )
 
@@ -465,5 +518,9 @@ OLD_ELEVATOR_ASSESSMENT_COVERAGE = Indicator(
         "推进 (advance) sets no number: the share is reported, higher being better, and no verdict "
         "is given. 使用年限15年以上 includes 15 years: the age limit is fixed by the input's "
         "definition, not by the formula."
+    ),
+    interpretation_zh=(
+        "“推进”未规定具体数值：仅报告该比例（越高越好），不作达标判定。“使用年限15年以上”"
+        "含本数（15年）：年限界限由输入数据的统计口径确定，而非由公式确定。"
     ),
 )

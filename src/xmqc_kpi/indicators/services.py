@@ -5,7 +5,17 @@ from __future__ import annotations
 from ..formulas import ratio, value
 from ..indicator import Clause, Indicator, Input, Responsible
 from ..thresholds import BelowBenchmark, TopAmongPeers, Trend
-from ._common import BELOW_NATIONAL_AVERAGE, FALLING, RISING, counted, top_group
+from ._common import (
+    BELOW_NATIONAL_AVERAGE,
+    BELOW_NATIONAL_AVERAGE_ZH,
+    FALLING,
+    FALLING_ZH,
+    RISING,
+    RISING_ZH,
+    counted,
+    top_group,
+    top_group_zh,
+)
 
 __all__ = [
     "CONSUMER_COMPLAINT_RATE",
@@ -44,6 +54,9 @@ _COMPLAINT_RATE = (
     "投诉率 is not defined by the plan: complaints per 10,000 resident population, the measure "
     "the national average must also be given in."
 )
+_COMPLAINT_RATE_ZH = (
+    "方案未界定“投诉率”：按每万名常住人口投诉件数计算，全国平均水平亦须按同一口径提供。"
+)
 
 CONSUMER_COMPLAINT_RATE = Indicator(
     id="consumer_complaint_rate",
@@ -58,6 +71,7 @@ CONSUMER_COMPLAINT_RATE = Indicator(
     deadline="2013-12",
     responsible=_RESPONSIBLE,
     interpretation=_COMPLAINT_RATE + " " + BELOW_NATIONAL_AVERAGE,
+    interpretation_zh=_COMPLAINT_RATE_ZH + BELOW_NATIONAL_AVERAGE_ZH,
     decimals=3,
 )
 CONSUMER_COMPLAINT_RATE_TREND = Indicator(
@@ -73,6 +87,7 @@ CONSUMER_COMPLAINT_RATE_TREND = Indicator(
     deadline="2013-12",
     responsible=_RESPONSIBLE,
     interpretation=_COMPLAINT_RATE + " 持续降低: " + FALLING,
+    interpretation_zh=_COMPLAINT_RATE_ZH + "“持续降低”：" + FALLING_ZH,
     decimals=3,
 )
 SERVICE_SATISFACTION_TREND = Indicator(
@@ -91,6 +106,7 @@ SERVICE_SATISFACTION_TREND = Indicator(
         "Satisfaction is measured by the service-sector customer satisfaction index. 不断提高: "
         + RISING
     ),
+    interpretation_zh="满意度以服务业顾客满意度测评指数衡量。“不断提高”：" + RISING_ZH,
     decimals=1,
 )
 SERVICE_SATISFACTION_INDEX_RANK = Indicator(
@@ -106,5 +122,6 @@ SERVICE_SATISFACTION_INDEX_RANK = Indicator(
     deadline="2013-12",
     responsible=_RESPONSIBLE,
     interpretation=top_group("全国同等城市"),
+    interpretation_zh=top_group_zh("全国同等城市"),
     decimals=1,
 )

@@ -145,8 +145,9 @@ def _facts(
         (words.deadline, _deadline_text(indicator, texts, words)),
         (words.responsible, units),
     ]
-    if indicator.interpretation:
-        facts.insert(4, (words.interpretation, indicator.interpretation))
+    note = indicator.interpretation_text(lang)
+    if note:
+        facts.insert(4, (words.interpretation, note))
     return tuple(facts)
 
 

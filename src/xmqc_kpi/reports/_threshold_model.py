@@ -144,6 +144,7 @@ class IndicatorRow:
     responsible: str
     responsible_inherited_from: str
     responsible_text: str
+    #: The indicator's note in the report's language (the other language's if that is empty).
     interpretation: str
 
     @property
@@ -341,7 +342,7 @@ def _indicator_row(item: Indicator, lang: Language) -> IndicatorRow:
         responsible=responsible,
         responsible_inherited_from=item.responsible.inherited_from or "",
         responsible_text=responsible_full,
-        interpretation=item.interpretation,
+        interpretation=item.interpretation_text(lang),
     )
 
 
