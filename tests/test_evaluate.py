@@ -427,3 +427,110 @@ def test_unknown_unit_is_a_data_error() -> None:
         evaluate(funding_ratio(), frame, units={"funding": "万斤"})
     with pytest.raises(DataError, match="does not convert"):
         evaluate(funding_ratio(), frame, units={"funding": "万人"})
+
+
+# --------------------------------------------------------------------------- found by fuzzing
+
+
+@pytest.mark.parametrize("dtype", ["int64", "object", "Int64"])
+def test_counts_beyond_float_precision_stay_exact_in_any_dtype(dtype: str) -> None:
+    """10**17 − 1 of 10**17 is not 100 %, whether the column is int64, object or Int64.
+
+    Object and nullable Int64 columns (with an empty cell) used to be read as floats,
+    in which both counts are 1e17.
+    """
+    empty = None if dtype == "object" else pd.NA
+    cells = 1 if dtype == "int64" else 2
+    data = pd.DataFrame(
+        {
+            "period": [2013, 2014][:cells],
+            "total": pd.array([10**17, empty][:cells], dtype=dtype),
+            "compliant": pd.array([10**17 - 1, empty][:cells], dtype=dtype),
+        }
+    )
+    frame = evaluate(all_comply(), data).to_frame()
+    assert frame["status"].tolist() == ["not_met", "insufficient_data"][:cells]
+    assert "99999999999999999 ÷ 100000000000000000" in frame.loc[0, "explanation"]
+
+
+@pytest.mark.parametrize("empty", [None, pd.NA, np.nan])
+def test_huge_counts_beside_empty_cells(empty: object) -> None:
+    """An object column of 10**30 and an empty cell: no TypeError, the empty row lacks data."""
+    data = pd.DataFrame(
+        {
+            "period": [2013, 2014],
+            "total": pd.Series([10**30, empty], dtype=object),
+            "compliant": pd.Series([10**30 - 1, 1], dtype=object),
+        }
+    )
+    frame = evaluate(all_comply(), data).to_frame()
+    assert frame["status"].tolist() == ["not_met", "insufficient_data"]
+    assert "None" not in frame.loc[1, "explanation"]
+
+
+def test_a_number_beyond_floats_is_a_data_error() -> None:
+    data = pd.DataFrame(
+        {"period": [2013], "sampled": pd.Series([10**400], dtype=object), "passed": [1]}
+    )
+    with pytest.raises(DataError, match="too large") as caught:
+        evaluate(pass_rate(), data)
+    assert caught.value.problems[0].column == "sampled"
+
+
+@pytest.mark.parametrize("period", ["", "NaT", 10**30, 1e20])
+def test_unreadable_periods_are_data_errors(period: object) -> None:
+    """An empty string reads as NaT and 10**30 overflows a year: both are problems, not crashes."""
+    data = pd.DataFrame({"period": [period], "sampled": [50], "passed": [47]})
+    with pytest.raises(DataError, match="period"):
+        evaluate(pass_rate(), data)
+
+
+@pytest.mark.parametrize(
+    ("passed", "sampled"),
+    [(1e299, 1e300), (5e-324, 5e-324), (0, 7), (7, 7), (10**17 - 1, 10**17)],
+)
+def test_wilson_interval_never_overflows_and_holds_the_value(passed: float, sampled: float) -> None:
+    """Huge and subnormal sample sizes give no overflow warning; low ≤ value ≤ high exactly."""
+    row = rate_row(passed, sampled)
+    assert row["ci_low"] <= row["value"] <= row["ci_high"]
+
+
+def test_a_numerator_beyond_a_subnormal_denominator_is_only_a_data_error() -> None:
+    """1 passed of 5e-324 sampled: the share overflows, but only the DataError is raised."""
+    data = pd.DataFrame({"period": [2013], "sampled": [5e-324], "passed": [1]})
+    with pytest.raises(DataError, match="exceeds"):
+        evaluate(pass_rate(), data)
+
+
+def test_a_ratio_beyond_floats_is_infinite_and_judged_exactly() -> None:
+    """1e308 yuan of 1e-10 yuan is 1e321 ‰: infinite as a float, shown as ∞, and met."""
+    data = pd.DataFrame({"period": [2013], "funding": [1e308], "revenue": [1e-10]})
+    evaluation = evaluate(funding_ratio(), data)
+    row = one(evaluation.to_frame())
+    assert row["value"] == np.inf
+    assert row["status"] == "met"
+    assert "∞‰" in row["explanation"]
+    assert "∞‰" in one(evaluation.to_frame("en"))["explanation"]
+
+
+def test_a_share_reported_just_above_100_percent_is_an_error() -> None:
+    """100.00000001 % is above 100 %: within the float tolerance, but exactly above."""
+    data = pd.DataFrame({"period": [2013], "pass_rate": [100.00000001]})
+    with pytest.raises(DataError, match="above 100"):
+        evaluate(pass_rate(), data)
+    exact = pd.DataFrame({"period": [2013], "pass_rate": [100.0]})
+    assert one(evaluate(pass_rate(), exact).to_frame())["value"] == 100.0
+
+
+@pytest.mark.parametrize("dtype", ["object", "int64"])
+def test_long_form_keeps_huge_counts_exact_beside_missing_variables(dtype: str) -> None:
+    """A long frame's huge counts beside a missing variable are not rounded through floats."""
+    long = pd.DataFrame(
+        {
+            "period": [2013, 2013, 2014],
+            "variable": ["total", "compliant", "total"],
+            "value": pd.Series([10**17, 10**17 - 1, 5], dtype=dtype),
+        }
+    )
+    frame = evaluate(all_comply(), long).to_frame()
+    assert frame["status"].tolist() == ["not_met", "insufficient_data"]

@@ -282,8 +282,9 @@ def _compute(
         absent[name] = np.isnan(columns[name])
     formula = indicator.formula
     natural = formula.natural_unit(units)
-    output = formula.compute(columns)
-    value = output.value * float_factor(natural, indicator.unit)
+    with np.errstate(over="ignore"):  # 1e308 yuan of 1e-10 yuan is beyond floats: inf
+        output = formula.compute(columns)
+        value = output.value * float_factor(natural, indicator.unit)
     any_absent = np.logical_or.reduce([absent[n] for n in formula.inputs])
     direct_column = panel.columns.get(indicator.id)
     if direct_column is not None:
@@ -297,20 +298,6 @@ def _compute(
     numerator = columns[formula.numerator] if formula.numerator else nan
     denominator = columns[formula.denominator] if formula.denominator else nan
 
-    if isinstance(formula, Ratio) and formula.part_of_whole:
-        _check_part_of_whole(indicator, panel, numerator, denominator, problems)
-    if direct_column is not None and isinstance(formula, Ratio) and formula.part_of_whole:
-        hundred = float_factor("dimensionless", indicator.unit)
-        for row in np.flatnonzero(direct & (value > hundred * (1 + NEAR))):
-            problems.append(
-                DataProblem(
-                    column=indicator.id,
-                    row=panel.labels[row],
-                    message=f"a share above 100 % ({value[row]:g} {indicator.unit}); "
-                    "if it is a percentage, give its unit",
-                )
-            )
-
     scale = exact_factor(natural, indicator.unit)
 
     def exact(row: int) -> Fraction | None:
@@ -322,6 +309,23 @@ def _compute(
         values = {n: panel.columns[n].exact(row, units[n]) for n in formula.inputs}
         result = formula.compute_exact(values)
         return None if result is None else result * scale
+
+    if isinstance(formula, Ratio) and formula.part_of_whole:
+        _check_part_of_whole(indicator, panel, numerator, denominator, problems)
+    if direct_column is not None and isinstance(formula, Ratio) and formula.part_of_whole:
+        # exactly: a share of 100.00000001 % is above 100 % too
+        whole = exact_factor("dimensionless", indicator.unit)
+        shares = np.where(direct, value, np.nan)  # only direct rows can be re-decided
+        above = decide(shares, float(whole), "gt", exact, lambda _row: whole)
+        for row in np.flatnonzero(above):
+            problems.append(
+                DataProblem(
+                    column=indicator.id,
+                    row=panel.labels[row],
+                    message=f"a share above 100 % ({value[row]:.12g} {indicator.unit}); "
+                    "if it is a percentage, give its unit",
+                )
+            )
 
     given = _given_inputs(indicator, panel)
     return (
@@ -380,7 +384,7 @@ def _check_part_of_whole(
     formula = indicator.formula
     assert isinstance(formula, Ratio)
     assert formula.denominator is not None
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore", over="ignore"):
         larger = numerator > denominator * (1 + NEAR)
         close = ~larger & (numerator >= denominator * (1 - NEAR)) & (denominator > 0)
     unit = indicator.input_units[formula.numerator]

@@ -60,7 +60,7 @@ def unit_text(unit: str, lang: Language) -> str:
 
 
 def format_fixed(values: npt.NDArray[np.float64], decimals: npt.NDArray[np.int64]) -> Text:
-    """Numbers with a fixed number of decimals each, as strings (``"—"`` where NaN).
+    """Numbers with a fixed number of decimals each, as strings (``"—"`` NaN, ``"∞"`` inf).
 
     A float has 17 significant digits at most, so no more are shown: the decimals of a large
     value are capped, and values from 10**17 on are written in positional form directly.
@@ -69,6 +69,8 @@ def format_fixed(values: npt.NDArray[np.float64], decimals: npt.NDArray[np.int64
     ['96.67', '94.00', '—']
     >>> format_fixed(np.array([4.64e9, 1e20]), np.array([12, 3])).tolist()
     ['4640000000.0000000', '100000000000000000000']
+    >>> format_fixed(np.array([np.inf, 1.0]), np.array([2, 2])).tolist()
+    ['∞', '1.00']
     """
     finite = np.isfinite(values)
     magnitude = np.where(finite, np.abs(values), 0.0)
@@ -84,7 +86,9 @@ def format_fixed(values: npt.NDArray[np.float64], decimals: npt.NDArray[np.int64
     fraction = np.strings.slice(digits, length - decimals, length)
     text = _pick(decimals > 0, _join(whole, ".", fraction), whole)
     text = _pick((values < 0) & (scaled > 0), np.strings.add("-", text), text)
-    text = np.asarray(_pick(finite, text, "—"), dtype=S)
+    # beyond floats (1e308 yuan of 1e-10 yuan) the value is infinite, not missing
+    beyond = np.where(np.isnan(values), "—", np.where(values > 0, "∞", "-∞"))
+    text = np.asarray(_pick(finite, text, beyond), dtype=S)
     if huge.any():
         text = np.array(text, dtype=S)
         text[huge] = [np.format_float_positional(v, trim="-") for v in values[huge]]

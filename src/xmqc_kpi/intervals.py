@@ -28,16 +28,22 @@ def wilson_interval(
         \frac{\hat p + \frac{z^2}{2n} \pm z\sqrt{\frac{\hat p(1-\hat p)}{n} + \frac{z^2}{4n^2}}}
              {1 + \frac{z^2}{n}}
 
-    NaN where ``trials`` is 0 or missing.
+    NaN where ``trials`` is 0 or missing. It is computed as
+    :math:`(n\hat p + z^2/2 \pm z\sqrt{n\hat p(1-\hat p) + z^2/4}) / (n + z^2)`, which
+    neither overflows for huge nor for tiny ``trials``, and it always contains
+    :math:`\hat p` (``successes / trials`` as floats), as the exact interval does.
 
     >>> low, high = wilson_interval(np.array([1160.0]), np.array([1200.0]))
     >>> round(float(low[0]) * 100, 2), round(float(high[0]) * 100, 2)
     (95.49, 97.54)
     """
-    with np.errstate(invalid="ignore", divide="ignore"):
+    # over: successes beyond trials (a data error the engine reports) may overflow p
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         n = np.where(trials > 0, trials, np.nan)
         p = successes / n
         z2 = z * z
-        centre = (p + z2 / (2 * n)) / (1 + z2 / n)
-        half = z / (1 + z2 / n) * np.sqrt(p * (1 - p) / n + z2 / (4 * n * n))
-    return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)
+        centre = (n * p + z2 / 2) / (n + z2)
+        half = z * np.sqrt(n * (p * (1 - p)) + z2 / 4) / (n + z2)
+        low = np.minimum(np.clip(centre - half, 0.0, 1.0), p)
+        high = np.maximum(np.clip(centre + half, 0.0, 1.0), p)
+    return low, high

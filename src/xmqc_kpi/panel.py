@@ -65,7 +65,8 @@ class Column:
             factors = np.array([float_factor(u, unit) for u in self.units], dtype=np.float64)
             values = self.raw.astype(np.float64)
             scale = factors[0] if len(factors) == 1 else factors[self.unit_codes]
-            self._floats[unit] = values * scale
+            with np.errstate(over="ignore"):  # beyond floats in the new unit: inf
+                self._floats[unit] = values * scale
         return self._floats[unit]
 
     def exact(self, row: int, unit: str) -> Fraction:
@@ -141,21 +142,25 @@ def parse_periods(
 
 
 def _parse_period(value: object) -> pd.Period | None:
+    """A period, or ``None`` when the cell is not one (an empty string reads as NaT)."""
     if isinstance(value, bool | np.bool_):
         return None
-    if isinstance(value, pd.Period):
-        return value
-    if isinstance(value, int | np.integer) or (
-        isinstance(value, float | np.floating) and float(value).is_integer()
-    ):
-        return pd.Period(year=int(value), freq="Y")
     try:
-        text = str(value).strip()
-        if text.isdigit() and len(text) == 4:
-            return pd.Period(year=int(text), freq="Y")
-        return pd.Period(text)
-    except (ValueError, TypeError):
+        if isinstance(value, pd.Period):
+            period = value
+        elif isinstance(value, int | np.integer) or (
+            isinstance(value, float | np.floating) and float(value).is_integer()
+        ):
+            period = pd.Period(year=int(value), freq="Y")  # 10**30 overflows
+        else:
+            text = str(value).strip()
+            if text.isdigit() and len(text) == 4:
+                period = pd.Period(year=int(text), freq="Y")
+            else:
+                period = pd.Period(text)
+    except (ValueError, TypeError, OverflowError):
         return None
+    return period if isinstance(period, pd.Period) else None  # not NaT
 
 
 def _numeric(
@@ -176,6 +181,8 @@ def _numeric(
         return np.full(len(series), np.nan)
     if pd.api.types.is_integer_dtype(series.dtype) and not series.hasnans:
         values: npt.NDArray[Any] = _integers(series)
+    elif pd.api.types.is_integer_dtype(series.dtype):  # nullable Int64 with <NA>: stay exact
+        values = _exact_objects(series.to_numpy(dtype=object, na_value=np.nan))
     elif pd.api.types.is_numeric_dtype(series.dtype):
         values = series.to_numpy(dtype=np.float64, na_value=np.nan)
     else:
@@ -183,12 +190,21 @@ def _numeric(
         is_number = np.frompyfunc(_is_number_cell, 1, 1)(objects).astype(bool)
         for position in np.flatnonzero(~is_number):
             problems.add(column, labels[int(position)], f"not a number: {objects[position]!r}")
-        cleaned = np.where(is_number, objects, np.nan)
-        values = _exact_objects(cleaned)
+        too_large = np.frompyfunc(_beyond_float, 1, 1)(objects).astype(bool)
+        for position in np.flatnonzero(too_large):
+            digits = int(abs(int(objects[position])).bit_length() * 0.30103) + 1
+            problems.add(
+                column, labels[int(position)], f"a number of about {digits} digits is too large"
+            )
+        usable = is_number & ~too_large & ~pd.isna(objects)
+        values = _exact_objects(np.where(usable, objects, np.nan))
     if values.dtype.kind in "fO":
-        for position in np.flatnonzero(np.isinf(values.astype(np.float64))):
+        floats = values.astype(np.float64)  # exact in sign; an object column may hold NaN
+        for position in np.flatnonzero(np.isinf(floats)):
             problems.add(column, labels[int(position)], f"infinite value {values[position]}")
-    negative = values < 0
+        negative = floats < 0
+    else:
+        negative = values < 0
     for position in np.flatnonzero(negative):
         problems.add(column, labels[int(position)], f"negative value {values[position]}")
     return values
@@ -205,10 +221,11 @@ def _integers(series: pd.Series) -> npt.NDArray[Any]:
 
 
 def _exact_objects(cells: npt.NDArray[np.object_]) -> npt.NDArray[Any]:
-    """Number cells as float64, or kept as Python numbers where an integer exceeds int64.
+    """Number cells (NaN where empty) as float64, or as Python numbers where a float rounds.
 
-    Beyond int64 (10**30 batches in a stress test) a float would round: 10**30 - 1 of 10**30
-    would look like 100 %. Such columns stay exact Python ints for the exact comparisons.
+    From 2**53 on an integer may not be a float (10**17 - 1 is read as 10**17), and beyond
+    int64 (10**30 batches in a stress test) not an int64 either: 10**30 - 1 of 10**30 would
+    look like 100 %. Such columns stay exact Python ints for the exact comparisons.
     """
     big = np.asarray(np.frompyfunc(_is_big_int, 1, 1)(cells), dtype=bool)
     if big.any():
@@ -219,7 +236,15 @@ def _exact_objects(cells: npt.NDArray[np.object_]) -> npt.NDArray[Any]:
 
 
 def _is_big_int(cell: object) -> bool:
-    return isinstance(cell, int | np.integer) and abs(int(cell)) > _INT64_MAX
+    return isinstance(cell, int | np.integer) and abs(int(cell)) > 2**53
+
+
+#: The largest integer a float holds (beyond it a float conversion overflows).
+_FLOAT_MAX = int(np.finfo(np.float64).max)
+
+
+def _beyond_float(cell: object) -> bool:
+    return isinstance(cell, int | np.integer) and abs(int(cell)) > _FLOAT_MAX
 
 
 def _is_number_cell(cell: object) -> bool:
@@ -406,7 +431,15 @@ def _read_long(
         mask = variable == name
         unit_codes, unit_names = pd.factorize(given_units[mask])
         raw_values = values[mask]
-        raw = np.full(rows, np.nan) if raw_values.dtype.kind == "f" or mask.sum() < rows else None
+        raw = None
+        if raw_values.dtype.kind in "fO" or mask.sum() < rows:
+            # integers from 2**53 on stay Python ints beside the NaN: a float would round them
+            big = raw_values.dtype == object or (
+                raw_values.dtype.kind in "iu" and bool((np.abs(raw_values) > 2**53).any())
+            )
+            raw = np.full(rows, np.nan, dtype=object if big else np.float64)
+            if big:
+                raw_values = raw_values.astype(object)
         if raw is None:
             raw = np.zeros(rows, dtype=raw_values.dtype)
         raw[group[mask]] = raw_values

@@ -467,8 +467,15 @@ def _trend_status(
 
 
 def _float_exact(number: Fraction) -> bool:
-    """Whether a float holds ``number`` in the form the engine reads it (its printed decimal)."""
-    as_float = float(number)
+    """Whether a float holds ``number`` in the form the engine reads it (its printed decimal).
+
+    >>> _float_exact(Fraction(1, 4)), _float_exact(Fraction(1, 3)), _float_exact(Fraction(10**400))
+    (True, False, False)
+    """
+    try:
+        as_float = float(number)
+    except OverflowError:  # beyond the float range: no float holds it
+        return False
     return math.isfinite(as_float) and Fraction(repr(as_float)) == number
 
 
