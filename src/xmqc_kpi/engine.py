@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 import numpy as np
@@ -542,8 +542,8 @@ def _assess(
     return {
         "value": value,
         "threshold": target,
-        "status": pd.Categorical(status, dtype=STATUS_DTYPE),
-        "reason": pd.Categorical(reason, dtype=REASON_DTYPE),
+        "status": _categorical(status, STATUS_DTYPE),
+        "reason": _categorical(reason, REASON_DTYPE),
         "numerator": computed.numerator,
         "denominator": computed.denominator,
         "margin": sign * (value - target),
@@ -583,7 +583,7 @@ def _stack(
     keys = pd.DataFrame({"region": panel.region, "period": _period_labels(panel)})
     columns: dict[str, Any] = {
         "indicator_id": pd.Categorical.from_codes(
-            codes, dtype=pd.CategoricalDtype([i.id for i in chosen], ordered=True)
+            codes, dtype=_categories(tuple(i.id for i in chosen), ordered=True)
         ),
         "region": keys["region"].array.take(tiled),
         "period": keys["period"].array.take(tiled),
@@ -595,7 +595,7 @@ def _stack(
             [uniques.index(t) if t is not None else -1 for t in texts], dtype=np.int64
         )
         columns[name] = pd.Categorical.from_codes(
-            lookup[codes] if count else codes, dtype=pd.CategoricalDtype(uniques)
+            lookup[codes] if count else codes, dtype=_categories(tuple(uniques))
         )
     names = dict.fromkeys(name for part in parts for name in part)
     for name in names:
@@ -607,6 +607,21 @@ def _stack(
             columns.setdefault(name, np.empty(0))
     columns["_indicator"] = codes
     return pd.DataFrame(columns)
+
+
+def _categorical(values: npt.NDArray[np.object_], dtype: pd.CategoricalDtype) -> pd.Categorical:
+    """Status or reason texts as a categorical, coded once per distinct text (a handful)."""
+    lookup = {value: code for code, value in enumerate(dtype.categories)}
+    codes = np.full(len(values), -1, dtype=np.int8)
+    for value in pd.unique(values):
+        codes[values == value] = lookup[value]
+    return pd.Categorical.from_codes(codes, dtype=dtype)
+
+
+@lru_cache(maxsize=256)
+def _categories(values: tuple[str, ...], *, ordered: bool = False) -> pd.CategoricalDtype:
+    """One categorical dtype per set of texts: building a dtype validates its categories."""
+    return pd.CategoricalDtype(list(values), ordered=ordered)
 
 
 def _concat(pieces: list[Any], rows: int) -> Any:

@@ -340,9 +340,10 @@ def _row_ids(
     order = np.argsort(labels, kind="stable")
     rank = np.empty(len(order), dtype=np.intp)
     rank[order] = np.arange(len(order))
-    key = rank[region_codes].astype(np.int64)
-    frame = pd.DataFrame({"r": key, "o": ordinal})
-    group = frame.groupby(["r", "o"], sort=True).ngroup().to_numpy(dtype=np.intp)
+    period_uniques, period_codes = np.unique(ordinal, return_inverse=True)
+    combined = rank[region_codes].astype(np.int64) * len(period_uniques) + period_codes
+    _, group = np.unique(combined, return_inverse=True)
+    group = np.asarray(group, dtype=np.intp).reshape(-1)
     first = np.full(int(group.max()) + 1 if len(group) else 0, -1, dtype=np.intp)
     first[group[::-1]] = np.arange(len(group))[::-1]
     return np.asarray(group, dtype=np.intp), first
