@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest docs clean
+.PHONY: demo test lint typecheck pytest docs mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,5 +36,18 @@ docs: $(VENV)/.installed-dev
 
 test: lint typecheck pytest
 
+# Mutation testing, not part of `make test`: 20-30 minutes on two cores. Prints the score;
+# the survivors that cannot change behaviour are listed in tests/mutation_equivalents.md.
+MUTATE_ENGINE := decide _compute _equal_counts _check_part_of_whole _interval _lookup \
+	_benchmark _rank _trend _count_since
+MUTANTS := 'xmqc_kpi.formulas.*' 'xmqc_kpi.thresholds.*' 'xmqc_kpi.units.*' \
+	'xmqc_kpi.intervals.*' $(foreach f,$(MUTATE_ENGINE),'xmqc_kpi.engine.x_$(f)__mutmut_*')
+
+mutation: $(VENV)/.installed-dev
+	$(BIN)/pip install --quiet mutmut==3.8.1
+	rm -rf mutants
+	HYPOTHESIS_PROFILE=mutation $(BIN)/mutmut run --max-children 2 $(MUTANTS)
+	$(BIN)/python benchmarks/mutation_score.py mutants
+
 clean:
-	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) out mutants .pytest_cache .mypy_cache .ruff_cache

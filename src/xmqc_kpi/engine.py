@@ -693,16 +693,25 @@ def _interval(
     known: BoolArray,
     target: Fraction,
 ) -> tuple[FloatArray, FloatArray, Any]:
-    """The Wilson interval of a sampled rate, and whether the verdict holds over all of it."""
+    """The Wilson interval of a sampled rate, and whether the verdict holds over all of it.
+
+    The verdict's side of the threshold keeps the comparison's strictness: for ≥ a met rate
+    needs ``low >= t`` and a miss ``high < t``; for > a met rate needs ``low > t`` and a miss
+    (not above) ``high <= t``; ≤ and < likewise with the bounds swapped.
+    """
     counted = known & ~computed.direct
     low, high = wilson_interval(computed.numerator, computed.denominator)
     scale = float_factor("dimensionless", indicator.unit)
     low, high = np.where(counted, low * scale, np.nan), np.where(counted, high * scale, np.nan)
     t = float(target)
-    if op in ("ge", "gt"):
+    if op == "ge":
         conclusive = np.where(ok, low >= t, high < t)
-    else:
+    elif op == "gt":
+        conclusive = np.where(ok, low > t, high <= t)
+    elif op == "le":
         conclusive = np.where(ok, high <= t, low > t)
+    else:
+        conclusive = np.where(ok, high < t, low >= t)
     return low, high, pd.arrays.BooleanArray(conclusive.astype(bool), ~counted)
 
 
