@@ -355,9 +355,10 @@ class Evaluation:
             if wanted is not None:
                 values = [wanted] if isinstance(wanted, str | int) else list(wanted)
                 keep &= table[column].astype(object).isin(values).to_numpy()
-        if responsible is not None:
-            units = table["responsible"].astype(str).str.split("、")
-            keep &= units.map(lambda names: responsible in names).to_numpy(dtype=bool)
+        if responsible is not None:  # decided once per indicator's list of units
+            lists = table["responsible"].cat
+            named = [responsible in str(units).split("、") for units in lists.categories]
+            keep &= np.asarray([*named, False], dtype=bool)[lists.codes.to_numpy()]
         return self._subset(np.flatnonzero(keep))
 
     def matrix(
