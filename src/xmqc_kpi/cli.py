@@ -467,24 +467,11 @@ def _write(content: str | bytes, output: Path | None, *, bom: bool = False) -> N
 
 
 def _threshold_text(indicator: Indicator, lang: str) -> str:
-    """A threshold in a few symbols: ``≥ 96%``, ``< 全国平均水平``, ``rank ≤ top 20% (…)``."""
-    from .explain import unit_text
-    from .thresholds import All, BelowBenchmark, Monitored, TopAmongPeers, Trend
+    """A threshold in a few symbols, as the threshold report writes it: ``≥ 96 %``."""
+    from .reports._threshold_text import threshold_text
 
-    threshold = indicator.threshold
-    zh = lang == "zh"
-    if isinstance(threshold, TopAmongPeers):
-        return f"rank ≤ {threshold.describe_cutoff()} ({threshold.peer_group})"
-    if isinstance(threshold, Trend):
-        words = ("逐年提高", "逐年降低") if zh else ("rising", "falling")
-        return f"{threshold.symbol} {words[0] if threshold.direction == 'rising' else words[1]}"
-    if isinstance(threshold, BelowBenchmark):
-        return "< 全国平均水平" if zh else "< national average"
-    if isinstance(threshold, Monitored):
-        return "— 监测" if zh else "— monitored"
-    unit = indicator.unit if isinstance(threshold, All) else threshold.unit or indicator.unit
-    number = threshold.target(unit) if isinstance(threshold, All) else threshold.value
-    return f"{threshold.symbol} {number}{unit_text(unit, 'zh' if zh else 'en')}"
+    words = threshold_text(indicator, "zh" if lang == "zh" else "en")
+    return f"{words.comparison} {words.target}"
 
 
 def _ignored(frame: pd.DataFrame, chosen: Catalog) -> list[str]:
