@@ -159,7 +159,7 @@ def test_a_part_exceeding_a_small_whole_by_a_hair_is_an_error() -> None:
 # --------------------------------------------------------------------------- intervals, engine
 
 
-def sampled_rate(threshold: AtMost | Above) -> Indicator:
+def sampled_rate(threshold: AtMost | Above | Below) -> Indicator:
     return make(
         "defect_rate",
         ratio("defects", "sampled", sampled=True),
@@ -536,3 +536,21 @@ def test_equal_floats_after_a_non_integer_unit_factor_are_decided_exactly() -> N
     data = pd.DataFrame({"period": [2013], "total": [65], "compliant": [64999.99999999999]})
     row = one(evaluate(all_comply(), data, units={"compliant": "permille"}).to_frame())
     assert row["status"] == "not_met"
+
+
+def test_a_strict_upper_limit_met_is_judged_on_the_upper_bound() -> None:
+    # engine._interval: the ``lt`` branch's ``np.where(ok, high < t, …)`` with ``ok`` or the
+    # met side replaced by None (mutants 70, 71). 10/1000 is 1 % with the interval
+    # 0.54–1.83 %, all below 5 %: met, and conclusive.
+    data = pd.DataFrame({"period": [2013], "sampled": [1000], "defects": [10]})
+    row = one(evaluate(sampled_rate(Below(5, "percent")), data).to_frame())
+    assert (row["status"], bool(row["conclusive"])) == ("met", True)
+
+
+def test_a_whole_near_the_float_limit_does_not_overflow_the_part_of_whole_check() -> None:
+    # engine._check_part_of_whole: ``errstate(over="ignore")`` dropped (mutants 4, 6):
+    # the largest float × (1 + 1e-9) overflows; pytest turns the overflow warning into an error.
+    largest = float(np.finfo(np.float64).max)
+    data = pd.DataFrame({"period": [2013], "total": [largest], "compliant": [largest]})
+    row = one(evaluate(all_comply(), data).to_frame())
+    assert row["status"] == "met"
