@@ -68,6 +68,8 @@ section.indicator { break-inside: avoid; page-break-inside: avoid; margin-bottom
 .status-not_assessed { background: #dcdcdc; }
 svg { max-width: 100%; height: auto; }
 nav.toc ol { columns: 2; font-size: .92em; }
+nav.toc li { break-inside: avoid; }
+nav.toc > ol { columns: 1; }
 @page { size: A4; margin: 15mm 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 9.5pt; }
