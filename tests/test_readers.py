@@ -331,3 +331,26 @@ def test_bad_units_files(tmp_path: Path, name: str, text: str, message: str) -> 
 def test_missing_units_file(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match=r"units\.json does not exist"):
         read_units(tmp_path / "units.json")
+
+
+def test_chinese_key_headers_name_the_key_columns(tmp_path: Path) -> None:
+    """地区 / 年份 (wide) and 指标 / 数值 / 单位 (long) are read as the key columns, noted."""
+    wide = tmp_path / "wide.csv"
+    wide.write_text(
+        "地区,年份,市级监督抽查批次,市级监督抽查合格批次\n思明区,2013,50,48\n", encoding="utf-8"
+    )
+    long = tmp_path / "long.csv"
+    long.write_text(
+        "地区,期间,指标,数值,单位\n思明区,2013,quality_funding,11,万元\n"
+        "思明区,2013,general_budget_revenue,1.1,亿元\n",
+        encoding="utf-8",
+    )
+    read = read_data_file(wide)
+    assert list(read.frame.columns[:2]) == ["region", "period"]
+    assert "header '地区' read as region" in read.notes
+    rate = catalog()["municipal_sampling_pass_rate"]
+    assert evaluate(rate, read.frame).to_frame()["status"].tolist() == ["met"]  # 48/50 = 96 %
+    frame = read_data(long)
+    assert list(frame.columns) == ["region", "period", "variable", "value", "unit"]
+    funding = evaluate(catalog()["quality_funding_ratio"], frame).to_frame()
+    assert funding["status"].tolist() == ["met"]  # 11 万元 of 1.1 亿元 is exactly 1 ‰

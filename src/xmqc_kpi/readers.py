@@ -97,6 +97,22 @@ SUFFIXES: Mapping[str, str] = MappingProxyType(
 _KEY_COLUMNS = frozenset({"region", "period", "variable", "unit", *TEMPLATE_COLUMNS})
 #: Headers that make a row the header row, besides variable names and labels.
 _HEADER_WORDS = frozenset({*_KEY_COLUMNS, "value"})
+#: The Chinese headers a department writes for the key columns of a wide or long table.
+_KEY_HEADERS: Mapping[str, str] = {
+    "地区": "region",
+    "区域": "region",
+    "行政区": "region",
+    "行政区划": "region",
+    "期间": "period",
+    "时期": "period",
+    "年份": "period",
+    "年度": "period",
+    "统计期": "period",
+    "指标": "variable",
+    "变量": "variable",
+    "数值": "value",
+    "单位": "unit",
+}
 #: How many rows from the top a header row is looked for in.
 _HEADER_SEARCH = 20
 _WIDTH_FOLD = str.maketrans({"（": "(", "）": ")", "\u3000": " "})
@@ -602,7 +618,7 @@ class _Vocabulary:
             from .catalogs import catalog  # the 42 declarations: only when a file is read
 
             indicators = catalog()
-        names: dict[str, str] = {}
+        names: dict[str, str] = dict(_KEY_HEADERS)
         units: dict[str, str] = {}
         for indicator in indicators:
             for item in indicator.inputs:
@@ -804,10 +820,11 @@ class _Reading:
             self.columns[int(position)] = column
 
     def _header_notes(self) -> None:
-        """Note the headers whose surrounding spaces were ignored."""
+        """Note the headers whose surrounding spaces were ignored, and Chinese key headers."""
         for column in self.columns.values():
             raw = self.written[column.position] if column.position < len(self.written) else None
-            if isinstance(raw, str) and raw != raw.strip():
+            keyed = _fold(column.header) in _KEY_HEADERS
+            if isinstance(raw, str) and (raw != raw.strip() or keyed):
                 unit = f" in {column.unit}" if column.unit is not None else ""
                 self.notes.append(f"header {raw!r} read as {column.name}{unit}")
 
