@@ -12,13 +12,13 @@ import pandas as pd
 from ..explain import unit_text
 from ..indicator import Indicator
 from ..results import Language, Status
-from ..thresholds import Above, All, AtLeast, AtMost, Below, TopAmongPeers, Trend
 from ._evaluation_frame import Prepared
 from ._evaluation_model import Cell, IndicatorBlock, Table
 from ._evaluation_text import Words
+from ._threshold_text import threshold_text as threshold_words
 from .svg import Chart, Series
 
-__all__ = ["indicator_blocks", "matrices", "threshold_text", "title_of"]
+__all__ = ["indicator_blocks", "matrices", "short_threshold", "threshold_text", "title_of"]
 
 ChartKind = Literal["dots", "lines"]
 
@@ -31,38 +31,20 @@ def title_of(indicator: Indicator, lang: Language) -> str:
     return indicator.title_zh if lang == "zh" else indicator.title_en
 
 
-def threshold_text(indicator: Indicator, words: Words, lang: Language) -> str:
-    """The threshold in words: ``"≥ 96%"``, ``"低于同期全国平均水平"``, ``"rising every period"``.
+def threshold_text(indicator: Indicator, lang: Language) -> str:
+    """The threshold in words, as the threshold report writes it (one source of wording).
 
     >>> from xmqc_kpi import catalog
-    >>> from ._evaluation_text import words
-    >>> threshold_text(catalog()["national_sampling_pass_rate"], words("en"), "en")
-    '≥ 94%'
+    >>> threshold_text(catalog()["national_sampling_pass_rate"], "en")
+    '≥ 94 % (the number itself meets it)'
     """
-    threshold = indicator.threshold
-    if isinstance(threshold, AtLeast | Above | AtMost | Below):
-        unit = unit_text(threshold.unit or indicator.unit, lang)
-        return f"{threshold.symbol} {threshold.value}{unit}"
-    if isinstance(threshold, All):
-        target = float(threshold.target(indicator.unit))
-        number = np.format_float_positional(target, trim="-")
-        return f"{threshold.symbol} {number}{unit_text(indicator.unit, lang)}"
-    if isinstance(threshold, TopAmongPeers):
-        return words.threshold_text["top_among_peers"].format(
-            peers=threshold.peer_group, cutoff=_cutoff_text(threshold, words)
-        )
-    if isinstance(threshold, Trend):
-        text = words.threshold_text[threshold.direction]
-        window = "" if threshold.window is None else words.window.format(n=threshold.window)
-        return text + window
-    return words.threshold_text[threshold.kind]
+    return threshold_words(indicator, lang).text
 
 
-def _cutoff_text(threshold: TopAmongPeers, words: Words) -> str:
-    if threshold.top_n is not None:
-        return words.top_n.format(n=threshold.top_n)
-    assert threshold.top_fraction is not None  # one of the two is set (validated)
-    return words.top_share.format(share=f"{float(threshold.top_fraction * 100):g}")
+def short_threshold(indicator: Indicator, lang: Language) -> str:
+    """The comparison and target alone, for a chart's legend: ``"≥ 94 %"``."""
+    words = threshold_words(indicator, lang)
+    return f"{words.comparison} {words.target}"
 
 
 def indicator_blocks(
@@ -141,7 +123,7 @@ def _facts(
         (words.id, indicator.id),
         (words.clause, where),
         (words.section, indicator.section),
-        (words.threshold, threshold_text(indicator, words, lang)),
+        (words.threshold, threshold_text(indicator, lang)),
         (words.deadline, _deadline_text(indicator, texts, words)),
         (words.responsible, units),
     ]
@@ -299,7 +281,7 @@ def _reference_label(indicator: Indicator, words: Words, lang: Language) -> str:
         return words.cutoff_rank
     if kind == "below_benchmark":
         return words.target_by_kind[kind]
-    return f"{words.threshold} {threshold_text(indicator, words, lang)}"
+    return f"{words.threshold} {short_threshold(indicator, lang)}"
 
 
 def matrices(prepared: Prepared, words: Words, lang: Language) -> tuple[Table, ...]:

@@ -77,11 +77,7 @@ class Words:
     label: str
     given_unit: str
     no_region: str
-    threshold_text: dict[str, str]
     every_period: str
-    window: str
-    top_n: str
-    top_share: str
     clause_table: str
     clause_body: str
     list_sep: str
@@ -161,17 +157,7 @@ ZH = Words(
     label="名称",
     given_unit="单位",
     no_region="(未分地区)",
-    threshold_text={
-        "below_benchmark": "低于同期全国平均水平",
-        "top_among_peers": "在{peers}中居前列({cutoff})",
-        "rising": "逐期提高(不断提高)",
-        "falling": "逐期降低(持续降低)",
-        "monitored": "方案未设定数值目标,仅作监测",
-    },
     every_period="每期",
-    window="(最近 {n} 期)",
-    top_n="前 {n} 名",
-    top_share="前 {share}%",
     clause_table="分解表 {table}",
     clause_body="正文 {body}",
     list_sep="、",
@@ -258,17 +244,7 @@ EN = Words(
     label="label",
     given_unit="unit",
     no_region="(no region)",
-    threshold_text={
-        "below_benchmark": "below the national average of the same period",
-        "top_among_peers": "among the leaders of {peers} ({cutoff})",
-        "rising": "rising every period",
-        "falling": "falling every period",
-        "monitored": "no number in the plan: monitored only",
-    },
     every_period="every period",
-    window=" (over the last {n} periods)",
-    top_n="top {n}",
-    top_share="top {share}%",
     clause_table="table {table}",
     clause_body="body {body}",
     list_sep=", ",
