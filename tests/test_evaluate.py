@@ -421,6 +421,24 @@ def test_every_problem_is_listed_at_once() -> None:
     assert len(caught.value.problems) == 2
 
 
+def test_cell_problems_and_a_part_above_its_whole_are_listed_together() -> None:
+    """Text, a negative count and 6 passed of 5 sampled, in one DataError, row by row."""
+    frame = pd.DataFrame(
+        {"period": [2013, 2014, 2015], "sampled": ["x", 5, -1], "passed": [1, 6, 1]}
+    )
+    with pytest.raises(DataError) as caught:
+        evaluate(pass_rate(), frame)
+    found = {
+        (p.column, p.row, p.message.split(":")[0].split(" (")[0]) for p in caught.value.problems
+    }
+    assert found == {
+        ("sampled", 0, "not a number"),
+        ("sampled", 2, "negative value -1.0"),
+        ("passed", 1, "passed"),
+    }
+    assert "exceeds" in str(caught.value)
+
+
 def test_unknown_unit_is_a_data_error() -> None:
     frame = pd.DataFrame({"period": [2013], "funding": [1], "revenue": [1]})
     with pytest.raises(DataError, match="funding"):

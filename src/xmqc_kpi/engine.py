@@ -111,7 +111,10 @@ def evaluate(
     """
     chosen = _as_indicators(indicators)
     variables = _variables(chosen)
-    panel = read_panel(data, variables=variables, units=_with_header_units(data, units))
+    problems: list[DataProblem] = []  # every problem found, raised together at the end
+    panel = read_panel(
+        data, variables=variables, units=_with_header_units(data, units), deferred=problems
+    )
     display = {indicator.id: indicator.unit for indicator in chosen}
     bench = _reference(
         benchmarks, "benchmarks", ("period", "indicator_id", "value"), display, panel
@@ -120,7 +123,6 @@ def evaluate(
         peers, "peers", ("period", "indicator_id", "peer", "value"), display, panel
     )
     when = _as_date(as_of)
-    problems: list[DataProblem] = []
     parts = [_assess(indicator, panel, bench, peer_table, when, problems) for indicator in chosen]
     if problems:
         raise DataError(problems)

@@ -198,16 +198,31 @@ def _numeric(
             )
         usable = is_number & ~too_large & ~pd.isna(objects)
         values = _exact_objects(np.where(usable, objects, np.nan))
+    infinite = np.zeros(len(values), dtype=bool)
     if values.dtype.kind in "fO":
         floats = values.astype(np.float64)  # exact in sign; an object column may hold NaN
-        for position in np.flatnonzero(np.isinf(floats)):
+        infinite = np.isinf(floats)
+        for position in np.flatnonzero(infinite):
             problems.add(column, labels[int(position)], f"infinite value {values[position]}")
         negative = floats < 0
     else:
         negative = values < 0
     for position in np.flatnonzero(negative):
         problems.add(column, labels[int(position)], f"negative value {values[position]}")
-    return values
+    return _blank(values, negative | infinite)
+
+
+def _blank(values: npt.NDArray[Any], bad: npt.NDArray[np.bool_]) -> npt.NDArray[Any]:
+    """``values`` with the cells already reported as problems made missing (NaN).
+
+    The evaluation goes on over such a panel only to find the remaining problems of the data
+    (a numerator above its denominator) and report them all at once; it never returns.
+    """
+    if not bad.any():
+        return values
+    blanked = values.astype(object if values.dtype == object else np.float64)
+    blanked[bad] = np.nan
+    return blanked
 
 
 _INT64_MAX = np.iinfo(np.int64).max
@@ -260,11 +275,15 @@ def read_panel(
     *,
     variables: Mapping[str, str],
     units: Mapping[str, str] | None = None,
+    deferred: list[DataProblem] | None = None,
 ) -> Panel:
     """Validate ``data`` and return its :class:`Panel`.
 
     ``variables`` maps every name the evaluated indicators can read (inputs and indicator ids)
     to its default unit; other columns are ignored. ``units`` overrides default units.
+    Problems of the table's shape (keys, duplicates, units) raise at once; with ``deferred``,
+    problems of single cells of a wide table (text, negative, infinite) are appended to it
+    instead, the cells made missing, so that the caller can add its own and raise them all.
     """
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"data must be a pandas DataFrame, not {type(data).__name__}")
@@ -274,7 +293,7 @@ def read_panel(
     if "variable" in data.columns:
         long = _template_to_long(data) if "value" not in data.columns else data
         return _read_long(long, variables, units, problems)
-    return _read_wide(data, variables, units, problems)
+    return _read_wide(data, variables, units, problems, deferred)
 
 
 def _check_units_mapping(
@@ -354,6 +373,7 @@ def _read_wide(
     variables: Mapping[str, str],
     units: Mapping[str, str],
     problems: _Problems,
+    deferred: list[DataProblem] | None = None,
 ) -> Panel:
     region, period, ordinal, freq = _keys(data, problems)
     group, first = _row_ids(region, ordinal)
@@ -365,6 +385,8 @@ def _read_wide(
             data.index[int(position)],
             f"duplicate (region, period) row: {region[position]!r}, {period[position]!r}",
         )
+    if deferred is not None:
+        problems.raise_if_any()  # the table's shape: nothing can be evaluated
     columns: dict[str, Column] = {}
     for name in data.columns:
         if name not in variables:
@@ -377,7 +399,10 @@ def _read_wide(
         columns[str(name)] = Column(
             raw=raw[first], unit_codes=np.zeros(len(first), dtype=np.intp), units=(unit,)
         )
-    problems.raise_if_any()
+    if deferred is None:
+        problems.raise_if_any()
+    else:
+        deferred.extend(problems.items)
     return Panel(
         labels=data.index.to_numpy(dtype=object)[first],
         region=region[first],
