@@ -385,8 +385,7 @@ def _read_wide(
             data.index[int(position)],
             f"duplicate (region, period) row: {region[position]!r}, {period[position]!r}",
         )
-    if deferred is not None:
-        problems.raise_if_any()  # the table's shape: nothing can be evaluated
+    shape_problems = len(problems.items)  # keys, duplicates, units: nothing can be evaluated
     columns: dict[str, Column] = {}
     for name in data.columns:
         if name not in variables:
@@ -399,7 +398,7 @@ def _read_wide(
         columns[str(name)] = Column(
             raw=raw[first], unit_codes=np.zeros(len(first), dtype=np.intp), units=(unit,)
         )
-    if deferred is None:
+    if deferred is None or shape_problems:
         problems.raise_if_any()
     else:
         deferred.extend(problems.items)
