@@ -1,55 +1,192 @@
-"""Errors raised on bad input: one exception that lists every problem found."""
+"""Errors raised on bad input: one exception that lists every problem found.
+
+Each :class:`DataProblem` carries a stable machine ``code`` (the key of its wording in
+:mod:`xmqc_kpi.text.problems`), the parameters of its message, and its place as the sender
+sees it: the sheet and cell of a file, the column as written (a header or a DataFrame column
+name), the variable and its label. It renders in Chinese or English; ``str()`` uses the active
+language (Chinese unless chosen otherwise).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-__all__ = ["DataError", "DataProblem"]
+from .text import Language, Words, resolve_language
+from .text.problems import LOCATION, OTHER, PROBLEMS, SUMMARY
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["PROBLEM_COLUMNS", "DataError", "DataProblem"]
+
+#: Columns of :meth:`DataError.to_frame`, in order.
+PROBLEM_COLUMNS = ("sheet", "cell", "row", "column", "variable", "value", "code", "message")
 
 
 class DataProblem(BaseModel):
-    """One problem in the caller's data, located by column and row.
+    """One problem in the caller's data, located where the caller sees it.
 
-    ``row`` is the caller's index label (or a 1-based line for files); ``None`` when the
-    problem concerns the whole column.
+    ``row`` is the caller's index label, or the 1-based row (line, record) of a file; ``None``
+    when the problem concerns a whole column. ``column`` is the column as written by the
+    sender; ``variable`` the catalog's input variable it was read as, and ``label`` that
+    variable's name in words. ``sheet`` and ``letter`` place it in a spreadsheet.
+
+    >>> problem = DataProblem(code="other", params={"text": "约1200"}, row=43, letter="H",
+    ...                       sheet="Sheet1", column="市级监督抽查批次")
+    >>> problem.location("en"), problem.location("zh")
+    ('Sheet1!H43 (市级监督抽查批次)', '工作表“Sheet1”第43行 H列（市级监督抽查批次）')
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
-    column: str | None
-    row: object | None
-    message: str
+    #: Stable machine code; the key of the wording in :data:`xmqc_kpi.text.problems.PROBLEMS`.
+    code: str = OTHER
+    #: The fields of the message template (a :class:`~xmqc_kpi.text.Words` is said in the
+    #: language of the message).
+    params: dict[str, Any] = Field(default_factory=dict)
+    column: str | None = None
+    row: object | None = None
+    variable: str | None = None
+    label: Words | None = None
+    sheet: str | None = None
+    letter: str | None = None
+    value: object | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _free_text(cls, data: Any) -> Any:
+        # transitional: ``message="..."`` is free text under the code "other"
+        if isinstance(data, dict) and "message" in data:
+            data = dict(data)
+            data.setdefault("params", {"text": data.pop("message")})
+            data.setdefault("code", OTHER)
+        return data
+
+    @property
+    def cell(self) -> str | None:
+        """The spreadsheet cell (``"H43"``) when the column letter and row are known."""
+        if self.letter is None or self.row is None:
+            return None
+        return f"{self.letter}{self.row}"
+
+    def message_in(self, lang: Language | str | None = None) -> str:
+        """The message alone, without the location, in ``lang``."""
+        language = resolve_language(lang)
+        fields = {
+            key: value(language) if isinstance(value, Words) else value
+            for key, value in self.params.items()
+        }
+        return PROBLEMS.say(self.code, language, **fields)
+
+    @property
+    def message(self) -> str:
+        """The message in the active language."""
+        return self.message_in()
+
+    def location(self, lang: Language | str | None = None) -> str:
+        """Where the problem is, as the sender sees it (empty when it concerns the whole data)."""
+        language = resolve_language(lang)
+        parts: list[str] = []
+        if self.cell is not None:
+            prefix = f"{self.sheet}!" if self.sheet is not None else ""
+            cell = LOCATION.say(
+                "cell", language, row=self.row, letter=self.letter, sheet_prefix=prefix
+            )
+            if language == "zh" and self.sheet is not None:  # 工作表“Sheet1”第43行 H列
+                cell = LOCATION.say("sheet", language, sheet=self.sheet) + cell
+            parts.append(cell)
+        else:
+            if self.sheet is not None:
+                parts.append(LOCATION.say("sheet", language, sheet=self.sheet))
+            if self.row is not None:
+                parts.append(LOCATION.say("row", language, row=self.row))
+            if self.letter is not None:
+                parts.append(LOCATION.say("letter", language, letter=self.letter))
+            elif self.column is not None:
+                parts.append(LOCATION.say("column", language, column=self.column))
+        where = LOCATION.say("separator", language).join(parts)
+        named = self.column if self.letter is not None else None
+        if self.label is not None:
+            named = f"{named} · {self.label(language)}" if named else self.label(language)
+        if named and where:
+            where += LOCATION.say("label", language, label=named)
+        return where
+
+    def render(self, lang: Language | str | None = None) -> str:
+        """The location and the message, in ``lang``."""
+        language = resolve_language(lang)
+        where = self.location(language)
+        message = self.message_in(language)
+        return LOCATION.say("lead", language, where=where, message=message) if where else message
 
     def __str__(self) -> str:
-        where = []
-        if self.column is not None:
-            where.append(f"column {self.column!r}")
-        if self.row is not None:
-            where.append(f"row {self.row!r}")
-        prefix = ", ".join(where)
-        return f"{prefix}: {self.message}" if prefix else self.message
+        return self.render()
 
 
 class DataError(ValueError):
     """The input data cannot be evaluated; ``problems`` lists every problem found.
 
+    ``str()`` renders in the active language; :meth:`render` in either.
+
     Example:
     >>> err = DataError([DataProblem(column="period", row=3, message="missing period")])
-    >>> print(err)
+    >>> print(err.render("en"))
     1 problem in the data:
-      - column 'period', row 3: missing period
+      - row 3, column 'period': missing period
+    >>> print(err.render("zh"))
+    数据中有 1 处问题：
+      - 第3行，“period”列：missing period
     """
 
     def __init__(self, problems: Iterable[DataProblem]) -> None:
         self.problems: tuple[DataProblem, ...] = tuple(problems)
+        super().__init__(self.render("zh"))
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The code of each problem, in order."""
+        return tuple(problem.code for problem in self.problems)
+
+    def render(self, lang: Language | str | None = None) -> str:
+        """Every problem, one per line, under a summary line, in ``lang``."""
+        language = resolve_language(lang)
         count = len(self.problems)
-        lines = [f"{count} problem{'s' if count != 1 else ''} in the data:"]
-        lines += [f"  - {p}" for p in self.problems]
-        super().__init__("\n".join(lines))
+        lines = [SUMMARY.say("data", language, count=count, s="s" if count != 1 else "")]
+        lines += [f"  - {problem.render(language)}" for problem in self.problems]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def to_frame(self, lang: Language | str | None = None) -> pd.DataFrame:
+        """The problems as a table: sheet, cell, row, column, variable, value, code, message.
+
+        >>> DataError([DataProblem(column="period", row=3, message="x")]).to_frame("en")[
+        ...     ["row", "column", "code", "message"]].to_dict("records")
+        [{'row': 3, 'column': 'period', 'code': 'other', 'message': 'x'}]
+        """
+        import pandas as pd
+
+        language = resolve_language(lang)
+        records: list[Mapping[str, Any]] = [
+            {
+                "sheet": p.sheet,
+                "cell": p.cell,
+                "row": p.row,
+                "column": p.column,
+                "variable": p.variable,
+                "value": p.value,
+                "code": p.code,
+                "message": p.message_in(language),
+            }
+            for p in self.problems
+        ]
+        return pd.DataFrame.from_records(records, columns=list(PROBLEM_COLUMNS))
 
     @classmethod
     def single(cls, message: str, *, column: str | None = None, row: object = None) -> DataError:
-        """Build an error holding one problem."""
+        """Build an error holding one problem (transitional free text; prefer a code)."""
         return cls([DataProblem(column=column, row=row, message=message)])
