@@ -7,6 +7,7 @@ as the sender sees them: ``Sheet1!H43`` in English, ``工作表“Sheet1”第43
 
 from __future__ import annotations
 
+from . import _problems_catalog, _problems_evaluation, _problems_reading, _problems_values
 from ._words import Words, WordTable
 
 __all__ = ["LOCATION", "PROBLEMS", "SUMMARY"]
@@ -18,6 +19,10 @@ PROBLEMS = WordTable(
     "problem",
     {
         OTHER: Words(zh="{text}", en="{text}"),
+        **_problems_reading.ENTRIES,
+        **_problems_values.ENTRIES,
+        **_problems_catalog.ENTRIES,
+        **_problems_evaluation.ENTRIES,
     },
 )
 

@@ -1,0 +1,9 @@
+"""Problem wording: catalog files and declarations (owned by catalogs)."""
+
+from __future__ import annotations
+
+from ._words import Words
+
+__all__ = ["ENTRIES"]
+
+ENTRIES: dict[str, Words] = {}
