@@ -1,4 +1,4 @@
-"""Problem wording: catalog files and declarations (owned by catalogs)."""
+"""Problem wording for catalog files and declarations (catalogs)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Problem wording: evaluate()'s own arguments: benchmarks, peers, as_of (owned by the engine)."""
+"""Problem wording for the arguments of evaluate(): benchmarks, peers, as_of (engine)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Problem wording: files as read: CSV, XLSX, JSON and Parquet structure, headers, cells, budgets (owned by the readers)."""
+"""Problem wording for files as read: structure, headers, cells, budgets (readers)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Problem wording: values and units in frames: units, periods, regions, signs, part-of-whole, aggregation (owned by panel, units, aggregate)."""
+"""Problem wording for values and units: units, periods, regions, signs, aggregation."""
 
 from __future__ import annotations
 
