@@ -82,16 +82,35 @@ class Clause(BaseModel):
 
 
 class Responsible(BaseModel):
-    """The units responsible, lead first; ``inherited_from`` names the table row they come from.
+    """The units responsible, as the plan states them; ``inherited_from`` names their table row.
 
-    A blank 责任单位 cell in the decomposition table is a merged cell flattened in the source: it
-    inherits the row above, and the catalog records so.
+    ``units`` are the table's 责任单位 in the plan's order. The order ranks nothing: a unit leads
+    only where the plan says 牵头, and most rows of the table name no lead. ``leads`` are the
+    units the table marks 牵头 (among ``units``); ``body_leads`` those the body item marks 牵头,
+    recorded beside the table's units, which they may differ from (a body item covers several
+    table rows). A blank 责任单位 cell in the decomposition table is a merged cell flattened in
+    the source: it inherits the row above, and the catalog records so.
+
+    >>> units = Responsible(units=("市质监局",), body_leads=("市质监局", "厦门检验检疫局"))
+    >>> units.leads, units.body_leads
+    ((), ('市质监局', '厦门检验检疫局'))
     """
 
     model_config = _FROZEN
 
     units: tuple[str, ...] = Field(min_length=1)
     inherited_from: str | None = None
+    #: The units the table marks 牵头 (a subset of ``units``); empty when it names no lead.
+    leads: tuple[str, ...] = ()
+    #: The units the body item marks 牵头; empty when the body names no lead.
+    body_leads: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _leads_among_units(self) -> Responsible:
+        stray = [unit for unit in self.leads if unit not in self.units]
+        if stray:
+            raise ValueError(f"leads: {stray} are not among the units")
+        return self
 
     @property
     def inherited(self) -> bool:
