@@ -1,8 +1,26 @@
-"""The package's one pint registry and exact conversion factors between the plan's units.
+"""The package's one pint registry, the project's own unit grammar and exact conversion factors.
 
-Every unit string a caller passes goes through :func:`parse_unit`; every conversion that a
-verdict depends on goes through :func:`exact_factor`, which returns a ``Fraction`` so that
-800 万元 ÷ 80 亿元 is exactly 1 ‰ and 11 万元 ÷ 1.1 亿元 is exactly 1 ‰ too.
+Every unit string a caller, a file or a catalog gives goes through :func:`parse_unit`, which
+reads it with the grammar below against the registry's known names and prefixes and never
+hands it to pint's expression evaluator (``count**9**9**9`` is refused, not computed)::
+
+    unit   := term (("*" | "·" | "×" | "/") term)*       left to right; "/" divides by one term
+    term   := atom power?
+    atom   := name | "1" | "(" unit ")"                   at most 4 levels of parentheses
+    power  := ("**" | "^") integer | "²" | "³"            1 ≤ |integer| ≤ 3
+
+A name is a unit of the registry (``wan_yuan``, ``万元``, ``亩``, ``km``, ``%``, ``‰``, a
+count word such as ``个``, ``家``, ``批次``, ``件``, ``台``, ``张``, ``项`` and its 万 multiple
+``万家``, ``万台``). The string is at most :data:`MAX_UNIT_LENGTH` characters and every
+exponent of the result at most :data:`MAX_EXPONENT`; both are checked before any lookup.
+
+Three kinds of unit never convert into each other even though pint calls all of them
+dimensionless (nor do two units whose powers of ``count`` differ, such as 人 and 人/万台): a
+**count** (``count``, the count words, their 万 multiples), a **share**
+(``%``, ``‰``, ``1`` and ratios such as ``个/个``) and everything with a dimension. pint's
+other dimensionless units (degree, radian, bit, ppm …) are not units of the plan and are
+refused. Every conversion that a verdict depends on goes through :func:`exact_factor`,
+which returns a ``Fraction`` so that 800 万元 ÷ 80 亿元 is exactly 1 ‰.
 
 The registry is built once, on first use, never at import.
 
@@ -12,17 +30,33 @@ Fraction(10000, 1)
 Fraction(1, 10)
 >>> exact_factor("亩", "hectare")
 Fraction(1, 15)
+>>> parse_unit("万家").kind, parse_unit("‰").kind, parse_unit("人/万台").name
+('count', 'share', 'deaths_per_10k_units')
+>>> try:
+...     parse_unit("count**9**9**9")
+... except UnitError as error:
+...     print(error.code, error.message_in("en"))
+unit_exponent a power in the unit 'count**9**9**9' is too large (at most 3 in absolute value)
 """
 
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import dataclass
 from fractions import Fraction
-from functools import cache
-from typing import Any
+from functools import cache, lru_cache
+from typing import Any, Literal, NoReturn
+
+from .text import Language, resolve_language
+from .text._problems_values import EXPECTED_UNIT
 
 __all__ = [
+    "MAX_EXPONENT",
+    "MAX_UNIT_LENGTH",
+    "ParsedUnit",
     "UnitError",
+    "UnitKind",
     "exact_factor",
     "float_factor",
     "is_compatible",
@@ -32,23 +66,417 @@ __all__ = [
     "unit_symbol",
 ]
 
+#: The longest unit string read (a catalog's ratio of two long units included).
+MAX_UNIT_LENGTH = 160
+#: The largest power, written or resulting, of a name in a unit (m³ is the plan's largest).
+MAX_EXPONENT = 3
+#: The deepest nesting of parentheses in a unit string.
+MAX_DEPTH = 4
+
+#: How many distinct strings the parse and factor caches keep (least recently used dropped).
+CACHE_SIZE = 1024
+
 #: The plan's units, in pint's definition syntax (name = definition = symbol = aliases).
-#: Counts (批, 台, 项) are pint's dimensionless ``count``; persons, money and index points have
-#: dimensions of their own so that a person can never be converted into a yuan.
+#: Counts (个, 批次, 台, 项 …) are pint's dimensionless ``count``; persons, money and index
+#: points have dimensions of their own so that a person can never be converted into a yuan.
 DEFINITIONS = """
 yuan = [currency] = 元 = CNY = RMB
 wan_yuan = 10000 * yuan = 万元
 yi_yuan = 100000000 * yuan = 亿元
 mu = hectare / 15 = 亩
-person = [population] = 人 = persons
+person = [population] = 人 = persons = 名 = 位
 wan_ren = 10000 * person = 万人
 wan_tai = 10000 * count = 万台
-per_10k_persons = 1 / (10000 * person) = 每万人
+wan_count = 10000 * count = 万个
+per_10k_persons = count / (10000 * person) = 每万人
 deaths_per_10k_units = person / (10000 * count) = 人/万台
-per_yi_yuan = 1 / yi_yuan = 每亿元
+per_yi_yuan = count / yi_yuan = 每亿元
 index_point = [satisfaction_index] = 分
 @alias hectare = 公顷
+@alias day = 天
 """
+
+#: The measure words a clerk writes for a count (aliases of ``count``); 万 before any of them
+#: is ten thousand of it (``万家`` is ``wan_count``, ``万台`` the plan's ``wan_tai``).
+COUNT_WORDS = (
+    *("个", "家", "批次", "批", "件", "台", "张", "项", "次", "座"),
+    *("辆", "户", "条", "份", "起", "宗", "所", "套", "处"),
+)
+
+#: Registry names that count things: the only units a count variable accepts.
+COUNT_UNITS = frozenset({"count", "wan_count", "wan_tai"})
+#: Registry names of shares: accepted only where a share (a ratio of like quantities) is meant.
+SHARE_UNITS = frozenset({"percent", "permille"})
+
+#: Whole unit strings read as a product of powers (the ones pint does not know).
+_WHOLE_ALIASES: dict[str, tuple[tuple[str, int], ...]] = {
+    "": (),
+    "1": (),
+    "dimensionless": (),
+    "人/万台": (("deaths_per_10k_units", 1),),
+}
+#: Single names read as a power of a registry name.
+_NAME_ALIASES: dict[str, tuple[str, int]] = {
+    "m2": ("meter", 2),
+    "平方米": ("meter", 2),
+    "平方千米": ("kilometer", 2),
+    "平方公里": ("kilometer", 2),
+    "km2": ("kilometer", 2),
+}
+#: Full-width forms people type, read as their ASCII forms.
+_FULL_WIDTH = str.maketrans({"％": "%", "／": "/", "（": "(", "）": ")", "＊": "*", "＾": "^"})
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<power>\*\*|\^)|(?P<op>[*/·×⋅])|(?P<open>\()|(?P<close>\))"
+    r"|(?P<super>[²³])|(?P<number>[+-]?\d+(?![\w%‰]))|(?P<name>[^\s*/·×⋅()^²³]+))"
+)
+
+UnitKind = Literal["count", "share", "quantity"]
+
+
+class UnitError(ValueError):
+    """A unit string that the grammar refuses, or two units that do not convert.
+
+    ``code`` is stable (the key of its wording in :mod:`xmqc_kpi.text.problems`) and
+    ``params`` fill the message; ``str()`` renders it in the active language.
+
+    >>> error = UnitError("unit_unknown", unit="万斤斤", name="万斤斤")
+    >>> error.code, error.message_in("en")
+    ('unit_unknown', "unknown unit '万斤斤'")
+    """
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(code)
+
+    def message_in(self, lang: Language | str | None = None) -> str:
+        """The message in ``lang`` (default: the active language)."""
+        from .text.problems import PROBLEMS
+
+        language = resolve_language(lang)
+        fields = {k: v(language) if callable(v) else v for k, v in self.params.items()}
+        return PROBLEMS.say(self.code, language, **fields)
+
+    def __str__(self) -> str:
+        return self.message_in()
+
+
+@dataclass(frozen=True)
+class ParsedUnit:
+    """A unit string read by the grammar: the registry's names with their powers.
+
+    >>> unit = parse_unit("万元 / 亿元")
+    >>> unit.name, unit.factors, unit.kind
+    ('wan_yuan / yi_yuan', (('wan_yuan', 1), ('yi_yuan', -1)), 'share')
+    >>> str(parse_unit("m²"))
+    'meter ** 2'
+    """
+
+    #: The registry's canonical spelling (pint's ``str`` of the unit): ``"meter ** 2"``.
+    name: str
+    #: Registry names and their nonzero integer powers, in the order first written.
+    factors: tuple[tuple[str, int], ...]
+    #: ``count``, ``share`` (dimensionless ratios) or ``quantity`` (has a dimension).
+    kind: UnitKind
+    #: The dimension as pint writes it (``"[currency]"``, ``"dimensionless"``).
+    dimensionality: str
+    #: The power of ``count`` in the unit's root (1 for 个 and 人/万台 … -1, 0 for 元, %).
+    count_power: int = 0
+
+    def pint(self) -> Any:
+        """The unit in the application registry (built from the names, never from text)."""
+        from pint.util import UnitsContainer
+
+        return registry().Unit(UnitsContainer(dict(self.factors)))
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@cache
+def registry() -> Any:
+    """Return the application registry, built on first use (pint is imported here, lazily)."""
+    import pint
+
+    reg: Any = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    tens_of_thousands = [f"万{word}" for word in COUNT_WORDS if word not in ("个", "台")]
+    for line in (
+        *DEFINITIONS.strip().splitlines(),
+        " = ".join(("@alias count", *COUNT_WORDS)),
+        " = ".join(("@alias wan_count", *tens_of_thousands)),
+    ):
+        reg.define(line)
+    pint.set_application_registry(reg)  # type: ignore[no-untyped-call]
+    return reg
+
+
+def parse_unit(text: str) -> ParsedUnit:
+    """Read a unit string with the project's grammar (module docstring); never evaluates it.
+
+    >>> parse_unit("万元").name, parse_unit("(count) / (person)").name
+    ('wan_yuan', 'count / person')
+    >>> try:
+    ...     parse_unit("degree")
+    ... except UnitError as error:
+    ...     print(error.code)
+    unit_not_allowed
+
+    Raises
+    ------
+    UnitError
+        ``unit_not_text``, ``unit_too_long``, ``unit_syntax``, ``unit_number``,
+        ``unit_exponent``, ``unit_unknown``, ``unit_not_allowed`` or ``unit_mixed``.
+    """
+    if not isinstance(text, str):
+        raise UnitError("unit_not_text", unit=repr(text)[:MAX_UNIT_LENGTH])
+    if len(text) > MAX_UNIT_LENGTH:
+        raise UnitError("unit_too_long", length=len(text), limit=MAX_UNIT_LENGTH)
+    return _parse(text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _parse(text: str) -> ParsedUnit:
+    spelled = text.strip().translate(_FULL_WIDTH)
+    whole = _WHOLE_ALIASES.get(spelled)
+    powers = list(whole) if whole is not None else _Parser(text, spelled).read()
+    combined: dict[str, int] = {}
+    for name, power in powers:
+        combined[name] = combined.get(name, 0) + power
+        if abs(combined[name]) > MAX_EXPONENT:
+            raise UnitError("unit_exponent", unit=text, limit=MAX_EXPONENT)
+    factors = tuple((name, power) for name, power in combined.items() if power)
+    return _classified(text, factors)
+
+
+class _Parser:
+    """Recursive descent over the tokens of one unit string (bounded by its length)."""
+
+    def __init__(self, text: str, spelled: str) -> None:
+        self.text = text
+        self.tokens: list[tuple[str, str]] = []
+        position = 0
+        while position < len(spelled):
+            match = _TOKEN.match(spelled, position)
+            if match is None or match.end() == position:
+                if spelled[position:].strip():
+                    raise UnitError("unit_syntax", unit=text, at=spelled[position:].strip()[:8])
+                break
+            kind = match.lastgroup
+            assert kind is not None
+            self.tokens.append((kind, match.group(kind)))
+            position = match.end()
+        self.at = 0
+
+    def read(self) -> list[tuple[str, int]]:
+        powers = self._unit(0)
+        if self.at != len(self.tokens):
+            self._fail()
+        return powers
+
+    def _peek(self) -> tuple[str, str] | None:
+        return self.tokens[self.at] if self.at < len(self.tokens) else None
+
+    def _fail(self) -> NoReturn:
+        token = self._peek()
+        raise UnitError("unit_syntax", unit=self.text, at=token[1] if token else "")
+
+    def _unit(self, depth: int) -> list[tuple[str, int]]:
+        powers = self._term(depth)
+        while (token := self._peek()) is not None and token[0] == "op":
+            self.at += 1
+            term = self._term(depth)
+            sign = -1 if token[1] == "/" else 1
+            powers += [(name, sign * power) for name, power in term]
+        return powers
+
+    def _term(self, depth: int) -> list[tuple[str, int]]:
+        atom = self._atom(depth)
+        token = self._peek()
+        power = 1
+        if token is not None and token[0] == "super":
+            self.at += 1
+            power = 2 if token[1] == "²" else 3
+        elif token is not None and token[0] == "power":
+            self.at += 1
+            number = self._peek()
+            if number is None or number[0] != "number":
+                self._fail()
+            self.at += 1
+            power = int(number[1])
+            if power == 0 or abs(power) > MAX_EXPONENT:
+                raise UnitError("unit_exponent", unit=self.text, limit=MAX_EXPONENT)
+        following = self._peek()
+        if following is not None and following[0] in ("power", "super"):
+            raise UnitError("unit_exponent", unit=self.text, limit=MAX_EXPONENT)  # a**2**3
+        return [(name, p * power) for name, p in atom]
+
+    def _atom(self, depth: int) -> list[tuple[str, int]]:
+        token = self._peek()
+        if token is None:
+            self._fail()
+        kind, value = token
+        self.at += 1
+        if kind == "open":
+            if depth >= MAX_DEPTH:
+                raise UnitError("unit_syntax", unit=self.text, at=value)
+            inner = self._unit(depth + 1)
+            closing = self._peek()
+            if closing is None or closing[0] != "close":
+                self._fail()
+            self.at += 1
+            return inner
+        if kind == "number":
+            if value != "1":
+                raise UnitError("unit_number", unit=self.text, number=value)
+            return []
+        if kind == "name":
+            return [_registry_name(self.text, value)]
+        self.at -= 1
+        self._fail()
+
+
+def _registry_name(text: str, name: str) -> tuple[str, int]:
+    """The registry's name (and power) for one name token, or a :class:`UnitError`."""
+    if name in _NAME_ALIASES:
+        return _NAME_ALIASES[name]
+    reg = registry()
+    try:
+        canonical = str(reg.get_name(name))
+    except Exception:  # pint raises UndefinedUnitError and others for an unknown name
+        raise UnitError("unit_unknown", unit=text, name=name) from None
+    if canonical not in COUNT_UNITS | SHARE_UNITS and not reg.get_dimensionality(canonical):
+        raise UnitError("unit_not_allowed", unit=text, name=name)
+    return canonical, 1
+
+
+def _classified(text: str, factors: tuple[tuple[str, int], ...]) -> ParsedUnit:
+    from pint.util import UnitsContainer
+
+    reg = registry()
+    container = UnitsContainer(dict(factors))
+    dimensionality = reg.get_dimensionality(container)
+    kind: UnitKind = "quantity"
+    counts = int(reg.get_root_units(container)[1]._units.get("count", 0))
+    if not dimensionality:
+        shares = any(name in SHARE_UNITS for name, _ in factors)
+        if counts == 1 and not shares:
+            kind = "count"
+        elif counts == 0:
+            kind = "share"
+        else:  # 个², 个·%: neither a count nor a share
+            raise UnitError("unit_mixed", unit=text)
+    name = str(reg.Unit(container)) if factors else "dimensionless"
+    return ParsedUnit(
+        name=name,
+        factors=factors,
+        kind=kind,
+        dimensionality=str(dimensionality),
+        count_power=counts,
+    )
+
+
+def normalise_unit(text: str) -> str:
+    """Return the registry's canonical name for a unit string (``"亿元"`` → ``"yi_yuan"``)."""
+    return parse_unit(text).name
+
+
+def is_compatible(source: str, target: str) -> bool:
+    """Whether a quantity in ``source`` converts to ``target`` (same dimension and kind).
+
+    >>> is_compatible("万家", "count"), is_compatible("%", "count"), is_compatible("‰", "%")
+    (True, False, True)
+    """
+    return _convertible(parse_unit(source), parse_unit(target))
+
+
+def _convertible(source: ParsedUnit, target: ParsedUnit) -> bool:
+    """Same dimension, same kind and as many counts (人 is not 人/万台, though pint agrees)."""
+    return (source.dimensionality, source.kind, source.count_power) == (
+        target.dimensionality,
+        target.kind,
+        target.count_power,
+    )
+
+
+def float_factor(source: str, target: str) -> float:
+    """The float that multiplies a magnitude in ``source`` to give it in ``target``.
+
+    Raises
+    ------
+    UnitError
+        ``unit_not_count``, ``unit_not_share`` or ``unit_not_convertible`` (``expected`` words
+        the kind of unit the target wants, see :func:`expected_kind`), or a parse error.
+    """
+    given, wanted = parse_unit(source), parse_unit(target)
+    if not _convertible(given, wanted):
+        code = {"count": "unit_not_count", "share": "unit_not_share"}.get(
+            wanted.kind, "unit_not_convertible"
+        )
+        raise UnitError(code, unit=source, expected=EXPECTED_UNIT[expected_kind(wanted)])
+    return _float_factor(given.factors, wanted.factors)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _float_factor(
+    source_factors: tuple[tuple[str, int], ...], target_factors: tuple[tuple[str, int], ...]
+) -> float:
+    from pint.util import UnitsContainer
+
+    reg = registry()
+    one = reg.Quantity(1, reg.Unit(UnitsContainer(dict(source_factors))))
+    return float(one.to(reg.Unit(UnitsContainer(dict(target_factors)))).magnitude)
+
+
+def expected_kind(unit: ParsedUnit) -> str:
+    """A stable key for the kind of unit ``unit`` stands for, used to word what is expected.
+
+    One of ``count``, ``share``, ``money``, ``area``, ``length``, ``persons``, ``time``,
+    ``score``, ``per_person``, ``persons_per_count``, ``per_money`` or ``other``.
+
+    >>> expected_kind(parse_unit("亩")), expected_kind(parse_unit("per_10k_persons"))
+    ('area', 'per_person')
+    """
+    if unit.kind != "quantity":
+        return unit.kind
+    return _DIMENSION_KEYS.get(unit.dimensionality, "other")
+
+
+_DIMENSION_KEYS = {
+    "[currency]": "money",
+    "[length] ** 2": "area",
+    "[length]": "length",
+    "[population]": "persons",
+    "[time]": "time",
+    "[satisfaction_index]": "score",
+    "1 / [population]": "per_person",
+    "1 / [currency]": "per_money",
+}
+
+
+def exact_factor(source: str, target: str) -> Fraction:
+    """The exact rational factor from ``source`` to ``target``.
+
+    The plan's units are all related by rational factors (powers of ten, 1/15 for 亩), so the
+    float pint computes is the nearest double of a rational with a small denominator; that
+    rational is recovered and checked against the float.
+    """
+    approx = float_factor(source, target)
+    return _exact(approx, source, target)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _exact(approx: float, source: str, target: str) -> Fraction:
+    if approx == 0 or not math.isfinite(approx):
+        raise UnitError("unit_factor_not_rational", unit=source, target=target)
+    exponent = math.floor(math.log10(abs(approx)))
+    scale = Fraction(10) ** exponent
+    mantissa = Fraction(approx) / scale
+    exact = mantissa.limit_denominator(10**9) * scale
+    if abs(float(exact) - approx) > 1e-12 * abs(approx):
+        raise UnitError("unit_factor_not_rational", unit=source, target=target)
+    return exact
+
 
 #: Chinese symbols shown beside numbers in explanations (the unit's short written form).
 _SYMBOLS = {
@@ -71,86 +499,6 @@ _SYMBOLS = {
     "day": "天",
     "index_point": "分",
 }
-
-_ALIASES = {
-    "1": "dimensionless",
-    "": "dimensionless",
-    "m²": "meter ** 2",
-    "m2": "meter ** 2",
-    "平方米": "meter ** 2",
-}
-
-
-class UnitError(ValueError):
-    """A unit string that the registry cannot parse, or two units that do not convert."""
-
-
-@cache
-def registry() -> Any:
-    """Return the application registry, built on first use (pint is imported here, lazily)."""
-    import pint
-
-    reg: Any = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
-    for line in DEFINITIONS.strip().splitlines():
-        reg.define(line)
-    pint.set_application_registry(reg)  # type: ignore[no-untyped-call]
-    return reg
-
-
-@cache
-def parse_unit(text: str) -> Any:
-    """Parse a unit string (``"万元"``, ``"%"``, ``"‰"``, ``"per_10k_persons"``) into a pint unit.
-
-    >>> str(parse_unit("万元"))
-    'wan_yuan'
-    """
-    spelled = _ALIASES.get(text.strip(), text.strip())
-    try:
-        return registry().Unit(spelled)
-    except Exception as exc:  # pint raises several unrelated types for a bad string
-        raise UnitError(f"unknown unit {text!r}") from exc
-
-
-def normalise_unit(text: str) -> str:
-    """Return the registry's canonical name for a unit string (``"亿元"`` → ``"yi_yuan"``)."""
-    return str(parse_unit(text))
-
-
-def is_compatible(source: str, target: str) -> bool:
-    """Whether a quantity in ``source`` converts to ``target``."""
-    return bool(parse_unit(source).dimensionality == parse_unit(target).dimensionality)
-
-
-@cache
-def float_factor(source: str, target: str) -> float:
-    """The float that multiplies a magnitude in ``source`` to give it in ``target``."""
-    if not is_compatible(source, target):
-        raise UnitError(
-            f"{source!r} does not convert to {target!r}: "
-            f"{parse_unit(source).dimensionality} versus {parse_unit(target).dimensionality}"
-        )
-    reg = registry()
-    return float(reg.Quantity(1, parse_unit(source)).to(parse_unit(target)).magnitude)
-
-
-@cache
-def exact_factor(source: str, target: str) -> Fraction:
-    """The exact rational factor from ``source`` to ``target``.
-
-    The plan's units are all related by rational factors (powers of ten, 1/15 for 亩), so the
-    float pint computes is the nearest double of a rational with a small denominator; that
-    rational is recovered and checked against the float.
-    """
-    approx = float_factor(source, target)
-    if approx == 0 or not math.isfinite(approx):
-        raise UnitError(f"no finite factor from {source!r} to {target!r}")
-    exponent = math.floor(math.log10(abs(approx)))
-    scale = Fraction(10) ** exponent
-    mantissa = Fraction(approx) / scale
-    exact = mantissa.limit_denominator(10**9) * scale
-    if abs(float(exact) - approx) > 1e-12 * abs(approx):
-        raise UnitError(f"the factor from {source!r} to {target!r} is not a simple rational")
-    return exact
 
 
 def unit_symbol(text: str) -> str:
