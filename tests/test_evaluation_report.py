@@ -158,7 +158,7 @@ def test_unit_counts_count_an_assessment_once_per_responsible_unit(
 
 
 def test_deadlines_say_which_have_passed(sample_html: str) -> None:
-    assert "已到期的完成期限:2013-12、2014-06" in sample_html
+    assert "已到期的完成期限：2013-12、2014-06" in sample_html
     table = _table(sample_html, "summary-deadline")
     assert "<td>2013-12</td>" in table
     assert "已到期" in table
@@ -236,7 +236,7 @@ def test_benchmarks_and_ranks_are_drawn_per_period(sample_html: str) -> None:
     assert _has_class(deaths, "threshold")  # the national average of each period
     awards_chart = _charts(_section(sample_html, "quality_award_enterprises"))[0]
     assert _has_class(awards_chart, "threshold")  # the cut-off rank
-    assert any(t.text == "名次(1 为最好)" for t in awards_chart.iter(f"{SVG}text"))
+    assert any(t.text == "名次（1 为最好）" for t in awards_chart.iter(f"{SVG}text"))
 
 
 def test_missing_values_leave_gaps_not_errors() -> None:
@@ -389,7 +389,14 @@ def test_xlsx_has_the_sheets_with_their_content() -> None:
     assert rows[1][:4] == ("pass_rate", "思明区", 2013, 94.0)
     inputs = list(workbook["inputs"].iter_rows(values_only=True))
     assert len(inputs) == len(result.inputs()) + 1
-    assert ("deaths", "输入deaths", "思明区", 2013, 5, "person") in inputs
+    assert (
+        "deaths",
+        "输入deaths",
+        "思明区",
+        2013,
+        5,
+        "人",
+    ) in inputs  # a unit name, not a pint code
     summary = list(workbook["summary"].iter_rows(values_only=True))
     assert summary[1] == ("总体", "合计", 5, 2, 1, 0, 8)
     matrix = list(workbook["matrix"].iter_rows(values_only=True))

@@ -10,6 +10,8 @@ import pandas as pd
 import pytest
 
 import xmqc_kpi as kpi
+from xmqc_kpi import notebook
+from xmqc_kpi.text import using_language
 
 HOSTILE = "<script>alert(1)</script>"
 
@@ -29,7 +31,36 @@ def test_evaluation_html_counts_statuses_and_shows_explanations_on_hover(
     first = result.head(1).to_frame()["explanation"].iloc[0]
     assert f'title="{first}"' in html
     assert html.count("<tr title=") == 20
-    assert f"… {len(result) - 20} more" in html
+    assert f"… 另有 {len(result) - 20} 项" in html
+
+
+def test_display_is_in_the_language_asked_for(result: kpi.Evaluation) -> None:
+    """Chinese by default; English in a using_language block or by XMQC_KPI_LANG."""
+    part = result.filter(status="not_assessed").head(3)
+    chinese = part._repr_html_()
+    assert "仅监测" in chinese
+    assert "<th" in chinese
+    assert "地区" in chinese
+    assert "not_assessed" not in chinese.replace("status-not_assessed", "")
+    with using_language("en"):
+        english = part._repr_html_()
+    assert "monitored" in english
+    assert "region" in english
+    assert "仅监测" not in english
+
+
+def test_one_word_per_status_everywhere(result: kpi.Evaluation) -> None:
+    """The notebook and the evaluation report call a status by the same word."""
+    from xmqc_kpi.text.statuses import status_word
+
+    report = kpi.evaluation_report(result.head(40), format="md", lang="en")
+    monitored = result.filter(status="not_assessed").head(1)
+    for lang, word in (("zh", "仅监测"), ("en", "monitored")):
+        assert status_word("not_assessed", lang) == word
+        with using_language(lang):
+            assert word in monitored._repr_html_()
+            assert word in next(iter(monitored))._repr_html_()
+    assert "not assessed" not in report
 
 
 def test_html_escapes_hostile_region_names() -> None:
@@ -56,7 +87,25 @@ def test_indicator_and_catalog_display(result: kpi.Evaluation) -> None:
     assert repr(rate).startswith("<Indicator municipal_sampling_pass_rate:")
     table = kpi.catalog()._repr_html_()
     assert table.count("<tr>") == 1 + 42  # the header row, then one per indicator
-    assert "42 indicators" in table
+    assert "共 42 个指标" in table
+    assert "42 indicators" in notebook.catalog_html(kpi.catalog(), "en")
+
+
+def test_the_model_reaches_display_through_the_hook_only() -> None:
+    """A renderer registered for a subject replaces the package's; none falls back to repr."""
+    from xmqc_kpi import display
+
+    rate = kpi.catalog()["municipal_sampling_pass_rate"]
+    original = display.renderer("html", "indicator")
+    assert original is not None
+    try:
+        display.register("html", "indicator", lambda item, lang: f"<i>{item.id} {lang}</i>")
+        assert rate._repr_html_() == "<i>municipal_sampling_pass_rate None</i>"
+    finally:
+        display.register("html", "indicator", original)
+    assert display.html("unknown_subject", "<x>") == "<pre>&#x27;&lt;x&gt;&#x27;</pre>"
+    with pytest.raises(LookupError, match="no renderer"):
+        display.figure("unknown_subject", object())
 
 
 def test_filter_selects_and_keeps_the_full_evaluations_explanations(

@@ -208,9 +208,9 @@ class Catalog:
         return f"<Catalog of {count} indicator{'s' if count != 1 else ''}: {shown}>"
 
     def _repr_html_(self) -> str:
-        from .notebook import catalog_html
+        from . import display
 
-        return catalog_html(self)
+        return display.html("catalog", self)
 
     def _missing(self, indicator_id: str) -> str:
         close = difflib.get_close_matches(indicator_id, self.ids, n=3, cutoff=0.6)

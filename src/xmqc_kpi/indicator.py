@@ -265,9 +265,9 @@ class Indicator(BaseModel):
         )
 
     def _repr_html_(self) -> str:
-        from .notebook import indicator_html
+        from . import display
 
-        return indicator_html(self)
+        return display.html("indicator", self)
 
 
 def _implied_direction(threshold: Threshold) -> Direction | None:

@@ -1,11 +1,12 @@
 """Rich display in Jupyter: compact HTML for evaluations, assessments, indicators and catalogs.
 
-Each ``_repr_html_`` of the public classes calls one function here, so the classes stay
-small and the markup lives in one place. Every text is escaped (a region named
-``<script>`` shows as text) and the status colours are those of the reports.
+The model's ``_repr_html_`` methods and :meth:`~xmqc_kpi.Evaluation.plot` reach the functions
+here through the display hook (:mod:`xmqc_kpi.display`): importing this module registers them.
+Every text is in the display language (the active one unless ``lang`` is given) and escaped (a
+region named ``<script>`` shows as text); the status colours are those of the reports.
 
 >>> import xmqc_kpi as kpi
->>> html = indicator_html(kpi.catalog()["municipal_sampling_pass_rate"])
+>>> html = indicator_html(kpi.catalog()["municipal_sampling_pass_rate"], "en")
 >>> "≥ 96" in html and "5.1.2" in html
 True
 """
@@ -16,20 +17,32 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-import numpy as np
-
-from .reports._markup import STATUS_COLOURS, escape
-from .reports._threshold_text import threshold_text
-from .results import Language, Status
+from . import display
+from .reports._markup import STATUS_COLOURS, escape, html_page, write_output
+from .reports._threshold_text import (
+    clause_text,
+    deadline_texts,
+    direction_text,
+    display_unit_text,
+    responsible_texts,
+    threshold_text,
+)
+from .reports.evaluation_report import indicator_charts
+from .results import Status
+from .text import Language, resolve_language
+from .text.notebook import NOTEBOOK
+from .text.statuses import status_word
 
 if TYPE_CHECKING:
     from .indicator import Indicator
     from .results import Assessment, Evaluation
 
 __all__ = [
+    "MAX_ROWS",
     "Figure",
     "assessment_html",
     "catalog_html",
+    "evaluation_figure",
     "evaluation_html",
     "indicator_html",
 ]
@@ -37,25 +50,12 @@ __all__ = [
 #: Rows an evaluation shows inline; the rest is counted, not drawn.
 MAX_ROWS = 20
 
-_STATUS_WORDS: dict[Language, dict[str, str]] = {
-    "zh": {
-        "met": "达标",
-        "not_met": "未达标",
-        "insufficient_data": "数据不足",
-        "not_assessed": "仅监测",
-    },
-    "en": {
-        "met": "met",
-        "not_met": "not met",
-        "insufficient_data": "insufficient data",
-        "not_assessed": "not assessed",
-    },
-}
 _CELL = "padding:2px 6px;border:1px solid #d0d7de;text-align:left;vertical-align:top"
+_TABLE = '<table style="border-collapse:collapse;font-size:90%">'
 
 
 def _badge(status: str, lang: Language, count: int | None = None) -> str:
-    text = _STATUS_WORDS[lang].get(status, status)
+    text = status_word(status, lang)
     if count is not None:
         text = f"{text} {count}"
     colour = STATUS_COLOURS.get(status, "#ffffff")
@@ -67,131 +67,137 @@ def _badge(status: str, lang: Language, count: int | None = None) -> str:
 
 def _table(header: Iterable[str], rows: Iterable[str]) -> str:
     head = "".join(f'<th style="{_CELL}">{escape(h)}</th>' for h in header)
-    return (
-        '<table style="border-collapse:collapse;font-size:90%">'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return f"{_TABLE}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _facts(facts: Iterable[tuple[str, str]]) -> str:
+    rows = "".join(
+        f'<tr><th style="{_CELL}">{escape(k)}</th><td style="{_CELL}">{escape(v)}</td></tr>'
+        for k, v in facts
     )
+    return f"{_TABLE}{rows}</table>"
 
 
 def _number(value: object, decimals: int = 2) -> str:
-    if not isinstance(value, int | float | np.number) or not np.isfinite(float(value)):
+    if not isinstance(value, int | float) or value != value or abs(value) == float("inf"):
         return "—"
     return f"{float(value):.{decimals}f}"
 
 
-def evaluation_html(result: Evaluation, lang: Language = "zh", max_rows: int = MAX_ROWS) -> str:
+def evaluation_html(
+    result: Evaluation, lang: Language | None = None, max_rows: int = MAX_ROWS
+) -> str:
     """Counts by status, then the first ``max_rows`` assessments; explanations on hover."""
+    chosen = resolve_language(lang)
     counts = result.summary().iloc[0]
-    badges = "".join(_badge(str(s), lang, int(counts[str(s)])) for s in Status)
-    head = result.head(max_rows).to_frame(lang)
+    badges = "".join(_badge(str(s), chosen, int(counts[str(s)])) for s in Status)
+    head = result.head(max_rows).to_frame(chosen)
     rows = []
     for record in head.itertuples(index=False):
-        colour = STATUS_COLOURS.get(str(record.status), "#ffffff")
+        status = str(record.status)
+        colour = STATUS_COLOURS.get(status, "#ffffff")
+        region = record.region if isinstance(record.region, str) else ""
         cells = [
             escape(record.indicator_id),
-            escape(record.region if isinstance(record.region, str) else ""),
+            escape(region or NOTEBOOK.say("no_region", chosen)),
             escape(record.period),
             _number(record.value),
             escape(f"{record.comparison} {_number(record.threshold)}"),
         ]
-        status = _STATUS_WORDS[lang][str(record.status)]
         rows.append(
             f'<tr title="{escape(record.explanation)}">'
             + "".join(f'<td style="{_CELL}">{cell}</td>' for cell in cells)
-            + f'<td style="{_CELL};background:{colour}">{escape(status)}</td></tr>'
+            + f'<td style="{_CELL};background:{colour}">{escape(status_word(status, chosen))}'
+            "</td></tr>"
         )
-    header = (
-        ("指标", "地区", "期间", "数值", "目标", "状态")
-        if lang == "zh"
-        else ("indicator", "region", "period", "value", "threshold", "status")
-    )
+    header = [
+        NOTEBOOK.say(key, chosen)
+        for key in ("indicator", "region", "period", "value", "threshold", "status")
+    ]
     more = len(result) - len(head)
-    tail = (
-        f"<p>… {more} more (<code>.to_frame()</code> for all; hover a row for its explanation)</p>"
-        if more > 0
-        else "<p>Hover a row for its explanation.</p>"
-    )
-    title = f"<p><b>Evaluation</b>: {len(result)} assessments, as of {result.as_of or '—'}</p>"
-    return f"<div>{title}<p>{badges}</p>{_table(header, rows)}{tail}</div>"
+    if more > 0:
+        code = "<code>.to_frame()</code>"
+        tail = escape(NOTEBOOK["more"].template(chosen)).format(more=more, code=code)
+    else:
+        tail = escape(NOTEBOOK.say("hover", chosen))
+    as_of = result.as_of.isoformat() if result.as_of else NOTEBOOK.say("no_date", chosen)
+    title = escape(NOTEBOOK.say("evaluation_title", chosen, count=len(result), as_of=as_of))
+    return f"<div><p><b>{title}</b></p><p>{badges}</p>{_table(header, rows)}<p>{tail}</p></div>"
 
 
-def assessment_html(assessment: Assessment, lang: Language = "zh") -> str:
+def assessment_html(assessment: Assessment, lang: Language | None = None) -> str:
     """One assessment: its status badge, key numbers and the explanation."""
+    chosen = resolve_language(lang)
+
+    def say(key: str) -> str:
+        return NOTEBOOK.say(key, chosen)
+
     facts = [
-        ("indicator", assessment.indicator_id),
-        ("region", assessment.region or ""),
-        ("period", str(assessment.period)),
-        ("value", f"{_number(assessment.value)} {assessment.unit}"),
-        ("threshold", f"{assessment.comparison} {_number(assessment.threshold)}"),
-        ("margin", _number(assessment.margin)),
+        (say("indicator"), assessment.indicator_id),
+        (say("region"), assessment.region or say("no_region")),
+        (say("period"), str(assessment.period)),
+        (say("value"), _number(assessment.value)),
+        (say("threshold"), f"{assessment.comparison} {_number(assessment.threshold)}"),
+        (say("margin"), _number(assessment.margin)),
     ]
     if assessment.ci_low is not None:
-        facts.append(
-            ("95% interval", f"{_number(assessment.ci_low)}–{_number(assessment.ci_high)}")
-        )
-    rows = "".join(
-        f'<tr><th style="{_CELL}">{escape(k)}</th><td style="{_CELL}">{escape(v)}</td></tr>'
-        for k, v in facts
-    )
+        interval = f"{_number(assessment.ci_low)}–{_number(assessment.ci_high)}"
+        facts.append((say("interval"), interval))
+    reason = f"<code>{escape(assessment.reason.value)}</code>"
     return (
-        f"<div><p>{_badge(assessment.status.value, lang)} {escape(assessment.reason.value)}</p>"
-        f'<table style="border-collapse:collapse;font-size:90%">{rows}</table>'
-        f"<p>{escape(assessment.explanation)}</p></div>"
+        f"<div><p>{_badge(assessment.status.value, chosen)} {reason}</p>"
+        f"{_facts(facts)}<p>{escape(assessment.explanation)}</p></div>"
     )
 
 
-def indicator_html(indicator: Indicator, lang: Language = "zh") -> str:
+def indicator_html(indicator: Indicator, lang: Language | None = None) -> str:
     """One indicator: title, clause, wording, threshold, deadline, responsible units and note.
 
-    The title and the interpretation note are in ``lang`` (the note falls back to the other
-    language when the indicator has it in one only).
+    Worded as the threshold report words them. The title and the interpretation note are in
+    ``lang`` (the note falls back to the other language when the indicator has it in one only).
     """
-    title = indicator.title_zh if lang == "zh" else indicator.title_en
-    responsible = "、".join(indicator.responsible.units)
-    if indicator.responsible.inherited_from:
-        responsible += f" (inherited from {indicator.responsible.inherited_from})"
+    chosen = resolve_language(lang)
+
+    def say(key: str) -> str:
+        return NOTEBOOK.say(key, chosen)
+
     facts = [
-        ("id", indicator.id),
-        ("clause", f"{indicator.clause.table or '—'} / {indicator.clause.body or '—'}"),
-        ("plan wording", f"「{indicator.quote}」"),
-        ("threshold", threshold_text(indicator, lang).text),
-        ("unit", indicator.unit),
-        ("direction", f"{indicator.direction} is better"),
-        ("deadline", indicator.deadline or "none: every period"),
-        ("responsible", responsible),
+        (say("id"), indicator.id),
+        (say("clause"), clause_text(indicator.clause, chosen)),
+        (say("quote"), NOTEBOOK.say("quoted", chosen, quote=indicator.quote)),
+        (say("threshold"), threshold_text(indicator, chosen).text),
+        (say("unit"), display_unit_text(indicator.unit, chosen)),
+        (say("direction"), direction_text(indicator, chosen)),
+        (say("deadline"), deadline_texts(indicator, chosen)[1]),
+        (say("responsible"), responsible_texts(indicator, chosen)[1]),
     ]
-    note = indicator.interpretation_text(lang)
+    note = indicator.interpretation_text(chosen)
     if note:
-        facts.append(("interpretation", note))
-    rows = "".join(
-        f'<tr><th style="{_CELL}">{escape(k)}</th><td style="{_CELL}">{escape(v)}</td></tr>'
-        for k, v in facts
-    )
-    return (
-        f"<div><p><b>{escape(title)}</b></p>"
-        f'<table style="border-collapse:collapse;font-size:90%">{rows}</table></div>'
-    )
+        facts.append((say("interpretation"), note))
+    title = indicator.title_zh if chosen == "zh" else indicator.title_en
+    return f"<div><p><b>{escape(title)}</b></p>{_facts(facts)}</div>"
 
 
-def catalog_html(indicators: Iterable[Indicator], lang: Language = "zh") -> str:
+def catalog_html(indicators: Iterable[Indicator], lang: Language | None = None) -> str:
     """A catalog as one table: id, clause, title, threshold and deadline of each indicator."""
+    chosen = resolve_language(lang)
     rows = []
     for indicator in indicators:
-        title = indicator.title_zh if lang == "zh" else indicator.title_en
+        threshold = threshold_text(indicator, chosen)
         cells = (
             indicator.id,
             indicator.clause.table or indicator.clause.body,
-            title,
-            threshold_text(indicator, lang).comparison
-            + " "
-            + threshold_text(indicator, lang).target,
-            indicator.deadline or "—",
+            indicator.title_zh if chosen == "zh" else indicator.title_en,
+            f"{threshold.comparison} {threshold.target}",
+            deadline_texts(indicator, chosen)[0],
         )
         rows.append(
             "<tr>" + "".join(f'<td style="{_CELL}">{escape(c)}</td>' for c in cells) + "</tr>"
         )
-    header = ("id", "clause", "title", "threshold", "deadline")
-    return f"<div><p><b>Catalog</b>: {len(rows)} indicators</p>{_table(header, rows)}</div>"
+    header = [NOTEBOOK.say(key, chosen) for key in ("id", "clause", "title", "threshold")]
+    header.append(NOTEBOOK.say("deadline", chosen))
+    title = escape(NOTEBOOK.say("catalog_title", chosen, count=len(rows)))
+    return f"<div><p><b>{title}</b></p>{_table(header, rows)}</div>"
 
 
 class Figure:
@@ -214,6 +220,18 @@ class Figure:
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the charts as a self-contained HTML page."""
-        from .reports._markup import html_page, write_output
-
         write_output(html_page(self.title, self._repr_html_()), path)
+
+
+def evaluation_figure(
+    result: Evaluation, lang: Language | None = None, *, indicator_id: str
+) -> Figure:
+    """The evaluation report's charts of one indicator, as a :class:`Figure`."""
+    return Figure(indicator_charts(result, indicator_id, lang), indicator_id)
+
+
+display.register("html", "evaluation", evaluation_html)
+display.register("html", "assessment", assessment_html)
+display.register("html", "indicator", indicator_html)
+display.register("html", "catalog", catalog_html)
+display.register("figure", "evaluation", evaluation_figure)

@@ -19,9 +19,10 @@ import numpy.typing as npt
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
+from . import display
+
 if TYPE_CHECKING:
     from .indicator import Indicator
-    from .notebook import Figure
 
 __all__ = ["Assessment", "Evaluation", "Language", "Reason", "Status"]
 
@@ -136,9 +137,7 @@ class Assessment(BaseModel):
     responsible: tuple[str, ...]
 
     def _repr_html_(self) -> str:
-        from .notebook import assessment_html
-
-        return assessment_html(self)
+        return display.html("assessment", self)
 
 
 def _clean(value: object) -> object:
@@ -393,24 +392,20 @@ class Evaluation:
         view["previous_status"] = grouped["status"].shift(1)
         return view
 
-    def plot(self, indicator_id: str, lang: Language = "zh") -> Figure:
+    def plot(self, indicator_id: str, lang: Language | None = None) -> display.Figure:
         """The report's charts for one indicator: across regions, and across periods.
 
         The same inline SVG as in :func:`~xmqc_kpi.evaluation_report` (no plotting library);
-        it displays itself in a notebook and ``.save("chart.html")`` writes it to a file.
+        it displays itself in a notebook and ``.save("chart.html")`` writes it to a file. It is
+        drawn by the ``"figure"`` view of :mod:`xmqc_kpi.display`.
         """
-        from .notebook import Figure
-        from .reports.evaluation_report import indicator_charts
-
         part = self.filter(indicator=indicator_id)
         if len(part) == 0:
             raise KeyError(f"no assessment of {indicator_id!r} in this evaluation")
-        return Figure(indicator_charts(part, indicator_id, lang), indicator_id)
+        return display.figure("evaluation", part, lang, indicator_id=indicator_id)
 
     def _repr_html_(self) -> str:
-        from .notebook import evaluation_html
-
-        return evaluation_html(self)
+        return display.html("evaluation", self)
 
     def to_json(self, lang: Language = "zh", *, indent: int | None = None) -> str:
         r"""The evaluation as UTF-8 JSON (Chinese characters as themselves, not ``\\u`` escapes)."""

@@ -5,12 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..results import FRAME_COLUMNS, Evaluation, Language
+from ..results import FRAME_COLUMNS, Evaluation
+from ..text import Language
 from ._evaluation_frame import prepare
 from ._evaluation_indicators import indicator_blocks, matrices
 from ._evaluation_model import Cell, Document, Table
 from ._evaluation_summary import deadline_lines, summary_tables
-from ._evaluation_text import Words, words
+from ._evaluation_text import Words, matrix_note, words
+from ._threshold_text import unit_name
 
 __all__ = ["build_document"]
 
@@ -28,7 +30,7 @@ def build_document(result: Evaluation, lang: Language, title: str | None) -> Doc
         lang=lang,
         lead=lead,
         summary=summary_tables(result, prepared, text),
-        matrix_note=text.matrix_note,
+        matrix_note=matrix_note(text),
         matrices=matrices(prepared, text, lang),
         indicators=indicator_blocks(prepared, text, lang),
         inputs=_inputs_table(result, text, lang),
@@ -61,12 +63,19 @@ def _inputs_table(result: Evaluation, text: Words, lang: Language) -> Table:
             regions,
             inputs["period"].tolist(),
             values.tolist(),
-            inputs["unit"].astype(str).tolist(),
+            _unit_names(inputs["unit"], lang),
             strict=True,
         )
     )
     header = (text.variable, text.label, text.region, text.period, text.value, text.given_unit)
     return Table("inputs", text.inputs, header, rows, text.inputs_note)
+
+
+def _unit_names(units: pd.Series, lang: Language) -> list[str]:
+    """Each unit's display name (``"meter ** 2"`` → ``"平方米"``), looked up once per unit."""
+    given = units.astype(str).tolist()
+    names = {unit: unit_name(unit, lang) for unit in set(given)}
+    return [names[unit] for unit in given]
 
 
 def _as_given(value: float) -> str:

@@ -17,6 +17,7 @@ import pandas as pd
 from ..explain import format_fixed
 from ..indicator import Indicator
 from ..results import Evaluation, Language
+from ..text.statuses import status_word
 from ._evaluation_text import STATUS_SYMBOLS, Words
 
 __all__ = ["Prepared", "period_order", "prepare"]
@@ -77,7 +78,7 @@ def _add_texts(frame: pd.DataFrame, base: npt.NDArray[np.int64], words: Words) -
     frame["interval_text"] = np.where(np.isfinite(low) & np.isfinite(high), interval, "")
     frame["rank_text"] = _rank_texts(frame)
     status = frame["status"].to_numpy(dtype=object)
-    frame["status_text"] = [words.status[s] for s in status]
+    frame["status_text"] = [status_word(s, words.lang) for s in status]
     symbol = np.asarray([STATUS_SYMBOLS[s] for s in status], dtype=object)
     frame["cell_text"] = np.where(
         np.isfinite(value), symbol + " " + frame["value_text"].to_numpy(dtype=object), symbol

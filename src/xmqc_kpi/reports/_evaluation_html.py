@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..text import Language
+from ..text.statuses import status_word
 from ._evaluation_model import Cell, Document, IndicatorBlock, Table
 from ._evaluation_text import STATUS_SYMBOLS, words
 from ._markup import escape, html_page
@@ -34,7 +36,7 @@ section.indicator h3 { border-top: 1px solid var(--rule); padding-top: .6em; }
 
 def render_html(document: Document) -> str:
     """The report as an HTML page: no script, no external resource; prints on A4."""
-    text = words("zh" if document.lang == "zh" else "en")
+    text = words(document.lang)
     body = [
         f"<header>\n<h1>{escape(document.title)}</h1>",
         *(f'<p class="lead">{escape(line)}</p>' for line in document.lead),
@@ -45,7 +47,7 @@ def render_html(document: Document) -> str:
         "</section>",
         f'<section id="{_MATRIX}">\n<h2>{escape(text.matrix)}</h2>',
         f"<p>{escape(document.matrix_note)}</p>",
-        _status_legend(text.status),
+        _status_legend(text.lang),
         *(_table(table, level=3, css="matrix") for table in document.matrices),
         "</section>",
         f'<section id="{_INDICATORS}">\n<h2>{escape(text.indicators)}</h2>',
@@ -59,7 +61,7 @@ def render_html(document: Document) -> str:
 
 
 def _contents(document: Document, heading: str) -> str:
-    text = words("zh" if document.lang == "zh" else "en")
+    text = words(document.lang)
     indicators = "".join(
         f'<li><a href="#{escape(block.id)}">{escape(block.heading)}</a></li>'
         for block in document.indicators
@@ -74,10 +76,10 @@ def _contents(document: Document, heading: str) -> str:
     )
 
 
-def _status_legend(labels: dict[str, str]) -> str:
+def _status_legend(lang: Language) -> str:
     items = "".join(
         f'<span class="status status-{escape(status)}">{escape(symbol)} '
-        f"{escape(labels[status])}</span>"
+        f"{escape(status_word(status, lang))}</span>"
         for status, symbol in STATUS_SYMBOLS.items()
     )
     return f'<p class="legend">{items}</p>'

@@ -12,9 +12,10 @@ import pandas as pd
 from ..explain import unit_text
 from ..indicator import Indicator
 from ..results import Language, Status
+from ..text.statuses import status_word
 from ._evaluation_frame import Prepared
 from ._evaluation_model import Cell, IndicatorBlock, Table
-from ._evaluation_text import Words
+from ._evaluation_text import Words, reference_header
 from ._threshold_text import threshold_text as threshold_words
 from .svg import Chart, Series
 
@@ -114,9 +115,9 @@ def _facts(
     clause = indicator.clause
     where = words.clause_body.format(body=clause.body)
     if clause.table is not None:
-        where = words.clause_table.format(table=clause.table) + words.list_sep + where
+        where = words.clause_table.format(table=clause.table) + words.list_separator + where
     responsible = indicator.responsible
-    units = words.list_sep.join(responsible.units)
+    units = words.list_separator.join(responsible.units)
     if responsible.inherited_from is not None:
         units += words.inherited.format(row=responsible.inherited_from)
     facts = [
@@ -151,7 +152,7 @@ def _table(
 ) -> Table:
     kind = indicator.threshold.kind
     unit = unit_text(indicator.unit, lang).strip()
-    value_header = f"{words.value}({unit})" if unit else words.value
+    value_header = words.say("value_in", unit=unit) if unit else words.value
     extra: list[tuple[str, str]] = []
     if any(texts["interval_text"]):
         extra.append((words.interval, "interval_text"))
@@ -161,10 +162,10 @@ def _table(
         words.region,
         words.period,
         value_header,
-        words.target_by_kind.get(kind, words.threshold),
+        reference_header(words, kind),
         words.margin,
         *(title for title, _ in extra),
-        words.status_header,
+        words.status,
         words.explanation,
     )
     rows = tuple(
@@ -207,7 +208,7 @@ def _charts(
         "axis_label": words.rank_axis if ranked else unit_text(indicator.unit, lang).strip(),
         "decimals": 0 if ranked else indicator.decimals,
         "reversed_axis": ranked,
-        "status_labels": tuple((s.value, words.status[s.value]) for s in Status),
+        "status_labels": tuple((s.value, status_word(s.value, lang)) for s in Status),
         "no_data_label": words.no_data,
     }
     with_data = np.flatnonzero(np.isfinite(value_grid).any(axis=0))
@@ -280,7 +281,7 @@ def _reference_label(indicator: Indicator, words: Words, lang: Language) -> str:
     if kind == "top_among_peers":
         return words.cutoff_rank
     if kind == "below_benchmark":
-        return words.target_by_kind[kind]
+        return reference_header(words, kind)
     return f"{words.threshold} {short_threshold(indicator, lang)}"
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..results import Evaluation, Status
+from ..text.statuses import status_word
 from ._evaluation_frame import Prepared
 from ._evaluation_model import Cell, Table
 from ._evaluation_text import Words
@@ -77,7 +78,7 @@ def _unit_counts(prepared: Prepared) -> pd.DataFrame:
 def _counts_table(
     key: str, title: str, label: str, counts: pd.DataFrame, words: Words, *, note: str = ""
 ) -> Table:
-    header = (label, *(words.status[s] for s in _STATUSES), words.total)
+    header = (label, *(status_word(s, words.lang) for s in _STATUSES), words.total)
     rows = tuple(
         (
             Cell(str(name)),
@@ -107,7 +108,7 @@ def _deadline_table(prepared: Prepared, words: Words) -> Table:
         words.deadline,
         words.indicators_count,
         words.deadline_passed,
-        *(words.status[s] for s in _STATUSES),
+        *(status_word(s, words.lang) for s in _STATUSES),
         words.total,
     )
     rows = tuple(
@@ -144,7 +145,7 @@ def deadline_lines(result: Evaluation, prepared: Prepared, words: Words) -> tupl
     return (
         words.as_of.format(date=result.as_of.isoformat()),
         words.deadlines_line.format(
-            passed=words.list_sep.join(passed) or words.none,
-            pending=words.list_sep.join(pending) or words.none,
+            passed=words.list_separator.join(passed) or words.none,
+            pending=words.list_separator.join(pending) or words.none,
         ),
     )

@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from ..catalogs import THRESHOLD_KINDS, catalog
 from ..indicator import Indicator
 from ..interpretation import DISCREPANCIES, PLAN, RULES, Discrepancy, InterpretationRule
-from ..results import Language
+from ..text import Language
+from ..text.reports import THRESHOLD_PHRASES
 from ..thresholds import TopAmongPeers, Trend
 from ._threshold_text import (
     KIND_LABELS,
-    LABELS,
     Labels,
     clause_text,
     cutoff_text,
@@ -35,6 +35,7 @@ from ._threshold_text import (
     display_unit_text,
     formula_text,
     input_text,
+    labels,
     measurement_text,
     responsible_texts,
     section_title,
@@ -219,17 +220,17 @@ def build_document(indicators: Sequence[Indicator], lang: Language) -> Threshold
     >>> document.total, document.rules[0].key, document.discrepancies[-1].key
     (42, 'inclusive_bound', 'peer_groups_undefined')
     """
-    labels = LABELS[lang]
+    words = labels(lang)
     builtin = _builtin_ids(indicators)
     return ThresholdDocument(
         lang=lang,
-        labels=labels,
-        title=labels.title,
+        labels=words,
+        title=words.title,
         plan=_plan_text(lang),
         kinds=_kind_counts(indicators, lang),
         rules=tuple(_rule_row(rule, indicators, lang) for rule in RULES),
         indicators=tuple(_indicator_row(item, lang) for item in indicators),
-        discrepancy_note=_discrepancy_note(builtin, labels),
+        discrepancy_note=_discrepancy_note(builtin, words),
         discrepancies=tuple(
             _discrepancy_row(entry, builtin, lang)
             for entry in DISCREPANCIES
@@ -239,9 +240,8 @@ def build_document(indicators: Sequence[Indicator], lang: Language) -> Threshold
 
 
 def _plan_text(lang: Language) -> str:
-    if lang == "zh":
-        return f"{PLAN.title_zh}（{PLAN.number}，{PLAN.issued}）"
-    return f"{PLAN.title_en} ({PLAN.number}, {PLAN.issued})"
+    title = PLAN.title_zh if lang == "zh" else PLAN.title_en
+    return labels(lang).say("plan_line", title=title, number=PLAN.number, issued=PLAN.issued)
 
 
 def _kind_counts(indicators: Sequence[Indicator], lang: Language) -> tuple[KindCount, ...]:
@@ -299,18 +299,22 @@ def _in_force(rule: InterpretationRule, indicators: Sequence[Indicator], lang: L
     else:
         return ""
     if not used:
-        return "本目录无此类指标" if lang == "zh" else "no such indicator in this catalog"
+        return THRESHOLD_PHRASES.say("no_such_indicator", lang)
     counts = Counter(used)
-    if lang == "zh":
-        return "；".join(f"{value}（{counts[value]} 个指标）" for value in dict.fromkeys(used))
-    return "; ".join(
-        f"{value} ({counts[value]} indicator{'s' if counts[value] != 1 else ''})"
+    return THRESHOLD_PHRASES.say("in_force_separator", lang).join(
+        THRESHOLD_PHRASES.say(
+            "in_force_entry",
+            lang,
+            value=value,
+            count=counts[value],
+            s="s" if counts[value] != 1 else "",
+        )
         for value in dict.fromkeys(used)
     )
 
 
 def _indicator_row(item: Indicator, lang: Language) -> IndicatorRow:
-    labels = LABELS[lang]
+    words = labels(lang)
     threshold = threshold_text(item, lang)
     deadline, deadline_full = deadline_texts(item, lang)
     responsible, responsible_full = responsible_texts(item, lang)
@@ -337,7 +341,7 @@ def _indicator_row(item: Indicator, lang: Language) -> IndicatorRow:
         threshold_text=threshold.text,
         direction=direction_text(item, lang),
         deadline=deadline,
-        deadline_inherited=labels.yes if item.deadline_inherited else labels.no,
+        deadline_inherited=words.yes if item.deadline_inherited else words.no,
         deadline_text=deadline_full,
         responsible=responsible,
         responsible_inherited_from=item.responsible.inherited_from or "",

@@ -18,7 +18,9 @@ from ..explain import unit_text
 from ..formulas import Ratio
 from ..indicator import Clause, Indicator, Input
 from ..interpretation import SECTIONS
-from ..results import Language
+from ..text import Language
+from ..text.reports import THRESHOLD_LABELS, THRESHOLD_PHRASES
+from ..text.units import unit_name as _unit_name
 from ..thresholds import (
     Above,
     All,
@@ -30,11 +32,11 @@ from ..thresholds import (
     TopAmongPeers,
     Trend,
 )
-from ..units import exact_factor, unit_symbol
+from ..units import exact_factor, normalise_unit, unit_symbol
+from ._labels import Labels
 
 __all__ = [
     "KIND_LABELS",
-    "LABELS",
     "Labels",
     "ThresholdText",
     "clause_text",
@@ -44,167 +46,26 @@ __all__ = [
     "display_unit_text",
     "formula_text",
     "input_text",
+    "labels",
     "measurement_text",
     "responsible_texts",
+    "section_label",
     "section_title",
     "threshold_text",
+    "unit_name",
     "unit_word",
     "window_text",
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Labels:
-    """Headings, field labels and fixed phrases of one language."""
-
-    title: str
-    plan: str
-    contents: str
-    summary_kind: str
-    summary_count: str
-    total: str
-    rules: str
-    rules_lead: str
-    indicators: str
-    discrepancies: str
-    # rule columns
-    wording: str
-    meaning: str
-    note: str
-    in_force: str
-    # indicator fields
-    id: str
-    clause: str
-    section: str
-    title_zh: str
-    title_en: str
-    quote: str
-    formula: str
-    inputs: str
-    unit: str
-    sampled: str
-    threshold: str
-    direction: str
-    deadline: str
-    responsible: str
-    interpretation: str
-    # discrepancy columns
-    clauses: str
-    finding: str
-    reading: str
-    concerns: str
-    # fixed phrases
-    discrepancies_all: str
-    discrepancies_some: str
-    discrepancies_none: str
-    yes: str
-    no: str
-    blank: str
-    #: Between a label and its text: ``"："`` or ``": "``.
-    colon: str
+def labels(lang: Language) -> Labels:
+    """The report's headings, field labels and fixed phrases in ``lang``."""
+    return Labels(THRESHOLD_LABELS, lang)
 
 
-LABELS: Mapping[Language, Labels] = MappingProxyType(
-    {
-        "zh": Labels(
-            title="阈值报告：创建全国质量强市示范城市工作方案的量化目标",
-            plan="方案",
-            contents="目录",
-            summary_kind="阈值类型",
-            summary_count="指标数",
-            total="合计",
-            rules="解读规则",
-            rules_lead="以下规则说明如何理解方案用语，适用于本报告的每一个指标。",
-            indicators="指标",
-            discrepancies="方案正文与分解表的已知差异",
-            wording="方案用语",
-            meaning="含义",
-            note="说明",
-            in_force="本目录所用参数",
-            id="编号",
-            clause="条款（分解表 / 正文）",
-            section="方案部分",
-            title_zh="中文名称",
-            title_en="英文名称",
-            quote="方案原文",
-            formula="计算公式",
-            inputs="输入变量（中文名称，默认单位）",
-            unit="显示单位",
-            sampled="抽样或全数统计",
-            threshold="阈值",
-            direction="方向",
-            deadline="完成时限",
-            responsible="责任单位（牵头单位在前）",
-            interpretation="解释说明",
-            clauses="条款",
-            finding="差异",
-            reading="采用的理解",
-            concerns="相关指标",
-            discrepancies_all="以下为内置方案中正文与分解表的差异及目录采用的理解。",
-            discrepancies_some=(
-                "以下差异取自内置方案，仅列出与本目录中内置指标（与内置声明完全相同者）有关的条目。"
-            ),
-            discrepancies_none=(
-                "本目录不含内置指标（与内置声明完全相同者），内置方案正文与分解表的差异不适用。"
-            ),
-            yes="是",
-            no="否",
-            blank="—",
-            colon="：",
-        ),
-        "en": Labels(
-            title="Threshold report: the quantitative targets of Xiamen's quality-city plan",
-            plan="Plan",
-            contents="Contents",
-            summary_kind="Threshold kind",
-            summary_count="Indicators",
-            total="Total",
-            rules="Interpretation rules",
-            rules_lead="How the plan's wording is read; the rules apply to every indicator below.",
-            indicators="Indicators",
-            discrepancies="Known discrepancies between the plan's body and its table",
-            wording="Plan wording",
-            meaning="Meaning",
-            note="Note",
-            in_force="In force in this catalog",
-            id="ID",
-            clause="Clause (table / body)",
-            section="Plan section",
-            title_zh="Chinese title",
-            title_en="English title",
-            quote="Plan wording",
-            formula="Formula",
-            inputs="Inputs (Chinese label, default unit)",
-            unit="Display unit",
-            sampled="Sampled or counted in full",
-            threshold="Threshold",
-            direction="Direction",
-            deadline="Deadline",
-            responsible="Responsible units (lead first)",
-            interpretation="Interpretation",
-            clauses="Clauses",
-            finding="Discrepancy",
-            reading="Reading adopted",
-            concerns="Indicators concerned",
-            discrepancies_all=(
-                "Where the built-in plan's body and table disagree, and the reading the catalog "
-                "adopts."
-            ),
-            discrepancies_some=(
-                "From the built-in plan: only the entries that concern this catalog's built-in "
-                "indicators (those identical to their built-in declaration)."
-            ),
-            discrepancies_none=(
-                "This catalog holds no built-in indicator (none identical to its built-in "
-                "declaration): the built-in plan's discrepancies do not apply."
-            ),
-            yes="yes",
-            no="no",
-            blank="—",
-            colon=": ",
-        ),
-    }
-)
+def _say(key: str, lang: Language, **fields: object) -> str:
+    return THRESHOLD_PHRASES.say(key, lang, **fields)
+
 
 #: The name of each threshold kind in the summary, (Chinese, English).
 KIND_LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
@@ -233,6 +94,19 @@ class ThresholdText:
 
 def _pick(lang: Language, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
+
+
+def unit_name(unit: str, lang: Language) -> str:
+    """The unit's display name, never a pint code: ``"平方米"``, ``"m²"``, ``"个"``.
+
+    >>> unit_name("m²", "zh"), unit_name("index_point", "en")
+    ('平方米', 'points')
+    """
+    try:
+        key = normalise_unit(unit)
+    except ValueError:  # not a unit of the registry: shown as written
+        return unit
+    return _unit_name(key, lang)
 
 
 def unit_word(unit: str, lang: Language) -> str:
@@ -268,14 +142,31 @@ def clause_text(clause: Clause, lang: Language) -> str:
 
     >>> clause_text(Clause(table="5.1.2", body="22"), "en")
     'table 5.1.2 / body item 22'
-    >>> clause_text(Clause(body="五(三)"), "zh")
-    '正文 五(三)（分解表无对应行）'
+    >>> print(clause_text(Clause(body="五(三)"), "zh"))
+    正文五（三）（分解表无对应行）
     """
-    body_zh = f"正文第 {clause.body} 条" if clause.body.isdigit() else f"正文 {clause.body}"
-    body_en = f"body item {clause.body}" if clause.body.isdigit() else f"body {clause.body}"
+    body = _say(
+        "body_item" if clause.body.isdigit() else "body_section",
+        lang,
+        body=section_label(clause.body, lang),
+    )
     if clause.table is None:
-        return _pick(lang, f"{body_zh}（分解表无对应行）", f"{body_en} (no row in the table)")
-    return _pick(lang, f"分解表 {clause.table} / {body_zh}", f"table {clause.table} / {body_en}")
+        return _say("clause_body_only", lang, body=body)
+    return _say("clause_table", lang, table=clause.table, body=body)
+
+
+def section_label(label: str, lang: Language) -> str:
+    """A plan section's label as written in ``lang``: ``五（三）`` in Chinese, ``五(三)`` else.
+
+    The plan numbers its body sections ``五(三)``; Chinese text writes the brackets full-width
+    (GB/T 15834), English keeps them as they are.
+
+    >>> print(section_label("五(三)", "zh"), section_label("五(三)", "en"))
+    五（三） 五(三)
+    """
+    if lang == "zh":
+        return label.replace("(", "（").replace(")", "）")
+    return label
 
 
 def section_title(section: str, lang: Language) -> str:
@@ -303,47 +194,35 @@ def formula_text(indicator: Indicator, lang: Language) -> str:
         return f"{scaled} {word}"
     if not word:
         return scaled
-    return _pick(lang, f"{scaled}（单位：{word}）", f"{scaled} (unit: {word})")
+    return _say("formula_unit", lang, formula=scaled, unit=word)
 
 
 def input_text(item: Input, lang: Language) -> str:
     """One input: its name, Chinese label (English label too in English) and default unit."""
-    if lang == "zh":
-        return f"{item.name}：{item.label_zh}（默认单位：{item.unit}）"
-    label = f"{item.label_zh} ({item.label_en})" if item.label_en else item.label_zh
-    return f"{item.name}: {label}; default unit: {item.unit}"
+    label = item.label_zh
+    if item.label_en:
+        label = _say("input_label_en", lang, label_zh=item.label_zh, label_en=item.label_en)
+    return _say("input", lang, name=item.name, label=label, unit=unit_name(item.unit, lang))
 
 
 def display_unit_text(unit: str, lang: Language) -> str:
-    """The display unit's name and written form: ``"percent (%)"``, ``"count"``."""
-    word = unit_word(unit, lang)
-    if not word or word == unit:
-        return unit
-    return _pick(lang, f"{unit}（{word}）", f"{unit} ({word})")
+    """The display unit's name and written form: ``"percent (%)"``, ``"个"``."""
+    name, word = unit_name(unit, lang), unit_word(unit, lang)
+    if not word or word == name:
+        return name
+    return _say("display_unit", lang, name=name, symbol=word)
 
 
 def measurement_text(indicator: Indicator, lang: Language) -> str:
     """Whether the value is a sample estimate (with an interval), a full count or reported."""
     if indicator.sampled:
-        return _pick(
-            lang,
-            "抽样估计（抽查、抽检）：附 95% Wilson 置信区间",
-            "sampled (spot checks): 95 % Wilson interval",
-        )
-    if isinstance(indicator.formula, Ratio):
-        return _pick(
-            lang,
-            "全数统计：精确值，不给置信区间",
-            "counted in full: exact, no interval",
-        )
-    return _pick(lang, "直接报告的数值：不给置信区间", "reported directly: no interval")
+        return _say("sampled", lang)
+    return _say("counted" if isinstance(indicator.formula, Ratio) else "reported", lang)
 
 
 def direction_text(indicator: Indicator, lang: Language) -> str:
     """``"越高越好"`` / ``"higher is better"`` and the lower counterparts."""
-    if indicator.direction == "higher":
-        return _pick(lang, "越高越好", "higher is better")
-    return _pick(lang, "越低越好", "lower is better")
+    return _say(indicator.direction, lang)
 
 
 def _fraction_text(number: Fraction) -> str:
@@ -491,23 +370,17 @@ def deadline_texts(indicator: Indicator, lang: Language) -> tuple[str, str]:
     """The deadline alone (or that there is none) and with how it was obtained."""
     deadline = indicator.deadline
     if deadline is None:
-        deadline = _pick(lang, "无：每期适用", "none: applies every period")
+        deadline = _say("no_deadline", lang)
     if not indicator.deadline_inherited:
         return deadline, deadline
-    return deadline, deadline + _pick(
-        lang, "（分解表空白，沿用上一行）", " (blank in the table: inherited from the row above)"
-    )
+    return deadline, _say("deadline_inherited", lang, deadline=deadline)
 
 
 def responsible_texts(indicator: Indicator, lang: Language) -> tuple[str, str]:
     """The responsible units, lead first, alone and with where they were inherited from."""
     responsible = indicator.responsible
-    units = _pick(lang, "、", ", ").join(responsible.units)
+    units = _say("list_separator", lang).join(responsible.units)
     if responsible.inherited_from is None:
         return units, units
     source = responsible.inherited_from
-    return units, units + _pick(
-        lang,
-        f"（分解表空白，沿用 {source} 的责任单位）",
-        f" (blank in the table: inherited from {source})",
-    )
+    return units, _say("responsible_inherited", lang, units=units, source=source)

@@ -9,31 +9,86 @@ bytes, whatever the order of the rows given to :func:`~xmqc_kpi.evaluate` and wh
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, overload
 
 from ..results import Evaluation
+from ..text import Language, resolve_language
 from ._evaluation_build import build_document
 from ._evaluation_flat import render_markdown, render_xlsx
 from ._evaluation_frame import prepare
 from ._evaluation_html import render_html
 from ._evaluation_indicators import indicator_blocks
+from ._evaluation_model import Document
 from ._evaluation_text import words
-from ._markup import write_output
+from ._markup import csv_text, write_output
+from .formats import Formats
 from .svg import dot_chart, line_chart
 
-__all__ = ["evaluation_report", "indicator_charts"]
+__all__ = ["EVALUATION_FORMATS", "EvaluationSource", "evaluation_report", "indicator_charts"]
 
-_FORMATS = ("html", "md", "xlsx")
-_LANGUAGES = ("zh", "en")
+
+@dataclass(frozen=True)
+class EvaluationSource:
+    """What an evaluation renderer receives: the evaluation, the language and the title."""
+
+    result: Evaluation
+    lang: Language
+    #: The report's title; ``None`` for the default in :attr:`lang`.
+    title: str | None = None
+    _document: list[Document] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def document(self) -> Document:
+        """The structured report (built once, on first use)."""
+        if not self._document:
+            self._document.append(build_document(self.result, self.lang, self.title))
+        return self._document[0]
+
+
+def _html(source: EvaluationSource) -> str:
+    return render_html(source.document)
+
+
+def _markdown(source: EvaluationSource) -> str:
+    return render_markdown(source.document)
+
+
+def _xlsx(source: EvaluationSource) -> bytes:
+    return render_xlsx(source.document)
+
+
+def _json(source: EvaluationSource) -> str:
+    """Every assessment as JSON (:meth:`~xmqc_kpi.Evaluation.to_json`)."""
+    return source.result.to_json(source.lang, indent=2) + "\n"
+
+
+def _csv(source: EvaluationSource) -> str:
+    """Every assessment as CSV (:meth:`~xmqc_kpi.Evaluation.to_frame`), formula cells neutralised."""
+    frame = source.result.to_frame(source.lang)
+    cells = frame.astype(object).where(frame.notna(), None)
+    header = [str(column) for column in frame.columns]
+    return csv_text(header, cells.itertuples(index=False, name=None))
+
+
+#: The evaluation report's formats; the first is the default. Add one with
+#: ``EVALUATION_FORMATS.add(name, render, suffixes=...)``: ``render`` takes an
+#: :class:`EvaluationSource`.
+EVALUATION_FORMATS: Formats[EvaluationSource] = Formats("evaluation report")
+EVALUATION_FORMATS.add("html", _html, suffixes=(".html", ".htm"))
+EVALUATION_FORMATS.add("md", _markdown, suffixes=(".md", ".markdown"))
+EVALUATION_FORMATS.add("xlsx", _xlsx, suffixes=(".xlsx",), binary=True)
+EVALUATION_FORMATS.add("json", _json, suffixes=(".json",))
+EVALUATION_FORMATS.add("csv", _csv, suffixes=(".csv",), bom=True)
 
 
 @overload
 def evaluation_report(
     result: Evaluation,
     *,
-    format: Literal["html", "md"] = ...,
-    lang: Literal["zh", "en"] = ...,
+    format: Literal["html", "md", "json", "csv"] = ...,
+    lang: Language | None = ...,
     path: str | Path | None = ...,
     title: str | None = ...,
 ) -> str: ...
@@ -44,17 +99,28 @@ def evaluation_report(
     result: Evaluation,
     *,
     format: Literal["xlsx"],
-    lang: Literal["zh", "en"] = ...,
+    lang: Language | None = ...,
     path: str | Path | None = ...,
     title: str | None = ...,
 ) -> bytes: ...
 
 
+@overload
+def evaluation_report(  # a format known only at run time
+    result: Evaluation,
+    *,
+    format: str,
+    lang: Language | None = ...,
+    path: str | Path | None = ...,
+    title: str | None = ...,
+) -> str | bytes: ...
+
+
 def evaluation_report(
     result: Evaluation,
     *,
-    format: Literal["html", "md", "xlsx"] = "html",
-    lang: Literal["zh", "en"] = "zh",
+    format: str = "html",
+    lang: Language | None = None,
     path: str | Path | None = None,
     title: str | None = None,
 ) -> str | bytes:
@@ -69,17 +135,21 @@ def evaluation_report(
         A4). ``"md"``: Markdown tables, without the charts. ``"xlsx"``: a workbook with the
         sheets ``summary``, ``deadlines``, ``matrix``, ``assessments`` (the columns of
         :meth:`~xmqc_kpi.Evaluation.to_frame`) and ``inputs``; needs ``openpyxl``.
+        ``"json"`` and ``"csv"``: every assessment, as :meth:`~xmqc_kpi.Evaluation.to_json`
+        and :meth:`~xmqc_kpi.Evaluation.to_frame` give them. Or any format added to
+        :data:`EVALUATION_FORMATS`.
     lang
-        ``"zh"`` (headings and explanations in Chinese) or ``"en"``.
+        ``"zh"`` (headings and explanations in Chinese) or ``"en"``; ``None`` (the default)
+        is the active language (Chinese unless set).
     path
-        Where to write the report as well (text as UTF-8).
+        Where to write the report as well (text as UTF-8; CSV with a byte-order mark).
     title
         The report's title; a default in ``lang`` when ``None``.
 
     Returns
     -------
     str or bytes
-        The HTML or Markdown text, or the workbook's bytes.
+        The HTML, Markdown, JSON or CSV text, or the workbook's bytes.
 
     Raises
     ------
@@ -100,29 +170,22 @@ def evaluation_report(
     >>> '<section class="indicator" id="national_sampling_pass_rate">' in page
     True
     >>> print(evaluation_report(kpi.evaluate(rate, data), format="md").splitlines()[2])
-    未给出评价日期,无法判断期限是否已到
+    未给出评价日期，无法判断期限是否已到
     """
-    if format not in _FORMATS:
-        raise ValueError(f"format must be one of {_FORMATS}, not {format!r}")
-    if lang not in _LANGUAGES:
-        raise ValueError(f"lang must be one of {_LANGUAGES}, not {lang!r}")
+    chosen = EVALUATION_FORMATS.get(format)
+    if lang is not None and not isinstance(lang, str):
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+    language = resolve_language(lang)
     if not isinstance(result, Evaluation):
         raise TypeError(f"result must be an Evaluation, not {type(result).__name__}")
-    document = build_document(result, lang, title)
-    content: str | bytes
-    if format == "html":
-        content = render_html(document)
-    elif format == "md":
-        content = render_markdown(document)
-    else:
-        content = render_xlsx(document)
+    content = chosen.render(EvaluationSource(result, language, title))
     if path is not None:
-        write_output(content, path)
+        write_output(chosen.encode(content), path)
     return content
 
 
 def indicator_charts(
-    result: Evaluation, indicator_id: str, lang: Literal["zh", "en"] = "zh"
+    result: Evaluation, indicator_id: str, lang: Language | None = None
 ) -> tuple[str, ...]:
     """The report's SVG charts of one indicator: across regions, then across periods.
 
@@ -136,10 +199,9 @@ def indicator_charts(
     >>> len(charts), charts[0].startswith('<svg class="chart"')
     (2, True)
     """
-    if lang not in _LANGUAGES:
-        raise ValueError(f"lang must be one of {_LANGUAGES}, not {lang!r}")
-    text = words(lang)
-    blocks = indicator_blocks(prepare(result, lang, text), text, lang)
+    language = resolve_language(lang)
+    text = words(language)
+    blocks = indicator_blocks(prepare(result, language, text), text, language)
     block = next((b for b in blocks if b.id == indicator_id), None)
     if block is None:
         raise KeyError(f"no indicator {indicator_id!r} in this evaluation")

@@ -12,14 +12,14 @@ format says the same things, byte-identically on every run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal, get_args, overload
+from typing import Literal, overload
 
 from ..catalogs import Catalog
 from ..catalogs import catalog as builtin_catalog
 from ..indicator import Indicator
-from ..results import Language
+from ..text import Language, resolve_language
 from ._markup import write_output
 from ._threshold_model import ThresholdDocument, build_document
 from ._threshold_render import (
@@ -29,18 +29,19 @@ from ._threshold_render import (
     render_markdown,
     render_xlsx,
 )
+from .formats import Formats
 
-__all__ = ["ReportFormat", "threshold_report"]
+__all__ = ["THRESHOLD_FORMATS", "threshold_report"]
 
-ReportFormat = Literal["md", "html", "xlsx", "csv", "json"]
-
-_RENDERERS: dict[str, Callable[[ThresholdDocument], str | bytes]] = {
-    "md": render_markdown,
-    "html": render_html,
-    "xlsx": render_xlsx,
-    "csv": render_csv,
-    "json": render_json,
-}
+#: The threshold report's formats; the first is the default. Add one with
+#: ``THRESHOLD_FORMATS.add(name, render, suffixes=...)``: ``render`` takes the
+#: :class:`~._threshold_model.ThresholdDocument`.
+THRESHOLD_FORMATS: Formats[ThresholdDocument] = Formats("threshold report")
+THRESHOLD_FORMATS.add("md", render_markdown, suffixes=(".md", ".markdown"))
+THRESHOLD_FORMATS.add("html", render_html, suffixes=(".html", ".htm"))
+THRESHOLD_FORMATS.add("xlsx", render_xlsx, suffixes=(".xlsx",), binary=True)
+THRESHOLD_FORMATS.add("csv", render_csv, suffixes=(".csv",), bom=True)
+THRESHOLD_FORMATS.add("json", render_json, suffixes=(".json",))
 
 
 @overload
@@ -48,7 +49,7 @@ def threshold_report(
     catalog: Iterable[Indicator] | None = ...,
     *,
     format: Literal["md", "html", "csv", "json"] = ...,
-    lang: Language = ...,
+    lang: Language | None = ...,
     path: str | Path | None = ...,
 ) -> str: ...
 
@@ -58,7 +59,7 @@ def threshold_report(
     catalog: Iterable[Indicator] | None = ...,
     *,
     format: Literal["xlsx"],
-    lang: Language = ...,
+    lang: Language | None = ...,
     path: str | Path | None = ...,
 ) -> bytes: ...
 
@@ -67,8 +68,8 @@ def threshold_report(
 def threshold_report(  # a format known only at run time
     catalog: Iterable[Indicator] | None = ...,
     *,
-    format: ReportFormat,
-    lang: Language = ...,
+    format: str,
+    lang: Language | None = ...,
     path: str | Path | None = ...,
 ) -> str | bytes: ...
 
@@ -76,8 +77,8 @@ def threshold_report(  # a format known only at run time
 def threshold_report(
     catalog: Iterable[Indicator] | None = None,
     *,
-    format: ReportFormat = "md",
-    lang: Language = "zh",
+    format: str = "md",
+    lang: Language | None = None,
     path: str | Path | None = None,
 ) -> str | bytes:
     """Render the threshold report of a catalog, for auditors.
@@ -93,10 +94,12 @@ def threshold_report(
         on A4; each indicator is a ``<section class="indicator" id="<indicator id>">``),
         ``"xlsx"`` (sheets ``rules``, ``indicators``, ``discrepancies``; needs ``openpyxl``),
         ``"csv"`` (one row per indicator, snake_case columns) or ``"json"`` (an object with
-        ``"rules"``, ``"indicators"`` and ``"discrepancies"``).
+        ``"rules"``, ``"indicators"`` and ``"discrepancies"``), or any format added to
+        :data:`THRESHOLD_FORMATS`.
     lang
-        ``"zh"`` (default) or ``"en"``: headings, labels and explanations. The plan's wording,
-        Chinese titles and labels and the responsible units stay Chinese in both.
+        ``"zh"`` or ``"en"``: headings, labels and explanations; ``None`` (the default) is
+        the active language (:func:`xmqc_kpi.text.resolve_language`, Chinese unless set).
+        The plan's wording, Chinese titles and labels and the responsible units stay Chinese in both.
     path
         When given, the report is also written there: text as UTF-8 (CSV with a byte-order
         mark, ``utf-8-sig``, so that Excel reads the Chinese), XLSX as bytes.
@@ -136,27 +139,18 @@ def threshold_report(
         ...
     ValueError: format must be one of 'md', 'html', 'xlsx', 'csv', 'json', not 'pdf'
     """
-    renderer = _renderer(format)
+    chosen = THRESHOLD_FORMATS.get(format)
     document = build_document(_indicators(catalog), _language(lang))
-    content = renderer(document)
+    content = chosen.render(document)
     if path is not None:
-        _write(content, path, format)
+        write_output(chosen.encode(content), path)
     return content
 
 
-def _choice(name: str, value: object, allowed: tuple[str, ...]) -> str:
-    if not isinstance(value, str) or value not in allowed:
-        options = ", ".join(repr(option) for option in allowed)
-        raise ValueError(f"{name} must be one of {options}, not {value!r}")
-    return value
-
-
-def _renderer(format: object) -> Callable[[ThresholdDocument], str | bytes]:
-    return _RENDERERS[_choice("format", format, get_args(ReportFormat))]
-
-
 def _language(lang: object) -> Language:
-    return "zh" if _choice("lang", lang, get_args(Language)) == "zh" else "en"
+    if lang is not None and not isinstance(lang, str):
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+    return resolve_language(lang)
 
 
 def _indicators(indicators: Iterable[Indicator] | None) -> tuple[Indicator, ...]:
@@ -169,10 +163,3 @@ def _indicators(indicators: Iterable[Indicator] | None) -> tuple[Indicator, ...]
     if len(chosen) == 0:
         raise ValueError("the catalog is empty: the report would list no indicator")
     return tuple(chosen)
-
-
-def _write(content: str | bytes, path: str | Path, format: str) -> None:
-    if format == "csv" and isinstance(content, str):
-        write_output(content.encode("utf-8-sig"), path)
-    else:
-        write_output(content, path)
