@@ -440,11 +440,11 @@ def test_the_default_size_limit(tmp_path: Path) -> None:
 def test_aliases_that_repeat_a_little_are_read(tmp_path: Path) -> None:
     first, second = entry(), entry(FUNDING)
     text = as_yaml(first, second).replace("  responsible:\n", "  responsible: &units\n", 1)
-    text = (
-        text.rsplit("  responsible:\n", 1)[0]
-        + "  responsible: *units\n"
-        + text.rsplit("  responsible:\n", 1)[1].split("\n", 3)[3]
-    )
+    head, block = text.rsplit("  responsible:\n", 1)
+    rest = block.splitlines(keepends=True)
+    while rest[0].startswith("    "):  # the second entry's own responsible block
+        rest.pop(0)
+    text = head + "  responsible: *units\n" + "".join(rest)
     path = tmp_path / "aliases.yaml"
     path.write_text(text, encoding="utf-8")
     loaded = load_catalog(path)

@@ -38,6 +38,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from .indicator import Indicator
+from .interpretation import canonical_unit
 from .thresholds import Threshold
 
 __all__ = [
@@ -109,8 +110,8 @@ class CatalogError(ValueError):
 
 
 def _unit_key(name: str) -> str:
-    """Compare responsible units without the city prefix: the plan writes 市质监局 and 质监局."""
-    return name.strip().removeprefix("市")
+    """Compare responsible units by their canonical name, then without the city prefix 市."""
+    return canonical_unit(name).removeprefix("市")
 
 
 class Catalog:

@@ -12,7 +12,11 @@ This module records both, in Chinese and English, as immutable data that the thr
   body ``"五"``);
 - :data:`RULES`: the interpretation rules, in the order the report states them;
 - :data:`DISCREPANCIES`: the known discrepancies between the body and the table, each naming
-  the clauses and the built-in indicators it concerns.
+  the clauses and the built-in indicators it concerns;
+- :data:`DEPARTMENT_ALIASES` and :func:`canonical_unit`: one name per department (the plan
+  writes 市质监局 in one row and 质监局 in the next);
+- :data:`NOT_INDICATORS` and :func:`not_indicators`: the clauses that read like targets and were
+  considered but not made indicators, each with its quote and the reason.
 
 >>> PLAN.number
 '厦府〔2013〕98号'
@@ -22,6 +26,10 @@ This module records both, in Chinese and English, as immutable data that the thr
 (('5.2.3',), ('local_agri_product_pass_rate',))
 >>> SECTIONS["五"].title_zh
 '组织实施'
+>>> canonical_unit("质监局")
+'市质监局'
+>>> [entry.clause for entry in not_indicators(section="4")]
+['4.1.2']
 """
 
 from __future__ import annotations
@@ -33,14 +41,19 @@ from types import MappingProxyType
 from typing import Any
 
 __all__ = [
+    "DEPARTMENT_ALIASES",
     "DISCREPANCIES",
+    "NOT_INDICATORS",
     "PLAN",
     "RULES",
     "SECTIONS",
+    "ConsideredClause",
     "Discrepancy",
     "InterpretationRule",
     "PlanSection",
     "PlanSource",
+    "canonical_unit",
+    "not_indicators",
 ]
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -133,6 +146,40 @@ class Discrepancy:
         if not self.clauses or not self.indicator_ids:
             raise ValueError(f"discrepancy {self.key!r} needs clauses and indicator ids")
         _check_texts(self)
+
+
+@dataclass(frozen=True)
+class ConsideredClause:
+    """Words of the plan that read like a target but were not made an indicator, and why.
+
+    ``clause`` is where the words stand: a table sub-item (``"4.1.2"``) or, for words with no
+    table row, the body section (``"二"``, ``"四"``); ``body`` is the body item (``"18"``) or
+    section. ``quote`` is the plan's exact wording (a substring of its text). The reasons are
+    written for an auditor checking that the catalog covers the plan.
+    """
+
+    key: str
+    clause: str
+    body: str
+    quote: str
+    reason_zh: str
+    reason_en: str
+
+    def __post_init__(self) -> None:
+        if not _KEY.match(self.key):
+            raise ValueError(f"considered clause key {self.key!r} is not a snake_case identifier")
+        _check_texts(self)
+
+    @property
+    def section(self) -> str:
+        """The plan section, as :attr:`xmqc_kpi.indicator.Clause.section` gives it.
+
+        >>> NOT_INDICATORS[0].section, NOT_INDICATORS[1].section
+        ('二', '2')
+        """
+        if re.match(r"^\d+\.\d+\.\d+$", self.clause):
+            return self.clause.split(".")[0]
+        return re.split(r"[(（]", self.clause)[0]
 
 
 #: The notice that issued the plan.
@@ -488,4 +535,433 @@ DISCREPANCIES: tuple[Discrepancy, ...] = (
             "citizen_quality_satisfaction_rank",
         ),
     ),
+    Discrepancy(
+        key="department_short_names",
+        clauses=("2.3.4", "3.2.3", "3.4.3", "4.1.1", "4.1.2", "4.2.1", "4.4.2", "7.4.1"),
+        finding_zh=(
+            "方案在列举责任单位时常省去“市”字（如“市质监局、厦门检验检疫局、建设局”），"
+            "同一部门因而有两种写法：市质监局／质监局、市财政局／财政局、市建设局／建设局、"
+            "市经发局／经发局、市商务局／商务局、市工商局／工商局、市发改委／发改委、"
+            "市统计局／统计局、市卫生局／卫生局。"
+        ),
+        finding_en=(
+            "Listing units, the plan often drops the city prefix 市 (「市质监局、厦门检验检疫局、"
+            "建设局」), so one department has two names: 市质监局 / 质监局, 市财政局 / 财政局, "
+            "市建设局 / 建设局, 市经发局 / 经发局, 市商务局 / 商务局, 市工商局 / 工商局, "
+            "市发改委 / 发改委, 市统计局 / 统计局, 市卫生局 / 卫生局."
+        ),
+        reading_zh=(
+            "每个部门采用方案中最完整的写法（如“市建设局”），简称作为别名记录，输入时两种写法"
+            "均可识别；方案中只有一种写法的单位（农业局、编办、交通运输局、水利局、旅游局等）"
+            "按原文。"
+        ),
+        reading_en=(
+            "Each department takes the plan's fullest name (市建设局); the short names are "
+            "recorded as aliases and accepted on input. Units the plan names one way only "
+            "(农业局, 编办, 交通运输局, 水利局, 旅游局 …) keep that name."
+        ),
+        indicator_ids=(
+            "market_metrology_coverage_trend",
+            "special_enforcement_campaigns",
+            "quality_analysis_releases",
+            "brand_titles_per_100m_gdp",
+            "made_in_xiamen_market_share_trend",
+            "quality_award_enterprises",
+            "quality_certificates_per_10k_employed",
+            "consumer_complaint_rate",
+            "consumer_complaint_rate_trend",
+            "service_satisfaction_trend",
+            "service_satisfaction_index_rank",
+        ),
+    ),
+    Discrepancy(
+        key="leads_named_in_body_only",
+        clauses=("2.2.2", "3.2.3", "4.1.1", "4.1.2", "5.2.3"),
+        finding_zh=(
+            "正文第 9、15、18、23 条写明牵头单位和参加单位（如“市整规办牵头，市公安局……参加”），"
+            "分解表相应行（2.2.1、3.2.1、4.1.1、5.2.1）列出相同的单位，但未写明谁牵头。"
+        ),
+        finding_en=(
+            "Body items 9, 15, 18 and 23 name a lead and participants (「市整规办牵头,市公安局……"
+            "参加」); the table's rows (2.2.1, 3.2.1, 4.1.1, 5.2.1) list the same units without "
+            "naming a lead."
+        ),
+        reading_zh=("责任单位依分解表，不标注牵头单位；正文的牵头单位另列为“正文牵头单位”。"),
+        reading_en=(
+            "The responsible units are the table's, with no lead marked; the body's leads are "
+            "recorded beside them as the body's leads."
+        ),
+        indicator_ids=(
+            "agri_standardized_production_rate",
+            "non_standard_production_share",
+            "special_enforcement_campaigns",
+            "brand_titles_per_100m_gdp",
+            "made_in_xiamen_market_share_trend",
+            "local_agri_product_pass_rate",
+            "key_food_sampling_pass_rate",
+        ),
+    ),
+    Discrepancy(
+        key="body_leads_outside_table_row",
+        clauses=("2.4.2", "4.2.1"),
+        finding_zh=(
+            "正文第 11 条由市质监局、厦门检验检疫局牵头（市经发局等 13 个单位参加），分解表 2.4.2 "
+            "只列市质监局；正文第 19 条由市质监局、厦门检验检疫局、市建设局牵头，市经发局参加，"
+            "分解表 4.2.1 列市质监局、厦门检验检疫局、经发局（市建设局列于 4.2.2）。"
+            "正文一条涵盖分解表多行，其牵头单位是就整条而言的。"
+        ),
+        finding_en=(
+            "Body item 11 is led by 市质监局 and 厦门检验检疫局 (13 units, 市经发局 first, "
+            "taking part); table row 2.4.2 lists 市质监局 alone. Body item 19 is led by "
+            "市质监局, 厦门检验检疫局 and 市建设局, with 市经发局 taking part; table row 4.2.1 "
+            "lists 市质监局, 厦门检验检疫局 and 经发局 (市建设局 stands at 4.2.2). A body item "
+            "covers several table rows, and its leads are the whole item's."
+        ),
+        reading_zh=(
+            "责任单位依分解表该行，不标注牵头单位；正文的牵头单位另列为“正文牵头单位”，"
+            "不据以认定该指标由谁牵头。"
+        ),
+        reading_en=(
+            "The responsible units are the table row's, with no lead marked; the body's leads "
+            "are recorded beside them and are not taken as this indicator's lead."
+        ),
+        indicator_ids=("ccc_certified_sampling_pass_rate", "quality_award_enterprises"),
+    ),
+    Discrepancy(
+        key="body_lists_more_units",
+        clauses=("1.3.1", "2.3.4"),
+        finding_zh=(
+            "正文第 3 条由市教育局、厦门检验检疫局、市质监局负责，分解表 1.3.1 列市教育局、"
+            "厦门检验检疫局（市质监局列于 1.3.2）；正文第 10 条由市质监局、经发局、商务局、"
+            "工商局、财政局负责，分解表 2.3.4 列市质监局、工商局、商务局、财政局"
+            "（经发局列于 2.3.3）。"
+        ),
+        finding_en=(
+            "Body item 3 names 市教育局, 厦门检验检疫局 and 市质监局; table row 1.3.1 names "
+            "市教育局 and 厦门检验检疫局 (市质监局 stands at 1.3.2). Body item 10 names 市质监局, "
+            "经发局, 商务局, 工商局 and 财政局; table row 2.3.4 names 市质监局, 工商局, 商务局 and "
+            "财政局 (经发局 stands at 2.3.3)."
+        ),
+        reading_zh="责任单位依分解表该行。",
+        reading_en="The responsible units are the table row's.",
+        indicator_ids=("school_quality_base_reception_days", "market_metrology_coverage_trend"),
+    ),
+    Discrepancy(
+        key="participants_in_body",
+        clauses=("6.1.1",),
+        finding_zh=(
+            "正文第 26 条写“市建设局、交通运输局、水利局负责，市政园林局参加”，"
+            "分解表 6.1.1 并列四个单位，未区分负责与参加。"
+        ),
+        finding_en=(
+            "Body item 26 reads 「市建设局、交通运输局、水利局负责,市政园林局参加」 (three "
+            "responsible, one taking part); table row 6.1.1 lists the four units alike."
+        ),
+        reading_zh="四个单位均列为责任单位，依分解表。",
+        reading_en="All four are listed as responsible units, as in the table.",
+        indicator_ids=(
+            "large_medium_project_first_acceptance_rate",
+            "other_project_first_acceptance_rate",
+        ),
+    ),
+    Discrepancy(
+        key="unit_order_differs",
+        clauses=("3.4.3",),
+        finding_zh=(
+            "正文第 17 条的单位顺序为市质监局、建设局、发改委、厦门检验检疫局、市统计局、"
+            "厦门调查队，分解表 3.4.1 为市质监局、厦门检验检疫局、建设局、发改委、统计局、"
+            "厦门调查队：单位相同，顺序不同。"
+        ),
+        finding_en=(
+            "Body item 17 lists 市质监局, 建设局, 发改委, 厦门检验检疫局, 市统计局, 厦门调查队; "
+            "table row 3.4.1 the same units in another order (厦门检验检疫局 second)."
+        ),
+        reading_zh="采用分解表的顺序；两处均未写明牵头单位，顺序不表示主次。",
+        reading_en=(
+            "The table's order is used; neither names a lead, so the order implies no rank."
+        ),
+        indicator_ids=("quality_analysis_releases",),
+    ),
 )
+
+#: Other names of a responsible unit (alias → canonical name). The canonical name is the plan's
+#: fullest form (市建设局 rather than 建设局, which the plan writes further along a list); units
+#: the plan names one way only keep it, and the 市-prefixed form people type is their alias.
+DEPARTMENT_ALIASES: Mapping[str, str] = MappingProxyType(
+    {
+        "质监局": "市质监局",
+        "市质监": "市质监局",  # body item 25's truncated form (see ``unit_name_truncated``)
+        "财政局": "市财政局",
+        "建设局": "市建设局",
+        "经发局": "市经发局",
+        "商务局": "市商务局",
+        "工商局": "市工商局",
+        "发改委": "市发改委",
+        "统计局": "市统计局",
+        "卫生局": "市卫生局",
+        "公安局": "市公安局",
+        "教育局": "市教育局",
+        "公务员局": "市公务员局",
+        "整规办": "市整规办",
+        "食安办": "市食安办",
+        "市农业局": "农业局",
+        "市编办": "编办",
+        "市交通运输局": "交通运输局",
+        "市水利局": "水利局",
+        "市旅游局": "旅游局",
+        "厦门出入境检验检疫局": "厦门检验检疫局",
+        "质量强市领导小组办公室": "质量强市办",
+        "市质量强市领导小组办公室": "质量强市办",
+        "市质量强市办": "质量强市办",
+    }
+)
+
+
+def canonical_unit(name: str) -> str:
+    """The one name a responsible unit goes by: ``name`` itself unless it is a known alias.
+
+    Surrounding white space is ignored; a name that is not an alias (a unit of a custom
+    catalog, or a canonical name) comes back unchanged.
+
+    >>> canonical_unit(" 建设局 "), canonical_unit("市建设局"), canonical_unit("市水利局")
+    ('市建设局', '市建设局', '水利局')
+    >>> canonical_unit("某市规划局")
+    '某市规划局'
+    """
+    stripped = name.strip()
+    return DEPARTMENT_ALIASES.get(stripped, stripped)
+
+
+_DELIVERABLE_ZH = (
+    "现有阈值类型均针对逐期统计的数值，暂不列为指标；有“按期完成”类阈值后，可作为完成事项指标。"
+)
+_DELIVERABLE_EN = (
+    "The catalog's threshold kinds all judge a value measured each period, so it is not yet "
+    "an indicator; with a deliverable kind (done by the deadline) it can become one."
+)
+
+#: The plan's clauses considered and not made indicators, in plan order, each with its reason.
+NOT_INDICATORS: tuple[ConsideredClause, ...] = (
+    ConsideredClause(
+        key="quality_awareness",
+        clause="二",
+        body="二",
+        quote="全社会质量意识持续增强",
+        reason_zh=(
+            "属“二、创建目标”的总体表述：方案未规定衡量质量意识的调查、口径或数值，"
+            "分解表也无对应行；其落实体现在分解表第 1 部分（加强城市质量文化建设）的各项措施中。"
+        ),
+        reason_en=(
+            "An overall aim of section 二 (创建目标): the plan names no survey, measure or "
+            "number for quality awareness, and the table has no row for it; it is carried out "
+            "through the measures of table section 1 (quality culture)."
+        ),
+    ),
+    ConsideredClause(
+        key="metrology_system",
+        clause="2.3.1",
+        body="10",
+        quote="计量体系基本满足发展需求",
+        reason_zh=(
+            "“基本满足发展需求”没有可计量的口径和数值，是否满足须由专业评估判断，"
+            "不能由统计数据核对。"
+        ),
+        reason_en=(
+            "基本满足发展需求 (basically meets the needs of development) has no measure and no "
+            "number: whether it does is an expert assessment, not something statistics can check."
+        ),
+    ),
+    ConsideredClause(
+        key="metrology_testing_centre",
+        clause="2.3.2",
+        body="10",
+        quote=(
+            "建设现代照明与平板显示、装备制造业等与厦门特色产业相适应的国家级现代产业计量测试中心"
+        ),
+        reason_zh=(
+            "属建设类任务：是否建成以国家主管部门批准筹建或验收的记录为准，是“完成与否”的事项，"
+            "不是数值（分解表完成时限 2013年12月）。" + _DELIVERABLE_ZH
+        ),
+        reason_en=(
+            "A construction task: whether the centre exists is a matter of record (the national "
+            "authority's approval or acceptance), done or not done, not a value (due 2013-12 in "
+            "the table). " + _DELIVERABLE_EN
+        ),
+    ),
+    ConsideredClause(
+        key="manufacturing_competitiveness",
+        clause="4.1.2",
+        body="18",
+        quote="不断提高“厦门制造”产品的市场占有率和竞争力",
+        reason_zh=(
+            "市场占有率已列为指标（“厦门制造”产品市场占有率，不断提高），其引文止于“市场占有率”。"
+            "方案未规定“竞争力”的衡量口径；国家质检总局发布的制造业质量竞争力指数可按"
+            "“不断提高”衡量其变化，但该指数不在目录约定的 42 项指标之内，暂未列为内置指标，"
+            "使用者可在自己的目录中增设。"
+        ),
+        reason_en=(
+            "The market share is an indicator (the rising market share of 'Made in Xiamen' "
+            "products), whose quote stops before 和竞争力. The plan gives no measure of 竞争力 "
+            "(competitiveness); the manufacturing quality competitiveness index "
+            "(制造业质量竞争力指数) published by the national quality authority could measure "
+            "it as a rising trend, but it is not among the 42 indicators of the catalog "
+            "contract, so it is not built in; a custom catalog can add it."
+        ),
+    ),
+    ConsideredClause(
+        key="service_standardization_pilot",
+        clause="7.1.1",
+        body="31",
+        quote="建成“厦门家政服务业标准化”等国家级服务业标准化试点",
+        reason_zh=(
+            "“建成”试点是“完成与否”的事项：以国家标准化主管部门确认试点的记录为准，"
+            "不是逐期统计的数值（分解表完成时限 2013年12月）。" + _DELIVERABLE_ZH
+        ),
+        reason_en=(
+            "建成 (have built) a pilot is done or not done, a matter of record (the national "
+            "standardization authority's confirmation), not a value counted each period (due "
+            "2013-12 in the table). " + _DELIVERABLE_EN
+        ),
+    ),
+    ConsideredClause(
+        key="international_service_level",
+        clause="7.1.2",
+        body="31",
+        quote="骨干企业和重点行业的服务质量达到国际先进水平",
+        reason_zh=(
+            "方案未界定“骨干企业”“重点行业”的范围，也未规定“国际先进水平”的衡量口径和比较对象，"
+            "无法判定是否达到。"
+        ),
+        reason_en=(
+            "The plan defines neither which enterprises and industries are meant (骨干企业, "
+            "重点行业) nor how 国际先进水平 (the international advanced level) is measured or "
+            "against whom, so whether it is reached cannot be judged."
+        ),
+    ),
+    ConsideredClause(
+        key="famous_brand_demonstration_area",
+        clause="7.3.1",
+        body="33",
+        quote="“鼓浪屿—万石山风景名胜区”争创成为“全国知名品牌示范区”",
+        reason_zh=(
+            "“争创”属努力方向，是否获评由国家主管部门决定；且只涉及一个指定景区的一次性称号，"
+            "不是按地区、按期统计的数值。"
+        ),
+        reason_en=(
+            "争创 (strive to become) is an aspiration whose outcome the national authority "
+            "decides, and it concerns a single title for one named scenic area, not a value "
+            "per region and period."
+        ),
+    ),
+    ConsideredClause(
+        key="service_product_variety",
+        clause="7.4.1",
+        body="34",
+        quote="不断丰富服务产品种类",
+        reason_zh=(
+            "“服务产品种类”没有统计口径（既无分类目录，也无计数方法），“不断丰富”无法用统计数据"
+            "核对；同条的投诉率和满意度已列为指标。"
+        ),
+        reason_en=(
+            "There is no statistic of 服务产品种类 (kinds of service products: no classification, "
+            "no way of counting them), so 不断丰富 (keep enriching) cannot be checked against "
+            "data; the same clause's complaint rate and satisfaction are indicators."
+        ),
+    ),
+    ConsideredClause(
+        key="complaint_platform_awareness",
+        clause="8.1.1",
+        body="35",
+        quote="提高公众对质量投诉信息平台认知度,及时有效解决群众质量投诉",
+        reason_zh=(
+            "“认知度”“及时有效”均未规定数值、调查方法或办理时限。8.4.1 规定了委托调查测评机构"
+            "定期测评满意度，故列为指标；本条未给出衡量认知度的工具。若另行开展认知度调查或"
+            "规定办结时限，可作为监测指标增设。"
+        ),
+        reason_en=(
+            "认知度 (awareness) and 及时有效 (timely and effective) come with no number, survey "
+            "or time limit. Unlike 8.4.1, which commissions a regular satisfaction survey and is "
+            "an indicator, this clause names no instrument; an awareness survey or a time limit "
+            "for handling complaints, if set, could be monitored."
+        ),
+    ),
+    ConsideredClause(
+        key="taiwan_technical_committees",
+        clause="9.4.2",
+        body="42",
+        quote=(
+            "争取更多与台湾对接产业所需的全国标准化、计量专业技术委员会、分技术委员会、"
+            "工作组等技术组织落户厦门"
+        ),
+        reason_zh=(
+            "“争取更多”既无数值也无基数，技术组织是否落户由国家标准化、计量主管部门决定，"
+            "不由责任单位完成。落户数量可以监测，但无从判定达标与否。"
+        ),
+        reason_en=(
+            "争取更多 (strive for more) has neither a number nor a baseline, and whether a "
+            "technical committee settles in Xiamen is decided by the national standardization "
+            "and metrology authorities, not by the responsible units. The count could be "
+            "monitored, but nothing in it is met or not met."
+        ),
+    ),
+    ConsideredClause(
+        key="ecfa_certificate_exchange",
+        clause="9.6.2",
+        body="44",
+        quote="福建电子口岸平台与台湾相关网络平台实现ECFA原产地证书电子信息的实时有效交换",
+        reason_zh=(
+            "属一次性完成事项（实现交换或未实现），依赖福建电子口岸平台和台湾方面的平台，"
+            "不是逐期统计的数值；同条“扩大对台认证领域和采信范围”也未规定数量。" + _DELIVERABLE_ZH
+        ),
+        reason_en=(
+            "Done once or not done (the exchange works or it does not), and it depends on the "
+            "Fujian e-port platform and the Taiwan side, not a value counted each period; the "
+            "same row's 扩大对台认证领域和采信范围 (widen certification and acceptance) sets no "
+            "number either. " + _DELIVERABLE_EN
+        ),
+    ),
+    ConsideredClause(
+        key="national_front_rank",
+        clause="四",
+        body="四",
+        quote="推动我市质量总体水平走在全国前列",
+        reason_zh=(
+            "属“四、工作步骤”第四阶段的总体目标：方案未规定“质量总体水平”的衡量口径；"
+            "具体的“前列”目标已分别列为指标（分解表 4.1.1、4.2.1、5.3.2、7.4.1、8.4.1）。"
+        ),
+        reason_en=(
+            "The overall aim of the fourth stage in section 四 (工作步骤): the plan gives no "
+            "measure of the overall level of quality; its specific 前列 targets are indicators "
+            "(table 4.1.1, 4.2.1, 5.3.2, 7.4.1, 8.4.1)."
+        ),
+    ),
+)
+
+
+def not_indicators(*, section: str | int | None = None) -> tuple[ConsideredClause, ...]:
+    """The clauses considered and not made indicators, in plan order, with their reasons.
+
+    Parameters
+    ----------
+    section
+        Keep those of one plan section, keyed as :attr:`xmqc_kpi.indicator.Clause.section`
+        keys it: the table's first level (``"7"`` or ``7``) or a body section (``"二"``).
+
+    Returns
+    -------
+    tuple of ConsideredClause
+        Each with its clause, the plan's exact wording and the reason in Chinese and English.
+
+    Examples
+    --------
+    >>> [entry.clause for entry in not_indicators(section=7)]
+    ['7.1.1', '7.1.2', '7.3.1', '7.4.1']
+    >>> not_indicators(section="四")[0].quote
+    '推动我市质量总体水平走在全国前列'
+    >>> len(not_indicators()) == len(NOT_INDICATORS)
+    True
+    """
+    if section is None:
+        return NOT_INDICATORS
+    wanted = str(section).strip()
+    return tuple(entry for entry in NOT_INDICATORS if entry.section == wanted)

@@ -17,9 +17,11 @@ __all__ = [
 ]
 
 # 2.2.2 has blank 责任单位 and 完成时限 cells: both come from 2.2.1, the row above.
+# Body item 9: 市实施标准化战略领导小组办公室牵头,各成员单位参加 (the table names no lead).
 _STANDARDIZATION = Responsible(
     units=("市实施标准化战略领导小组办公室", "市实施标准化战略领导小组各成员单位"),
     inherited_from="2.2.1",
+    body_leads=("市实施标准化战略领导小组办公室",),
 )
 _BLANK_2_2_2 = (
     "The table's 责任单位 and 完成时限 cells for 2.2.2 are blank (merged cells): both are "
@@ -131,7 +133,7 @@ MARKET_METROLOGY_COVERAGE_TREND = Indicator(
     threshold=Trend(direction="rising"),
     quote="在全市菜市场逐步实施计量器具“四统一”管理",
     deadline="2013-12",
-    responsible=Responsible(units=("市质监局", "工商局", "商务局", "财政局")),
+    responsible=Responsible(units=("市质监局", "市工商局", "市商务局", "市财政局")),
     interpretation=(
         "逐步实施 (implement step by step) is read as coverage rising. "
         + RISING
@@ -171,7 +173,8 @@ CCC_CERTIFIED_SAMPLING_PASS_RATE = Indicator(
     threshold=AtLeast(95, "percent"),
     quote="年度强制性产品认证获证产品监督抽查批次合格率达95%以上",
     deadline="2013-12",
-    responsible=Responsible(units=("市质监局",)),
+    # Body item 11: 市质监局、厦门检验检疫局牵头 (for all of item 11); row 2.4.2 names 市质监局.
+    responsible=Responsible(units=("市质监局",), body_leads=("市质监局", "厦门检验检疫局")),
     interpretation="达95%以上 includes 95 %; 年度: one value per region and year.",
     interpretation_zh="“达95%以上”含本数（95%）；“年度”指每个地区每年一个数值。",
 )

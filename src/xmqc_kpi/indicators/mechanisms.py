@@ -29,21 +29,22 @@ SPECIAL_ENFORCEMENT_CAMPAIGNS = Indicator(
     threshold=AtLeast(1, "count"),
     quote="每年定期开展针对重点产品、重点工程、重点行业、重点地区和重点市场的专项执法整治",
     deadline="2013-12",
-    # 3.2.3's 责任单位 cell is blank: it inherits 3.2.1's.
+    # 3.2.3's 责任单位 cell is blank: it inherits 3.2.1's. Body item 15: 市整规办牵头.
     responsible=Responsible(
         units=(
             "市整规办",
             "市公安局",
             "农业局",
-            "卫生局",
-            "工商局",
-            "质监局",
+            "市卫生局",
+            "市工商局",
+            "市质监局",
             "厦门检验检疫局",
             "市商务局",
-            "财政局",
+            "市财政局",
             "编办",
         ),
         inherited_from="3.2.1",
+        body_leads=("市整规办",),
     ),
     interpretation=(
         "每年定期开展 sets no number: read as at least one campaign a year (≥ 1 per region "
@@ -77,7 +78,7 @@ QUALITY_ANALYSIS_RELEASES = Indicator(
     deadline="2013-12",
     # 3.4.3's 责任单位 cell is blank: it inherits 3.4.1's.
     responsible=Responsible(
-        units=("市质监局", "厦门检验检疫局", "建设局", "发改委", "统计局", "厦门调查队"),
+        units=("市质监局", "厦门检验检疫局", "市建设局", "市发改委", "市统计局", "厦门调查队"),
         inherited_from="3.4.1",
     ),
     interpretation=(

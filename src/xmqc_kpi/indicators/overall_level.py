@@ -14,7 +14,9 @@ __all__ = [
     "QUALITY_CERTIFICATES_PER_10K_EMPLOYED",
 ]
 
-_BRAND_STRATEGY = ("市经发局", "市质监局", "工商局", "市品牌带动领导小组各成员单位")
+_BRAND_STRATEGY = ("市经发局", "市质监局", "市工商局", "市品牌带动领导小组各成员单位")
+# Body item 18: 市经发局、质监局、工商局牵头,市品牌带动领导小组各成员单位参加.
+_BRAND_LEADS = ("市经发局", "市质监局", "市工商局")
 
 # 4.1.1 (body 18): ……力争城市每亿元GDP拥有称号数量居全国同级城市前列
 BRAND_TITLES_PER_100M_GDP = Indicator(
@@ -43,7 +45,7 @@ BRAND_TITLES_PER_100M_GDP = Indicator(
     threshold=TopAmongPeers(peer_group="全国同级城市"),
     quote="城市每亿元GDP拥有称号数量居全国同级城市前列",
     deadline="2013-12",
-    responsible=Responsible(units=_BRAND_STRATEGY),
+    responsible=Responsible(units=_BRAND_STRATEGY, body_leads=_BRAND_LEADS),
     interpretation=(
         "The body measures titles per 亿元 of GDP (每亿元GDP拥有称号数量); the table's 4.1.1 "
         "says 称号数量占城市GDP比例, a share with no unit. The body's form is used. "
@@ -81,7 +83,7 @@ MADE_IN_XIAMEN_MARKET_SHARE_TREND = Indicator(
     quote="不断提高“厦门制造”产品的市场占有率",
     deadline="2013-12",
     # 4.1.2's 责任单位 cell is blank: it inherits 4.1.1's.
-    responsible=Responsible(units=_BRAND_STRATEGY, inherited_from="4.1.1"),
+    responsible=Responsible(units=_BRAND_STRATEGY, inherited_from="4.1.1", body_leads=_BRAND_LEADS),
     interpretation="不断提高: " + RISING,
     interpretation_zh="“不断提高”：" + RISING_ZH,
 )
@@ -106,7 +108,11 @@ QUALITY_AWARD_ENTERPRISES = Indicator(
     threshold=TopAmongPeers(peer_group="全国同级城市"),
     quote="力争获奖企业居全国同级城市前列",
     deadline="2014-06",
-    responsible=Responsible(units=("市质监局", "厦门检验检疫局", "经发局")),
+    # Body item 19: 市质监局、厦门检验检疫局、市建设局牵头,市经发局参加 (for all of item 19).
+    responsible=Responsible(
+        units=("市质监局", "厦门检验检疫局", "市经发局"),
+        body_leads=("市质监局", "厦门检验检疫局", "市建设局"),
+    ),
     interpretation=(
         "力争 (strive to) is read as the target itself; the plan does not list which awards "
         "count, so the same awards must be counted for the region and its peers. "
@@ -147,7 +153,7 @@ QUALITY_CERTIFICATES_PER_10K_EMPLOYED = Indicator(
     quote="城市万名就业人员拥有质量专业技术人员职业资格证书数达到2张以上",
     deadline="2013-12",
     # 4.4.2's 责任单位 cell is blank: it inherits 4.4.1's.
-    responsible=Responsible(units=("市公务员局", "质监局"), inherited_from="4.4.1"),
+    responsible=Responsible(units=("市公务员局", "市质监局"), inherited_from="4.4.1"),
     interpretation=(
         "Certificates ÷ (employed persons ÷ 10,000); 达到2张以上 includes 2 certificates per "
         "10,000 employed persons."

@@ -37,7 +37,10 @@ __all__ = [
 _PRODUCT_SUPERVISION = ("市质监局", "厦门检验检疫局", "各区政府")
 _AS_5_1_1 = Responsible(units=_PRODUCT_SUPERVISION, inherited_from="5.1.1")
 # 5.2.2 and 5.2.3 inherit 5.2.1's units; 5.3.2 and 5.3.3 inherit 5.3.1's; 5.4.3 inherits 5.4.1's.
-_AS_5_2_1 = Responsible(units=("市食安办", "食安办各成员单位"), inherited_from="5.2.1")
+# Body item 23: 食安办牵头,各成员单位参加.
+_AS_5_2_1 = Responsible(
+    units=("市食安办", "食安办各成员单位"), inherited_from="5.2.1", body_leads=("市食安办",)
+)
 _CIQ = ("厦门检验检疫局",)
 _AS_5_3_1 = Responsible(units=_CIQ, inherited_from="5.3.1")
 

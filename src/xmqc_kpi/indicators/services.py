@@ -27,7 +27,7 @@ __all__ = [
 # 7.4.1: 不断丰富服务产品种类,持续降低消费者投诉率,投诉率低于全国平均水平;
 #        不断提高消费者对服务业满意度,服务业顾客满意度测评指数位居全国同等城市前列。
 _CLAUSE = Clause(table="7.4.1", body="34")
-_RESPONSIBLE = Responsible(units=("市发改委", "商务局", "旅游局"))
+_RESPONSIBLE = Responsible(units=("市发改委", "市商务局", "旅游局"))
 
 # Each variable is declared once: two indicators read it, with the same label and unit.
 _COMPLAINTS = counted(
