@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import os
 import subprocess
 import sys
 import time
@@ -76,7 +77,7 @@ def test_case(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     if "errors" in expected:
         with pytest.raises(DataError) as info:
             _read(name, monkeypatch)
-        assert str(info.value).splitlines() == expected["errors"]
+        assert info.value.render("en").splitlines() == expected["errors"]
         return
     file = _read(name, monkeypatch)
     frame = file.frame
@@ -84,16 +85,16 @@ def test_case(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert list(frame.index) == expected["rows"]
     records = [[_cell(cell) for cell in row] for row in frame.itertuples(index=False, name=None)]
     assert records == [[_cell(cell) for cell in row] for row in expected["records"]]
-    assert list(file.notes) == expected["notes"]
+    assert [note.render("en") for note in file.notes] == expected["notes"]
     assert dict(file.units) == expected.get("units", {})
     if "units_errors" in expected:
         with pytest.raises(DataError) as info:
             file.units_with(expected["units_mapping"])
-        assert str(info.value).splitlines() == expected["units_errors"]
+        assert info.value.render("en").splitlines() == expected["units_errors"]
     if "evaluate_errors" in expected:
         with pytest.raises(DataError) as info:
             evaluate(catalog(), frame, units=file.units_with())
-        assert str(info.value).splitlines() == expected["evaluate_errors"]
+        assert info.value.render("en").splitlines() == expected["evaluate_errors"]
     if "verdicts" in expected:
         ids = sorted({verdict[0] for verdict in expected["verdicts"]})
         result = evaluate([catalog()[i] for i in ids], frame, units=file.units_with())
@@ -113,15 +114,16 @@ def test_evaluate_stays_strict_on_frames() -> None:
     )
     with pytest.raises(DataError) as info:
         evaluate(catalog()["national_sampling_pass_rate"], frame)
-    assert [str(problem) for problem in info.value.problems] == [
-        "column 'national_sampled_batches', row 0: not a number: '1,200'"
+    assert [problem.render("en") for problem in info.value.problems] == [
+        "row 0, column 'national_sampled_batches': not a number: '1,200'"
     ]
 
 
 def test_read_data_keeps_the_notes_in_attrs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(CORPUS)
     frame = read_data("title_rows.csv")
-    assert frame.attrs["notes"] == EXPECTED["title_rows.csv"]["notes"]
+    notes = [note.render("en") for note in frame.attrs["notes"]]
+    assert notes == EXPECTED["title_rows.csv"]["notes"]
 
 
 def _validate(name: str) -> subprocess.CompletedProcess[str]:
@@ -133,6 +135,7 @@ def _validate(name: str) -> subprocess.CompletedProcess[str]:
         cwd=CORPUS,
         timeout=120,
         check=False,
+        env={**os.environ, "XMQC_KPI_LANG": "en"},
     )
     assert "Traceback" not in completed.stderr, completed.stderr
     return completed
@@ -176,12 +179,12 @@ def test_fifty_thousand_rows(tmp_path: Path) -> None:
     assert list(file.frame.index[[0, -1]]) == [3, 50_002]
     assert file.frame["national_sampled_batches"].dtype == "int64"
     assert int(file.frame["national_passed_batches"].isna().sum()) == 10
-    assert file.notes == (
-        "row 1 skipped as a title row: '厦门市质量指标统计表'",
-        "column B (period): 50000 periods rewritten as the engine reads them ('2013年' → 2013), "
-        "rows 3–50002",
-        "column C (national_sampled_batches): 50 numbers with thousands separators read as "
-        "numbers, rows 3, 1003, 2003, 3003, 4003, 5003, 6003, 7003, … (50 in all)",
+    assert tuple(note.render("en") for note in file.notes) == (
+        "row 1 skipped as title row: '厦门市质量指标统计表'",
+        "column B (period): 50000 periods rewritten as the engine reads periods "
+        "('2013年' → 2013), rows 3–50002",
+        "column C (national_sampled_batches): 50 numbers with thousands separators accepted, "
+        "rows 3, 1003, 2003, 3003, 4003, 5003, 6003, 7003, … (50 in all)",
         "column D (national_passed_batches): 10 missing-value markers ('—') read as missing, "
         "rows 3, 5003, 10003, 15003, 20003, 25003, 30003, 35003, … (10 in all)",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -105,8 +106,14 @@ def test_rows_are_labelled_by_line_and_blank_lines_are_dropped(tmp_path: Path) -
         read_data(path)
     [problem] = info.value.problems
     assert isinstance(problem, FileProblem)
-    assert (problem.column, problem.row, problem.letter) == ("national_passed_batches", 5, "D")
-    assert str(problem) == "row 5, column D (national_passed_batches): not a number: '四十七'"
+    assert (problem.code, problem.column, problem.row, problem.letter) == (
+        "not_a_number",
+        "national_passed_batches",
+        5,
+        "D",
+    )
+    assert problem.render("en") == "D5 (national_passed_batches): not a number: '四十七'"
+    assert problem.render("zh") == "第5行 D列（national_passed_batches）：不是数字：“四十七”"
 
 
 def test_xlsx_rows_are_sheet_rows_and_sheet_is_chosen(tmp_path: Path) -> None:
@@ -123,8 +130,12 @@ def test_xlsx_rows_are_sheet_rows_and_sheet_is_chosen(tmp_path: Path) -> None:
     frame = read_data(path, sheet="data")
     assert list(frame.index) == [2, 4]
     assert frame.loc[2, "gdp"] == 1.5
-    with pytest.raises(DataError, match=r"no sheet 'missing'.*\['notes', 'data'\]"):
+    with pytest.raises(DataError) as info:
         read_data(path, sheet="missing")
+    assert info.value.codes == ("xlsx_no_sheet",)
+    assert info.value.problems[0].message_in("en") == (
+        "the workbook has no sheet 'missing'; its sheets are 'notes', 'data'"
+    )
 
 
 def test_xlsx_formulas_are_not_evaluated(tmp_path: Path) -> None:
@@ -136,8 +147,9 @@ def test_xlsx_formulas_are_not_evaluated(tmp_path: Path) -> None:
     with pytest.raises(DataError) as info:
         read_data(path)
     [problem] = info.value.problems  # the unused column's formula is not a problem
-    assert str(problem) == (
-        "sheet 'Sheet', row 2, column B (gdp): a formula without a computed value: "
+    assert problem.code == "formula_uncomputed"
+    assert problem.render("en") == (
+        "Sheet!B2 (gdp): a formula without a computed value: "
         "open and save the file in Excel, or type the value"
     )
 
@@ -190,7 +202,7 @@ def test_read_data_keeps_header_units_in_attrs(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("header", "message"),
     [
-        ("gdp,地区生产总值(GDP)", "column C .*: names the variable 'gdp', as does column B"),
+        ("gdp,地区生产总值(GDP)", r"C1 .*: names the variable 'gdp', as does column B"),
         ("gdp(亿斤),region", "unknown unit '亿斤' in the header"),
         ("region,region", "repeated header"),
     ],
@@ -198,8 +210,9 @@ def test_read_data_keeps_header_units_in_attrs(tmp_path: Path) -> None:
 def test_bad_headers_name_the_column(tmp_path: Path, header: str, message: str) -> None:
     path = tmp_path / "bad.csv"
     path.write_text(f"period,{header}\n2013,1,2\n", encoding="utf-8")
-    with pytest.raises(DataError, match=message.replace("(GDP)", r"\(GDP\)")):
+    with pytest.raises(DataError) as info:
         read_data(path)
+    assert re.search(message.replace("(GDP)", r"\(GDP\)"), info.value.render("en"))
 
 
 def test_explicit_units_must_agree_with_header_units() -> None:
@@ -217,8 +230,9 @@ def test_explicit_units_must_agree_with_header_units() -> None:
         file.units_with({"gdp": "万元"})
     [problem] = info.value.problems
     assert problem.column == "地区生产总值(GDP)(亿元)"
-    assert "'亿元'" in problem.message
-    assert "'万元'" in problem.message
+    assert problem.code == "units_conflict"
+    assert problem.message_in("en") == "the header gives the unit '亿元', the units mapping '万元'"
+    assert problem.message_in("zh") == "表头给出的单位是“亿元”，单位映射给出的是“万元”"
 
 
 def test_filled_template_reads_back(tmp_path: Path) -> None:
@@ -242,40 +256,57 @@ def test_numbers_written_as_text_are_numbers_and_other_text_an_error(tmp_path: P
     path.write_text(json.dumps(records), encoding="utf-8")
     with pytest.raises(DataError) as info:
         read_data(path)
-    assert [str(problem) for problem in info.value.problems] == [
+    assert [problem.render("en") for problem in info.value.problems] == [
         "row 2, column 'gdp': not a number: 'abc'"
     ]
 
 
 @pytest.mark.parametrize(
-    ("name", "content", "error", "message"),
+    ("name", "content", "error", "code"),
     [
         ("missing.csv", None, FileNotFoundError, "missing.csv does not exist"),
         ("data.txt", b"a,b\n", ValueError, r"data.txt: cannot read \.txt"),
-        ("empty.csv", b"", DataError, "empty.csv is empty"),
-        ("blank.csv", b"\xef\xbb\xbf \n\n", DataError, "blank.csv is empty"),
-        ("header.csv", b"period,gdp\n", DataError, "header.csv has no data"),
-        ("empty.xlsx", b"", DataError, "empty.xlsx is empty"),
-        ("junk.xlsx", b"not a zip", DataError, "cannot read .*junk.xlsx as XLSX"),
-        ("junk.parquet", b"not parquet", DataError, "cannot read .*junk.parquet as Parquet"),
-        ("junk.json", b"{", DataError, "cannot read .*junk.json as JSON"),
-        ("scalar.json", b"3", DataError, "a list of records or an object"),
-        ("rows.json", b"[1, 2]", DataError, r"records \[1, 2\] are not objects"),
-        ("split.json", b'{"columns": ["a"], "data": [[1, 2]]}', DataError, r"rows \[1\]"),
-        ("binary.csv", b"\xff\xfe\xff\x00", DataError, "neither UTF-8 nor GB18030"),
-        ("wide.csv", b"period,gdp\n2013,1,2\n", DataError, "cannot read .*wide.csv as CSV"),
-        ("ragged.csv", b"period,gdp\n2013,1\n2014,1,2,3\n", DataError, "as CSV"),
-        ("noheader.csv", b"\n2013,1\n", DataError, "line 1 is blank"),
+        ("empty.csv", b"", DataError, "file_empty"),
+        ("blank.csv", b"\xef\xbb\xbf \n\n", DataError, "file_empty"),
+        ("header.csv", b"period,gdp\n", DataError, "file_no_data"),
+        ("empty.xlsx", b"", DataError, "file_empty"),
+        ("junk.xlsx", b"not a zip", DataError, "file_unreadable"),
+        ("junk.parquet", b"not parquet", DataError, "file_unreadable"),
+        ("junk.json", b"{", DataError, "file_unreadable"),
+        ("scalar.json", b"3", DataError, "json_shape"),
+        ("rows.json", b"[1, 2]", DataError, "json_not_objects"),
+        ("split.json", b'{"columns": ["a"], "data": [[1, 2]]}', DataError, "json_split_rows"),
+        ("utf16.csv", b"\xff\xfe\xff\x00", DataError, "encoding_utf16"),
+        ("binary.csv", b"\x81\x20\xff", DataError, "encoding_unknown"),
+        ("wide.csv", b"period,gdp\n2013,1,2\n", DataError, "csv_extra_cells"),
+        ("ragged.csv", b"period,gdp\n2013,1\n2014,1,2,3\n", DataError, "csv_extra_cells"),
+        ("noheader.csv", b"\n2013,1\n", DataError, "header_not_found"),
     ],
 )
-def test_bad_files_raise_clear_errors_naming_the_file(
-    tmp_path: Path, name: str, content: bytes | None, error: type[Exception], message: str
+def test_bad_files_raise_clear_errors(
+    tmp_path: Path, name: str, content: bytes | None, error: type[Exception], code: str
 ) -> None:
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)
-    with pytest.raises(error, match=message):
+    if error is not DataError:
+        with pytest.raises(error, match=code):
+            read_data(path)
+        return
+    with pytest.raises(DataError) as info:
         read_data(path)
+    assert info.value.codes == (code,)
+    for lang in ("zh", "en"):  # every problem renders in both languages
+        assert info.value.render(lang).count("\n") == 1
+
+
+def test_whole_file_problems_name_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    with pytest.raises(DataError) as info:
+        read_data(path)
+    assert info.value.problems[0].message_in("en") == f"{path} is empty"
+    assert info.value.problems[0].message_in("zh") == f"文件“{path}”是空的"
 
 
 def test_sheet_is_only_for_xlsx(tmp_path: Path) -> None:
@@ -347,7 +378,7 @@ def test_chinese_key_headers_name_the_key_columns(tmp_path: Path) -> None:
     )
     read = read_data_file(wide)
     assert list(read.frame.columns[:2]) == ["region", "period"]
-    assert "header '地区' read as region" in read.notes
+    assert "header '地区' read as region" in [note.render("en") for note in read.notes]
     rate = catalog()["municipal_sampling_pass_rate"]
     assert evaluate(rate, read.frame).to_frame()["status"].tolist() == ["met"]  # 48/50 = 96 %
     frame = read_data(long)

@@ -20,7 +20,7 @@ from .text.problems import LOCATION, OTHER, PROBLEMS, SUMMARY
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["PROBLEM_COLUMNS", "DataError", "DataProblem"]
+__all__ = ["PROBLEM_COLUMNS", "DataError", "DataNote", "DataProblem", "file_place"]
 
 #: Columns of :meth:`DataError.to_frame`, in order.
 PROBLEM_COLUMNS = ("sheet", "cell", "row", "column", "variable", "value", "code", "message")
@@ -124,6 +124,43 @@ class DataProblem(BaseModel):
 
     def __str__(self) -> str:
         return self.render()
+
+
+class DataNote(DataProblem):
+    """Something reading did leniently that the sender should know, located like a problem.
+
+    >>> note = DataNote(code="note_hidden_column", letter="C", column="gdp", sheet="Sheet1")
+    >>> note.render("en")
+    "sheet 'Sheet1', column C (gdp): hidden in the sheet; read like the others"
+    >>> note.render("zh")
+    '工作表“Sheet1”，C列（gdp）：该列在工作表中隐藏，照常读取'
+    """
+
+
+def file_place(attrs: Mapping[str, Any], column: object, row: object) -> dict[str, Any]:
+    """Where a cell of a frame read by :func:`xmqc_kpi.read_data` is in the sender's file.
+
+    ``attrs`` is the frame's ``attrs``: ``"sheet"`` (XLSX), ``"letters"`` (frame column →
+    column letter, CSV and XLSX) and ``"headers"`` (frame column → header as written);
+    ``row`` the frame's index label, which is the file's row (line, record) number. The result
+    is the keyword arguments ``sheet``, ``letter``, ``column`` and ``row`` of a
+    :class:`DataProblem`; for a frame not read from a file, the column and row as given.
+
+    >>> attrs = {"sheet": "Sheet1", "letters": {"gdp": "H"}, "headers": {"gdp": "GDP（亿元）"}}
+    >>> DataProblem(code="other", params={"text": "x"}, **file_place(attrs, "gdp", 43)).render("en")
+    'Sheet1!H43 (GDP（亿元）): x'
+    >>> file_place({}, "gdp", 0)
+    {'sheet': None, 'letter': None, 'column': 'gdp', 'row': 0}
+    """
+    letters = attrs.get("letters") or {}
+    headers = attrs.get("headers") or {}
+    name = None if column is None else str(column)
+    return {
+        "sheet": attrs.get("sheet"),
+        "letter": letters.get(name) if name is not None else None,
+        "column": headers.get(name, name) if name is not None else None,
+        "row": row,
+    }
 
 
 class DataError(ValueError):

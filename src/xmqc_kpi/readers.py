@@ -4,25 +4,32 @@ The format is chosen by the file's suffix:
 
 ``.csv``
     Comma-separated text, in UTF-8 (with or without a byte-order mark) or, when the bytes are
-    not UTF-8, GB18030 (which includes GBK and GB2312).
+    not UTF-8, GB18030 (which includes GBK and GB2312). UTF-16 and UTF-32 are refused.
 ``.xlsx``
-    An Excel workbook (needs ``openpyxl``, from the ``report`` extra): the sheet named by
-    ``sheet=``, else the first. Formulas are never evaluated: a formula cell gives the value
-    Excel cached when it last saved the file.
+    An Excel workbook, read by the package's own bounded reader (see :mod:`xmqc_kpi._xlsx`):
+    the sheet named by ``sheet=``, else the first visible worksheet (hidden sheets passed over
+    are noted). Formulas are never evaluated: a formula cell gives the value Excel cached when
+    it last saved the file.
 ``.parquet``
     An Apache Parquet file (needs ``pyarrow``, from the ``parquet`` extra). A named pandas
-    index (``region``, ``period``) becomes ordinary columns.
+    index (``region``, ``period``) becomes ordinary columns; ``decimal128`` columns are read
+    exactly.
 ``.json``
     Either a list of records, one object per row (``[{"region": "思明区", "period": 2013,
     "gdp": 1.5}, ...]``), or pandas' ``split`` orient (``{"columns": [...], "data": [[...],
-    ...]}``, any ``index`` member ignored). Text as for CSV.
+    ...]}``, any ``index`` member ignored). Text as for CSV. A key repeated in one object is
+    an error (never last-wins).
+
+Every file is read within the budgets of :class:`~xmqc_kpi.limits.Limits` (``limits=``),
+checked before the work they bound; a file over one is a :class:`~xmqc_kpi.DataError` with
+the code ``limit_exceeded`` naming it.
 
 Any of the three shapes :func:`xmqc_kpi.evaluate` accepts may be read: wide, long, or a filled
 input template. Rows are labelled as a person finds them in the file, so that every
 :class:`~xmqc_kpi.DataError` points at the right place: by line number for CSV, by row number
 for XLSX, and by record number from 1 for Parquet and JSON. In CSV and XLSX files a problem
 also names the column by its letter, as a spreadsheet shows it, and in XLSX by its sheet
-(see :class:`FileProblem`). Rows with every cell empty are dropped.
+(``Sheet1!H43``, ``工作表“Sheet1”第43行 H列``). Rows with every cell empty are dropped.
 
 A wide column may be headed by its variable name or by the Chinese label of the input template
 (``质量发展经费投入``), either followed by a unit in parentheses, half- or full-width, with any
@@ -41,7 +48,10 @@ Reading is lenient only where the meaning is unambiguous, and says what it did i
   digits (``１１６０``) and surrounding spaces; the missing-value markers ``—``, ``-``,
   ``/``, ``无``, ``NA`` (and ``N/A``, ``--``, ``——``, ``#N/A``, ``NaN``) read as missing;
   percentages and per-mille values (``96.5%``, ``1‰``) only where the column's unit is
-  percent, per mille or dimensionless, converted exactly into that unit;
+  percent, per mille or dimensionless, converted exactly into that unit. Digits are ASCII or
+  full-width: any other digit (``10²``, ``⑫``, ``٣``) is an error, never folded into another
+  number. ``Decimal`` and ``Fraction`` cells are read exactly (an error if they have no exact
+  reading);
 * periods written as ``2013``, ``2013年``, ``2013年度``, ``2013-12``, ``2013/12``,
   ``2013年12月``, ``2013Q4`` or ``2013年第四季度`` become ``2013``, ``"2013-12"`` or
   ``"2013Q4"``; an XLSX cell formatted as a date becomes a month (a year or a quarter when the
@@ -51,7 +61,7 @@ Reading is lenient only where the meaning is unambiguous, and says what it did i
   belong in a ``厦门市`` row;
 * XLSX merged cells are filled with their value in key and label columns (a region written
   once beside several periods); in a column of numbers they are an error. Hidden columns and
-  rows are read like the others.
+  rows are read like the others, and noted.
 
 Anything else that is not a number in such a column (``约1200``, ``见附件``), a period that
 cannot be read or names two periods (``2013-2014``), and a formula Excel never computed are a
@@ -76,17 +86,42 @@ from fractions import Fraction
 from pathlib import Path
 from types import MappingProxyType, ModuleType
 from typing import Any
-from zipfile import BadZipFile
 
 import numpy as np
 import pandas as pd
 
-from .errors import DataError, DataProblem
+from .errors import DataError, DataNote, DataProblem
 from .indicator import Indicator
+from .limits import DEFAULT_LIMITS, Limits, exceeded
 from .template import TEMPLATE_COLUMNS
+from .text import Words
+from .text._problems_reading import FREQUENCY_WORDS
+from .text.reading import (
+    COUNT_WORDS,
+    FULL_WIDTH_FOLD,
+    KEY_HEADERS,
+    MISSING_MARKERS,
+    MONTH_PATTERN,
+    QUARTER_DIGITS,
+    QUARTER_PATTERN,
+    TITLE_UNIT_PATTERN,
+    TITLE_UNIT_TRAILERS,
+    TOTAL_PATTERN,
+    YEAR_PATTERN,
+    enumeration,
+    rows_words,
+)
 from .units import UnitError, normalise_unit
 
-__all__ = ["SUFFIXES", "DataFile", "FileProblem", "read_data", "read_data_file", "read_units"]
+__all__ = [
+    "SUFFIXES",
+    "DataFile",
+    "FileProblem",
+    "Limits",
+    "read_data",
+    "read_data_file",
+    "read_units",
+]
 
 #: The data file formats, by suffix.
 SUFFIXES: Mapping[str, str] = MappingProxyType(
@@ -97,31 +132,17 @@ SUFFIXES: Mapping[str, str] = MappingProxyType(
 _KEY_COLUMNS = frozenset({"region", "period", "variable", "unit", *TEMPLATE_COLUMNS})
 #: Headers that make a row the header row, besides variable names and labels.
 _HEADER_WORDS = frozenset({*_KEY_COLUMNS, "value"})
-#: The Chinese headers a department writes for the key columns of a wide or long table.
-_KEY_HEADERS: Mapping[str, str] = {
-    "地区": "region",
-    "区域": "region",
-    "行政区": "region",
-    "行政区划": "region",
-    "期间": "period",
-    "时期": "period",
-    "年份": "period",
-    "年度": "period",
-    "统计期": "period",
-    "指标": "variable",
-    "变量": "variable",
-    "数值": "value",
-    "单位": "unit",
-}
+_KEY_HEADERS = KEY_HEADERS
 #: How many rows from the top a header row is looked for in.
 _HEADER_SEARCH = 20
-_WIDTH_FOLD = str.maketrans({"（": "(", "）": ")", "\u3000": " "})
+_WIDTH_FOLD = str.maketrans(FULL_WIDTH_FOLD)
 _UNIT_SUFFIX = re.compile(r"^(?P<name>.*?)\s*\((?P<unit>[^()]+)\)$")
-#: Cell texts (after NFKC folding and stripping, compared in upper case) that mean "missing".
-_MISSING = frozenset({"-", "--", "—", "——", "/", "无", "NA", "N/A", "#N/A", "NAN"})
+_MISSING = MISSING_MARKERS
 _PLAIN = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 _GROUPED = r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-_NUMBER = re.compile(rf"(?P<number>{_PLAIN}|(?P<grouped>{_GROUPED}))(?:\s*(?P<sign>[%‰]))?")
+_NUMBER = re.compile(
+    rf"(?P<number>{_PLAIN}|(?P<grouped>{_GROUPED}))(?:\s*(?P<sign>[%‰]))?", re.ASCII
+)
 #: Per cent and per mille, in each unit that a percentage may be written in.
 _PER = {"%": Fraction(1, 100), "‰": Fraction(1, 1000)}
 _FRACTION_UNITS = {
@@ -129,17 +150,31 @@ _FRACTION_UNITS = {
     "permille": Fraction(1, 1000),
     "dimensionless": Fraction(1),
 }
-_YEAR = re.compile(r"(?P<year>\d{4})(?:年度?)?")
-_MONTH = re.compile(r"(?P<year>\d{4})(?:[-/]|年)(?P<month>\d{1,2})月?")
-_QUARTER = re.compile(r"(?P<year>\d{4})(?:年|-)?(?:[Qq](?P<q>[1-4])|第?(?P<zh>[1-4一二三四])季度?)")
-_QUARTER_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
-_YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")
-_TOTAL = re.compile(r"(合计|小计|总计|共计)$")
-_TITLE_UNIT = re.compile(r"单位\s*[:：]\s*(?P<unit>\S+)")
-#: Words a title row may give as its unit that mean counting (批次, 个, …): harmless.
-_COUNT_WORDS = frozenset(
-    {"批", "批次", "个", "件", "次", "项", "家", "台", "人", "人次", "户", "座", "处", "条", "宗"}
-)
+_YEAR = re.compile(YEAR_PATTERN, re.ASCII)
+_MONTH = re.compile(MONTH_PATTERN, re.ASCII)
+_QUARTER = re.compile(QUARTER_PATTERN, re.ASCII)
+_YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)", re.ASCII)
+_TOTAL = re.compile(TOTAL_PATTERN)
+_TITLE_UNIT = re.compile(TITLE_UNIT_PATTERN)
+#: Full-width digits, the only digits besides ASCII that a number or period may be written in.
+_FULL_WIDTH_DIGITS = frozenset(chr(code) for code in range(0xFF10, 0xFF1A))
+
+
+class FileProblem(DataProblem):
+    """A problem at a place in a file: a :class:`~xmqc_kpi.DataProblem` placed by sheet and cell.
+
+    ``column`` is the header as the sender wrote it, ``variable`` the variable it names,
+    ``row`` the file's row, line or record number, ``sheet`` (XLSX) and ``letter`` (CSV and
+    XLSX) place it as a spreadsheet shows it.
+
+    >>> problem = FileProblem(code="not_a_number", params={"text": "约1200"}, row=5,
+    ...     sheet="Sheet1", letter="C", column="市级监督抽查批次",
+    ...     variable="municipal_sampled_batches")
+    >>> problem.render("en")
+    "Sheet1!C5 (市级监督抽查批次): not a number: '约1200'"
+    >>> problem.render("zh")
+    '工作表“Sheet1”第5行 C列（市级监督抽查批次）：不是数字：“约1200”'
+    """
 
 
 @dataclass(frozen=True)
@@ -159,7 +194,8 @@ class DataFile:
     {'quality_funding': '万元', 'general_budget_revenue': '亿元'}
     """
 
-    #: The data, columns renamed to variable names where a header was recognised.
+    #: The data, columns renamed to variable names where a header was recognised; indexed by
+    #: the file's row (line, record) numbers.
     frame: pd.DataFrame
     #: Variable → unit, for each column whose header gave a unit.
     units: Mapping[str, str]
@@ -167,9 +203,14 @@ class DataFile:
     headers: Mapping[str, str]
     #: The file read.
     source: Path
-    #: What reading did that a person should know of, one sentence each: rows skipped or
-    #: dropped, cells read leniently (thousands separators, markers of missing values, …).
-    notes: tuple[str, ...] = ()
+    #: What reading did that a person should know of, one note each (``str()`` in the active
+    #: language, :meth:`~xmqc_kpi.DataProblem.render` in either): rows skipped or dropped,
+    #: cells read leniently (thousands separators, markers of missing values, …).
+    notes: tuple[DataNote, ...] = ()
+    #: The XLSX sheet read.
+    sheet: str | None = None
+    #: Frame column → the column's letter in the file (CSV and XLSX).
+    letters: Mapping[str, str] = field(default_factory=dict)
 
     def units_with(self, explicit: Mapping[str, str] | None = None) -> dict[str, str]:
         """The header units together with ``explicit`` ones (e.g. from a ``--units`` file).
@@ -178,7 +219,7 @@ class DataFile:
         ------
         DataError
             If an explicit unit contradicts the unit written in a column's header; the
-            problem names that column.
+            problem names that column (code ``units_conflict``).
         """
         merged = dict(self.units)
         problems = []
@@ -188,46 +229,30 @@ class DataFile:
                 merged[name] = unit
             elif not _same_unit(given, unit):
                 problems.append(
-                    DataProblem(
+                    FileProblem(
+                        code="units_conflict",
+                        params={"given": given, "unit": unit},
                         column=self.headers.get(name, name),
-                        row=None,
-                        message=f"the header gives the unit {given!r}, the units mapping {unit!r}",
+                        variable=name,
+                        sheet=self.sheet,
+                        letter=self.letters.get(name),
                     )
                 )
         if problems:
             raise DataError(problems)
         return merged
 
-
-class FileProblem(DataProblem):
-    """A problem at a place in a file, shown as a spreadsheet shows it.
-
-    ``column`` is the variable (or the header, where it names none), so that code can act on
-    it; ``row`` is the file's row, line or record number. ``sheet`` (XLSX), ``letter`` (CSV
-    and XLSX) and ``header`` (as written in the file) place it for a person.
-
-    >>> print(FileProblem(column="municipal_sampled_batches", row=5, sheet="Sheet1",
-    ...     letter="C", header="市级监督抽查批次", message="not a number: '约1200'"))
-    sheet 'Sheet1', row 5, column C (市级监督抽查批次): not a number: '约1200'
-    """
-
-    sheet: str | None = None
-    letter: str | None = None
-    header: str | None = None
-
-    def __str__(self) -> str:
-        where = []
-        if self.sheet is not None:
-            where.append(f"sheet {self.sheet!r}")
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        header = self.header if self.header is not None else self.column
-        if self.letter is not None:
-            where.append(f"column {self.letter} ({header})" if header else f"column {self.letter}")
-        elif header is not None:
-            where.append(f"column {header!r}")
-        prefix = ", ".join(where)
-        return f"{prefix}: {self.message}" if prefix else self.message
+    def attrs(self) -> dict[str, Any]:
+        """What :func:`read_data` keeps in the frame's ``attrs`` (see there)."""
+        columns = [str(column) for column in self.frame.columns]
+        return {
+            "units": dict(self.units),
+            "notes": list(self.notes),
+            "source": str(self.source),
+            "sheet": self.sheet,
+            "letters": {c: self.letters[c] for c in columns if c in self.letters},
+            "headers": {c: self.headers.get(c, c) for c in columns},
+        }
 
 
 def read_data(
@@ -235,23 +260,40 @@ def read_data(
     *,
     sheet: str | None = None,
     indicators: Iterable[Indicator] | None = None,
+    limits: Limits | None = None,
 ) -> pd.DataFrame:
     r"""Read a data file (CSV, XLSX, Parquet or JSON) into a frame for :func:`xmqc_kpi.evaluate`.
 
-    The units written in the headers are in the frame's ``attrs["units"]``, which
-    :func:`xmqc_kpi.evaluate` applies (a ``units=`` argument that contradicts one is an
-    error), and what reading did leniently is in ``attrs["notes"]``. See the module's
-    documentation for the formats and the leniency.
+    The frame is indexed by the file's row numbers (line, sheet row, record from 1). Its
+    ``attrs`` hold what reading learnt, so that a problem found later can be placed in the
+    file (see :func:`xmqc_kpi.errors.file_place`):
+
+    ``attrs["units"]``
+        variable → the unit its header gave, which :func:`xmqc_kpi.evaluate` applies (a
+        ``units=`` argument that contradicts one is an error);
+    ``attrs["notes"]``
+        what reading did leniently, as :class:`~xmqc_kpi.errors.DataNote` (``str()`` in the
+        active language);
+    ``attrs["source"]``, ``attrs["sheet"]``
+        the file read, and the XLSX sheet (else ``None``);
+    ``attrs["letters"]``
+        frame column → its column letter in the file (CSV and XLSX; empty otherwise);
+    ``attrs["headers"]``
+        frame column → its header as the sender wrote it.
+
+    See the module's documentation for the formats and the leniency.
 
     Parameters
     ----------
     path
         The file; its suffix (``.csv``, ``.xlsx``, ``.parquet``, ``.json``) gives the format.
     sheet
-        For XLSX, the sheet to read (default: the first).
+        For XLSX, the sheet to read (default: the first visible worksheet).
     indicators
         The indicators whose input labels are recognised in headers, and whose inputs' units
         decide where a percentage may be written (default: the built-in catalog).
+    limits
+        The budgets of the reading (default: :class:`~xmqc_kpi.limits.Limits`'s defaults).
 
     Returns
     -------
@@ -265,10 +307,11 @@ def read_data(
     ValueError
         If the suffix is not a supported one.
     DataError
-        If the file is empty, cannot be decoded or parsed, a header is wrong, or a cell of a
-        column the indicators read is neither a number nor a marker of a missing value.
+        If the file is empty, over a budget, cannot be decoded or parsed, a header is wrong,
+        or a cell of a column the indicators read is neither a number nor a marker of a
+        missing value.
     ImportError
-        If the optional dependency for XLSX or Parquet is not installed.
+        If the optional dependency for Parquet is not installed.
 
     Examples
     --------
@@ -280,17 +323,16 @@ def read_data(
     >>> frame
        period  quality_funding
     2    2013             1100
-    >>> frame.attrs["units"]
-    {'quality_funding': '万元'}
+    >>> frame.attrs["units"], frame.attrs["letters"]
+    ({'quality_funding': '万元'}, {'period': 'A', 'quality_funding': 'B'})
     >>> for note in frame.attrs["notes"]:
-    ...     print(note)
-    column A (period): 1 period rewritten as the engine reads it ('2013年' → 2013), row 2
-    column B (质量发展经费投入（万元）): 1 number with thousands separators read as a number, row 2
+    ...     print(note.render("zh"))
+    A列（period）：1 个期间改写为引擎读取的形式（'2013年' → 2013），第2行
+    B列（质量发展经费投入（万元））：1 个数字带千位分隔符，已按数字读取，第2行
     """
-    file = read_data_file(path, sheet=sheet, indicators=indicators)
+    file = read_data_file(path, sheet=sheet, indicators=indicators, limits=limits)
     frame = file.frame
-    frame.attrs["units"] = dict(file.units)
-    frame.attrs["notes"] = list(file.notes)
+    frame.attrs.update(file.attrs())
     return frame
 
 
@@ -299,6 +341,7 @@ def read_data_file(
     *,
     sheet: str | None = None,
     indicators: Iterable[Indicator] | None = None,
+    limits: Limits | None = None,
 ) -> DataFile:
     """Read a data file into a :class:`DataFile`: the frame, its header units and notes.
 
@@ -323,7 +366,13 @@ def read_data_file(
     if not source.is_file():
         what = "is not a file" if source.exists() else "does not exist"
         raise FileNotFoundError(f"{source} {what}")
-    raw = _PARSERS[suffix](source, sheet)
+    budget = DEFAULT_LIMITS if limits is None else limits
+    size = source.stat().st_size
+    if size > budget.max_file_bytes:
+        raise _limit("max_file_bytes", size, budget.max_file_bytes)
+    if sheet is not None and suffix != ".xlsx":
+        raise ValueError(f"{source}: only an .xlsx file has sheets (sheet={sheet!r})")
+    raw = _PARSERS[suffix](source, sheet, budget)
     return _Reading(source, raw, _Vocabulary.of(indicators)).run()
 
 
@@ -362,15 +411,25 @@ def read_units(path: str | os.PathLike[str]) -> dict[str, str]:
         raise ValueError(f"{source}: a units file is .json, .yaml, .yml or .csv")
     if not source.is_file():
         raise FileNotFoundError(f"{source} does not exist")
+    if source.stat().st_size > DEFAULT_LIMITS.max_file_bytes:
+        raise ValueError(f"{source}: a units file is at most {DEFAULT_LIMITS.max_file_bytes} bytes")
     try:
-        mapping = loaders[suffix](_decode(source.read_bytes(), source))
-    except ValueError as exc:  # json.JSONDecodeError, a YAML error, a bad CSV header
+        mapping = loaders[suffix](_decode(source.read_bytes(), source)[0])
+    except (ValueError, RecursionError) as exc:  # JSON, YAML or CSV errors; DataError too
         raise ValueError(f"{source}: cannot read the units mapping: {exc}") from exc
     if not isinstance(mapping, dict) or not all(
         isinstance(key, str) and isinstance(value, str) for key, value in mapping.items()
     ):
         raise ValueError(f"{source}: a units file maps variable names to unit strings")
     return mapping
+
+
+def _error(code: str, **params: object) -> DataError:
+    """An error of one problem of the whole file."""
+    return DataError([DataProblem(code=code, params=dict(params))])
+
+
+_limit = exceeded
 
 
 # --------------------------------------------------------------------------- formats
@@ -395,27 +454,57 @@ class _Raw:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden_columns: frozenset[int] = frozenset()
     hidden_rows: frozenset[int] = frozenset()
+    #: Notes on the file as a whole (its encoding, the sheets passed over).
+    notes: list[DataNote] = field(default_factory=list)
 
 
-def _decode(data: bytes, source: Path) -> str:
-    """The text of a file: UTF-8 (a byte-order mark dropped), else GB18030."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise DataError.single(f"{source} is neither UTF-8 nor GB18030 (GBK) text")
+_OTHER_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+_UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def _text(source: Path) -> str:
-    text = _decode(source.read_bytes(), source)
+def _decode(data: bytes, source: Path) -> tuple[str, list[DataNote]]:
+    """The text of a file: UTF-8 (a byte-order mark dropped), else GB18030, and any note.
+
+    A UTF-8 byte-order mark before text that is not UTF-8 (an editor that added the mark to a
+    GB18030 file) is dropped too, and noted: decoded with the mark, the first header would be
+    lost. UTF-16 and UTF-32 are refused.
+    """
+    for bom, encoding in _OTHER_BOMS:
+        if data.startswith(bom):
+            raise _error("encoding_utf16", file=str(source), encoding=encoding)
+    body = data.removeprefix(_UTF8_BOM)
+    try:
+        return body.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = body.decode("gb18030")
+    except UnicodeDecodeError:
+        raise _error("encoding_unknown", file=str(source)) from None
+    notes = [DataNote(code="note_bom_gb18030")] if body is not data else []
+    return text, notes
+
+
+def _text(source: Path) -> tuple[str, list[DataNote]]:
+    text, notes = _decode(source.read_bytes(), source)
     if not text.strip():
-        raise DataError.single(f"{source} is empty")
-    return text
+        raise _error("file_empty", file=str(source))
+    return text, notes
 
 
-def _unreadable(source: Path, exc: Exception | str) -> DataError:
-    return DataError.single(f"cannot read {source} as {SUFFIXES[source.suffix.lower()]}: {exc}")
+def _unreadable(source: Path, detail: object) -> DataError:
+    text = str(detail)
+    return _error(
+        "file_unreadable",
+        file=str(source),
+        format=SUFFIXES[source.suffix.lower()],
+        detail=text if len(text) <= 200 else text[:199] + "…",
+    )
 
 
 def _grid(rows: Sequence[Sequence[object]], numbers: Sequence[int]) -> pd.DataFrame:
@@ -425,150 +514,222 @@ def _grid(rows: Sequence[Sequence[object]], numbers: Sequence[int]) -> pd.DataFr
     return pd.DataFrame(padded, index=pd.Index(numbers), columns=range(width), dtype=object)
 
 
-def _read_csv(source: Path, sheet: str | None) -> _Raw:
-    _no_sheet(source, sheet)
-    text = _text(source)
+def _read_csv(source: Path, sheet: str | None, limits: Limits) -> _Raw:
+    text, notes = _text(source)
     if "\x00" in text:
-        raise _unreadable(source, "the text holds NUL characters")
+        raise _error("csv_nul", file=str(source))
     rows: list[list[object]] = []
     numbers: list[int] = []
     reader = csv.reader(io.StringIO(text, newline=""))
     line = 1
+    width = 0
     try:
         for row in reader:
+            if len(rows) >= limits.max_rows:
+                raise _limit("max_rows", f">{limits.max_rows}", limits.max_rows)
+            if len(row) > limits.max_columns:
+                raise _limit("max_columns", len(row), limits.max_columns)
+            width = max(width, len(row))
+            if (len(rows) + 1) * width > limits.max_cells:
+                raise _limit("max_cells", f">{limits.max_cells}", limits.max_cells)
             rows.append([cell if cell != "" else None for cell in row])
             numbers.append(line)
             line = reader.line_num + 1  # a quoted cell may span lines
     except csv.Error as exc:
         raise _unreadable(source, exc) from exc
-    return _Raw(cells=_grid(rows, numbers), letters=True)
+    return _Raw(cells=_grid(rows, numbers), letters=True, notes=notes)
 
 
-def _read_xlsx(source: Path, sheet: str | None) -> _Raw:
-    openpyxl = _optional("openpyxl", extra="report", purpose="reading .xlsx files")
-    invalid = openpyxl.utils.exceptions.InvalidFileException
+def _read_xlsx(source: Path, sheet: str | None, limits: Limits) -> _Raw:
+    from ._xlsx import read_sheet  # the bounded reader, only when a workbook is read
 
     if source.stat().st_size == 0:
-        raise DataError.single(f"{source} is empty")
-    try:  # data_only gives the values Excel cached, never formulas
-        workbook = openpyxl.load_workbook(source, data_only=True)
-        formulas = openpyxl.load_workbook(source, read_only=True, data_only=False)
-    except (OSError, ValueError, KeyError, BadZipFile, invalid) as exc:
-        raise _unreadable(source, exc) from exc
-    try:
-        if sheet is not None and sheet not in workbook.sheetnames:
-            raise DataError.single(
-                f"{source} has no sheet {sheet!r}; its sheets are {workbook.sheetnames}"
+        raise _error("file_empty", file=str(source))
+    found = read_sheet(source, sheet, limits, name=str(source))
+    if not found.rows:
+        raise _error("xlsx_sheet_empty", file=str(source), sheet=found.title)
+    numbers = sorted(found.rows)
+    width = found.width
+    rows = [[found.rows[number].get(p) for p in range(width)] for number in numbers]
+    notes = []
+    if found.skipped_hidden:
+        notes.append(
+            DataNote(
+                code="note_hidden_sheets",
+                params={
+                    "sheets": enumeration(found.skipped_hidden),
+                    "sheet": found.title,
+                    "s": "s" if len(found.skipped_hidden) > 1 else "",
+                },
             )
-        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-        rows = [list(row) for row in worksheet.iter_rows(min_row=1, min_col=1, values_only=True)]
-        formula_cells = _formula_cells(formulas[worksheet.title])
-        merged = [
-            (cells.min_row, cells.min_col - 1, cells.max_row, cells.max_col - 1)
-            for cells in worksheet.merged_cells.ranges
-        ]
-        hidden_columns = frozenset(
-            position - 1
-            for dimension in worksheet.column_dimensions.values()
-            if dimension.hidden and dimension.min is not None and dimension.max is not None
-            for position in range(dimension.min, dimension.max + 1)
         )
-        hidden_rows = frozenset(
-            number for number, dimension in worksheet.row_dimensions.items() if dimension.hidden
-        )
-    finally:
-        workbook.close()
-        formulas.close()
-    if not any(any(_filled(cell) for cell in row) for row in rows):
-        raise DataError.single(f"{source} is empty (sheet {worksheet.title!r})")
-    for first_row, first_column, last_row, last_column in merged:  # the value fills the range
-        value = rows[first_row - 1][first_column] if first_row <= len(rows) else None
-        for number in range(first_row, min(last_row, len(rows)) + 1):
-            row = rows[number - 1]
-            row.extend([None] * (last_column + 1 - len(row)))
-            row[first_column : last_column + 1] = [value] * (last_column + 1 - first_column)
+    present = set(numbers)
     return _Raw(
-        cells=_grid(rows, range(1, len(rows) + 1)),
-        sheet=worksheet.title,
+        cells=_grid(rows, numbers),
+        sheet=found.title,
         letters=True,
-        formulas={
-            position: _filled(rows[position[0] - 1][position[1]])
-            if position[1] < len(rows[position[0] - 1])
-            else False
-            for position in formula_cells
-            if position[0] <= len(rows)
-        },
-        merged=merged,
-        hidden_columns=hidden_columns,
-        hidden_rows=hidden_rows,
+        formulas={key: cached for key, cached in found.formulas.items() if key[0] in present},
+        merged=found.merged,
+        hidden_columns=found.hidden_columns,
+        hidden_rows=found.hidden_rows,
+        notes=notes,
     )
 
 
-def _formula_cells(worksheet: Any) -> set[tuple[int, int]]:
-    """(row, 0-based column) of every formula cell of a read-only, formula-keeping sheet."""
-    found = set()
-    for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
-        for position, value in enumerate(row):
-            if (isinstance(value, str) and value.startswith("=")) or type(value).__name__ in {
-                "ArrayFormula",
-                "DataTableFormula",
-            }:
-                found.add((number, position))
-    return found
-
-
-def _read_parquet(source: Path, sheet: str | None) -> _Raw:
-    _no_sheet(source, sheet)
-    _optional("pyarrow", extra="parquet", purpose="reading .parquet files")
+def _read_parquet(source: Path, sheet: str | None, limits: Limits) -> _Raw:
+    pyarrow = _optional("pyarrow", extra="parquet", purpose="reading .parquet files")
     if source.stat().st_size == 0:
-        raise DataError.single(f"{source} is empty")
+        raise _error("file_empty", file=str(source))
+    failures = (
+        OSError,
+        ValueError,
+        TypeError,
+        KeyError,
+        IndexError,
+        NotImplementedError,
+        pyarrow.ArrowException,
+    )
     try:
+        import pyarrow.parquet as pq
+
+        metadata = pq.ParquetFile(source).metadata
+        _parquet_budgets(metadata, limits)
         frame = pd.read_parquet(source, engine="pyarrow")
-    except (OSError, ValueError) as exc:  # pyarrow.ArrowInvalid is a ValueError
+    except DataError:
+        raise
+    except failures as exc:  # pyarrow.ArrowInvalid is a ValueError
         raise _unreadable(source, exc) from exc
+    if isinstance(frame.columns, pd.MultiIndex):
+        raise _error("parquet_multiindex")
     named_index = any(name is not None for name in frame.index.names)
     frame = frame.reset_index(drop=not named_index)
     return _given_header(frame, list(frame.columns))
 
 
-def _read_json(source: Path, sheet: str | None) -> _Raw:
-    _no_sheet(source, sheet)
+def _parquet_budgets(metadata: Any, limits: Limits) -> None:
+    """Rows, columns, cells and inflated size as the footer declares them, before reading."""
+    rows, columns = int(metadata.num_rows), int(metadata.num_columns)
+    if rows > limits.max_rows:
+        raise _limit("max_rows", rows, limits.max_rows)
+    if columns > limits.max_columns:
+        raise _limit("max_columns", columns, limits.max_columns)
+    if rows * columns > limits.max_cells:
+        raise _limit("max_cells", rows * columns, limits.max_cells)
+    inflated = 0
+    for group in range(metadata.num_row_groups):
+        chunks = metadata.row_group(group)
+        for column in range(chunks.num_columns):
+            inflated += max(0, int(chunks.column(column).total_uncompressed_size))
+        if inflated > limits.max_inflated_bytes:
+            raise _limit(
+                "max_inflated_bytes", f">{limits.max_inflated_bytes}", limits.max_inflated_bytes
+            )
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.DOTALL)
+_OPEN = np.frombuffer(b"[{", dtype=np.uint8)
+_CLOSE = np.frombuffer(b"]}", dtype=np.uint8)
+
+
+def _json_depth(text: str) -> int:
+    """How deeply lists and objects nest in a JSON text, counted without parsing it.
+
+    >>> _json_depth('[{"a": [1, "[[["]}]'), _json_depth("3")
+    (3, 0)
+    """
+    skeleton = np.frombuffer(_JSON_STRING.sub("", text).encode("ascii", "ignore"), dtype=np.uint8)
+    steps = np.isin(skeleton, _OPEN).astype(np.int64) - np.isin(skeleton, _CLOSE)
+    return int(np.cumsum(steps).max(initial=0))
+
+
+class _RepeatedKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _read_json(source: Path, sheet: str | None, limits: Limits) -> _Raw:
+    text, notes = _text(source)
+    depth = _json_depth(text)
+    if depth > limits.max_depth:
+        raise _limit("max_depth", depth, limits.max_depth)
+    keys: dict[str, None] = {}
+
+    def unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in mapping:
+                raise _RepeatedKey(key)
+            mapping[key] = value
+            keys.setdefault(key)
+        if len(keys) > limits.max_keys:
+            raise _limit("max_keys", f">{limits.max_keys}", limits.max_keys)
+        return mapping
+
     try:
-        document = json.loads(_text(source))
-    except ValueError as exc:
+        document = json.loads(text, object_pairs_hook=unique)
+    except DataError:
+        raise
+    except _RepeatedKey as exc:
+        raise _error("json_duplicate_key", key=_clipped(exc.key)) from None
+    except (ValueError, RecursionError) as exc:
         raise _unreadable(source, exc) from exc
     if isinstance(document, list):
-        return _json_records(document, source)
+        return _json_records(document, source, limits, notes)
     if isinstance(document, dict) and {"columns", "data"} <= set(document):
-        return _json_split(document, source)
-    raise DataError.single(
-        f"{source}: expected a list of records or an object with 'columns' and 'data'"
-    )
+        return _json_split(document, source, limits, notes)
+    raise _error("json_shape", file=str(source))
 
 
-def _json_records(records: list[Any], source: Path) -> _Raw:
+def _clipped(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _json_budgets(rows: int, columns: int, limits: Limits) -> None:
+    if rows > limits.max_rows:
+        raise _limit("max_rows", rows, limits.max_rows)
+    if columns > limits.max_columns:
+        raise _limit("max_columns", columns, limits.max_columns)
+    if rows * columns > limits.max_cells:
+        raise _limit("max_cells", rows * columns, limits.max_cells)
+
+
+def _json_records(records: list[Any], source: Path, limits: Limits, notes: list[DataNote]) -> _Raw:
     wrong = [number for number, record in enumerate(records, 1) if not isinstance(record, dict)]
     if wrong:
-        raise DataError.single(f"{source}: records {wrong[:5]} are not objects")
+        raise _error("json_not_objects", records=_numbers_text(wrong))
+    columns = len({key for record in records for key in record})
+    _json_budgets(len(records), columns, limits)
     frame = pd.DataFrame(records)
-    return _given_header(frame, list(frame.columns))
+    raw = _given_header(frame, list(frame.columns))
+    raw.notes = notes
+    return raw
 
 
-def _json_split(document: dict[str, Any], source: Path) -> _Raw:
+def _json_split(
+    document: dict[str, Any], source: Path, limits: Limits, notes: list[DataNote]
+) -> _Raw:
     columns, data = document["columns"], document["data"]
     if not isinstance(columns, list) or not isinstance(data, list):
-        raise DataError.single(f"{source}: 'columns' and 'data' must be lists")
+        raise _error("json_split_lists")
+    _json_budgets(len(data), len(columns), limits)
     wrong = [
         number
         for number, row in enumerate(data, 1)
         if not isinstance(row, list) or len(row) != len(columns)
     ]
     if wrong:
-        raise DataError.single(
-            f"{source}: rows {wrong[:5]} of 'data' are not lists of {len(columns)} cells"
-        )
+        raise _error("json_split_rows", records=_numbers_text(wrong), width=len(columns))
     frame = pd.DataFrame(data, columns=range(len(columns)), dtype=object).infer_objects()
-    return _given_header(frame, columns)
+    raw = _given_header(frame, columns)
+    raw.notes = notes
+    return raw
+
+
+def _numbers_text(numbers: Sequence[int]) -> str:
+    """At most five numbers, then how many in all: ``1, 2`` or ``1, 2, 3, 4, 5 … (9)``."""
+    shown = ", ".join(str(number) for number in numbers[:5])
+    return shown if len(numbers) <= 5 else f"{shown} … ({len(numbers)})"
 
 
 def _given_header(frame: pd.DataFrame, header: list[Any]) -> _Raw:
@@ -578,17 +739,12 @@ def _given_header(frame: pd.DataFrame, header: list[Any]) -> _Raw:
     return _Raw(cells=frame, header=header)
 
 
-_PARSERS: dict[str, Callable[[Path, str | None], _Raw]] = {
+_PARSERS: dict[str, Callable[[Path, str | None, Limits], _Raw]] = {
     ".csv": _read_csv,
     ".xlsx": _read_xlsx,
     ".parquet": _read_parquet,
     ".json": _read_json,
 }
-
-
-def _no_sheet(source: Path, sheet: str | None) -> None:
-    if sheet is not None:
-        raise ValueError(f"{source}: only an .xlsx file has sheets (sheet={sheet!r})")
 
 
 def _optional(module: str, *, extra: str, purpose: str) -> ModuleType:
@@ -653,14 +809,21 @@ class _Parsed:
     #: ``%`` or ``‰`` after the number.
     sign: str | None = None
     integral: bool = True
-    bad: bool = False
+    #: Why the text is not a number: "not_a_number", "digits_not_ascii" (``None``: it is one).
+    bad: str | None = None
 
 
+#: The note of each leniency, by kind.
 _KIND_NOTES = {
-    "spaces": ("number with surrounding spaces", "numbers with surrounding spaces"),
-    "full-width": ("number in full-width characters", "numbers in full-width characters"),
-    "separators": ("number with thousands separators", "numbers with thousands separators"),
+    "spaces": "note_spaces",
+    "full-width": "note_full_width",
+    "separators": "note_separators",
 }
+
+
+def _plural(count: int) -> dict[str, object]:
+    """The fields a counted note needs: the count and the English plural endings."""
+    return {"count": count, "s": "" if count == 1 else "s"}
 
 
 class _Reading:
@@ -670,8 +833,8 @@ class _Reading:
         self.source = source
         self.raw = raw
         self.vocabulary = vocabulary
-        self.problems: list[FileProblem] = []
-        self.notes: list[str] = []
+        self.problems: list[DataProblem] = []
+        self.notes: list[DataNote] = list(raw.notes)
         self.header_row: int | None = None
         self.columns: dict[int, _Column] = {}
         self.written: list[object] = []
@@ -682,13 +845,13 @@ class _Reading:
         cells, header = self._header()
         cells = self._drop_blank(cells, header)
         if cells.empty:
-            raise DataError.single(f"{self.source} has no data: only a header, or nothing")
+            raise _error("file_no_data", file=str(self.source))
         self._resolve_headers(cells, header)
         self._raise()
         self._header_notes()
         cells = self._drop_totals(cells)
         if cells.empty:
-            raise DataError.single(f"{self.source} has no data: only total rows")
+            raise _error("file_only_totals", file=str(self.source))
         numeric, row_units = self._shape(cells)
         self._sheet_checks(cells, numeric)
         result: dict[int, pd.Series] = {}
@@ -711,7 +874,18 @@ class _Reading:
         frame.columns = pd.Index([self.columns[p].name for p in result], dtype=object)
         units = {c.name: c.unit for c in self.columns.values() if c.unit is not None}
         headers = {c.name: c.header for c in self.columns.values() if c.header != c.name}
-        return DataFile(frame, units, headers, self.source, tuple(self.notes))
+        letters = (
+            {c.name: _letter(c.position) for c in self.columns.values()} if self.raw.letters else {}
+        )
+        return DataFile(
+            frame,
+            units,
+            headers,
+            self.source,
+            tuple(self.notes),
+            sheet=self.raw.sheet,
+            letters=letters,
+        )
 
     def _header(self) -> tuple[pd.DataFrame, list[str]]:
         """The data rows and the header texts, by position; title rows above it skipped."""
@@ -731,11 +905,7 @@ class _Reading:
         if found is None:
             first = [_header_text(cell) for cell in cells.iloc[0]] if len(cells) else []
             if not any(first):
-                line = "line" if self.raw.sheet is None else "row"
-                raise DataError.single(
-                    f"{self.source}: {line} 1 is blank, and no {line} of the first "
-                    f"{_HEADER_SEARCH} is a header of variable names or template labels"
-                )
+                raise _error("header_not_found", search=_HEADER_SEARCH)
             found = 0
         self.header_row = int(cells.index[found])
         self._title_rows(cells.iloc[:found])
@@ -760,18 +930,17 @@ class _Reading:
             numbers.append(int(number))
             match = _TITLE_UNIT.search(unicodedata.normalize("NFKC", text))
             if match is not None:
-                unit = match["unit"].rstrip(")）]】")
+                unit = match["unit"].rstrip(TITLE_UNIT_TRAILERS)
                 if not _counting(unit):
-                    self._problem(
-                        None,
-                        int(number),
-                        f"the title row gives the unit {unit!r} for the whole sheet; write the "
-                        f"unit in each column's header instead, e.g. 质量发展经费投入（{unit}）",
-                    )
+                    self._problem(None, int(number), "title_unit", unit=unit)
         if numbers:
-            what = "title rows" if len(numbers) > 1 else "a title row"
-            quoted = ", ".join(repr(text) for text in texts)
-            self.notes.append(f"{_rows_text(numbers)} skipped as {what}: {quoted}")
+            self._note(
+                None,
+                "note_title_rows",
+                rows=rows_words(numbers),
+                texts=enumeration(texts),
+                **_plural(len(numbers)),
+            )
 
     def _drop_blank(self, cells: pd.DataFrame, header: list[str]) -> pd.DataFrame:
         """Without rows whose every cell is empty, and blank-headed columns with no value."""
@@ -790,13 +959,8 @@ class _Reading:
                 filled = cells.index[~empty[:, index]]
                 if self.raw.sheet is None and self.raw.letters:  # CSV: a malformed line
                     width = len([text for text in header if text])
-                    raise _unreadable(
-                        self.source,
-                        f"line {filled[0]} has more cells than the header's {width}",
-                    )
-                self.notes.append(
-                    f"{self._where_position(int(position), '')} has values but no header: ignored"
-                )
+                    raise _error("csv_extra_cells", line=int(filled[0]), width=width)
+                self._note(_Column(int(position), "", "", None), "note_no_header")
         rows = np.flatnonzero(~empty[:, keep].all(axis=1)) if keep else np.array([], dtype=int)
         return cells.iloc[rows, keep]
 
@@ -809,13 +973,17 @@ class _Reading:
             column = _Column(position=int(position), header=text, name=name, unit=unit)
             earlier = seen.get(name)
             if earlier is not None and resolved is None:
-                self._problem(column, self.header_row, "repeated header")
+                self._problem(column, self.header_row, "header_repeated")
             elif earlier is not None:
-                where = self._where(earlier)
-                message = f"names the variable {name!r}, as does {where}"
-                self._problem(column, self.header_row, message)
+                self._problem(
+                    column,
+                    self.header_row,
+                    "header_same_variable",
+                    variable=name,
+                    other=self._where(earlier),
+                )
             elif unit is not None and not _known_unit(unit):
-                self._problem(column, self.header_row, f"unknown unit {unit!r} in the header")
+                self._problem(column, self.header_row, "header_unknown_unit", unit=unit)
             seen.setdefault(name, column)
             self.columns[int(position)] = column
 
@@ -825,8 +993,15 @@ class _Reading:
             raw = self.written[column.position] if column.position < len(self.written) else None
             keyed = _fold(column.header) in _KEY_HEADERS
             if isinstance(raw, str) and (raw != raw.strip() or keyed):
-                unit = f" in {column.unit}" if column.unit is not None else ""
-                self.notes.append(f"header {raw!r} read as {column.name}{unit}")
+                unit: object = (
+                    _words("note_header_unit", unit=column.unit) if column.unit is not None else ""
+                )
+                self.notes.append(
+                    DataNote(
+                        code="note_header_read_as",
+                        params={"header": raw, "variable": column.name, "unit": unit},
+                    )
+                )
 
     def _drop_totals(self, cells: pd.DataFrame) -> pd.DataFrame:
         """Without total rows (合计, 小计, 总计, 共计 as region or period), noted."""
@@ -839,11 +1014,9 @@ class _Reading:
                     totals.setdefault(int(number), cell.strip())
         if not totals:
             return cells
-        plural = len(totals) > 1
-        quoted = ", ".join(repr(text) for text in dict.fromkeys(totals.values()))
-        self.notes.append(
-            f"{_rows_text(list(totals))} dropped as {'total rows' if plural else 'a total row'} "
-            f"({quoted}): evaluated as a region, a total would count its districts twice"
+        texts = enumeration(dict.fromkeys(totals.values()))
+        self._note(
+            None, "note_totals", rows=rows_words(list(totals)), texts=texts, **_plural(len(totals))
         )
         return cells.drop(index=list(totals))
 
@@ -891,36 +1064,32 @@ class _Reading:
             column = self.columns[position]
             parsed = _period_text(column.header)
             if isinstance(parsed, _PeriodError):
-                self._problem(column, self.header_row, parsed.message)
+                self._problem(column, self.header_row, parsed.code, **parsed.params)
                 continue
             label = str(parsed)
             if label != column.header:
-                self.notes.append(
-                    f"{self._where(column)}: the period {column.header!r} read as {label!r}"
-                )
+                self._note(column, "note_period_header", header=column.header, label=label)
             self.columns[position] = _Column(position, column.header, label, None)
 
     def _sheet_checks(self, cells: pd.DataFrame, numeric: set[int]) -> None:
         """XLSX: merged cells, formulas without a value, hidden columns and rows."""
         rows = set(cells.index)
         used = numeric | {p for p, c in self.columns.items() if c.name in _KEY_COLUMNS}
+        ordered = sorted(rows)
         for first_row, first, last_row, last in self.raw.merged:
-            spanned = [number for number in range(first_row, last_row + 1) if number in rows]
-            positions = [p for p in range(first, last + 1) if p in self.columns]
+            low = int(np.searchsorted(ordered, first_row, side="left"))
+            high = int(np.searchsorted(ordered, last_row, side="right"))
+            spanned = ordered[low:high]
+            positions = [p for p in sorted(self.columns) if first <= p <= last]
             if not spanned or (first_row == last_row and first == last) or not positions:
                 continue
             where = f"{_letter(first)}{first_row}:{_letter(last)}{last_row}"
             if any(p in numeric for p in positions):
-                self._problem(
-                    self.columns[positions[0]],
-                    first_row,
-                    f"merged cells {where} give one value to several cells of numbers; "
-                    "unmerge them and give each cell its value",
-                )
+                self._problem(self.columns[positions[0]], first_row, "merged_numbers", range=where)
             elif any(p in used for p in positions):
                 value = cells.loc[spanned[0], positions[0]]
                 headers = ", ".join(self.columns[p].header for p in positions)
-                self.notes.append(f"merged cells {where} ({headers}) filled with {value!r}")
+                self._note(None, "note_merged", range=where, headers=headers, value=value)
         computed: dict[int, list[int]] = {}
         for (number, position), cached in sorted(self.raw.formulas.items()):
             if number not in rows or position not in used:
@@ -928,29 +1097,19 @@ class _Reading:
             if cached:
                 computed.setdefault(position, []).append(number)
             else:
-                self._problem(
-                    self.columns[position],
-                    number,
-                    "a formula without a computed value: open and save the file in Excel, "
-                    "or type the value",
-                )
+                self._problem(self.columns[position], number, "formula_uncomputed")
         for position, numbers in computed.items():
-            count = _count(len(numbers), "formula", "formulas")
-            self.notes.append(
-                f"{self._where(self.columns[position])}: {count} read as the values Excel "
-                f"computed, {_rows_text(numbers)}"
+            self._note(
+                self.columns[position],
+                "note_formulas",
+                rows=rows_words(numbers),
+                **_plural(len(numbers)),
             )
         for position in sorted(self.raw.hidden_columns & set(self.columns)):
-            self.notes.append(
-                f"{self._where(self.columns[position])} is hidden in the sheet; read like the "
-                "others"
-            )
+            self._note(self.columns[position], "note_hidden_column")
         hidden = sorted(self.raw.hidden_rows & rows)
         if hidden:
-            verb = "is" if len(hidden) == 1 else "are"
-            self.notes.append(
-                f"{_rows_text(hidden)} {verb} hidden in the sheet; read like the others"
-            )
+            self._note(None, "note_hidden_rows", rows=rows_words(hidden))
 
     def _numbers(
         self,
@@ -971,18 +1130,26 @@ class _Reading:
         for index, cell in enumerate(cells):
             number = int(series.index[index])
             if not isinstance(cell, str):
+                exact = _exact_cell(cell)
+                if exact is not None:
+                    values[index] = exact.value
+                    if exact.code is not None and known[index]:
+                        self._problem(column, number, exact.code, text=_short_repr(cell))
+                    elif exact.code is None and known[index]:
+                        kinds.setdefault("exact", []).append(number)
+                    continue
                 values[index] = cell
-                message = _not_a_number(cell)
-                if message is not None and known[index]:
-                    self._problem(column, number, message)
+                problem = _not_a_number(cell)
+                if problem is not None and known[index]:
+                    self._problem(column, number, problem, text=_short_repr(cell))
                 continue
             reading = parsed.get(cell)
             if reading is None:
                 reading = parsed[cell] = _parse_number(cell)
-            if reading.bad or reading.value is None:
-                values[index] = None if not reading.bad else cell
-                if reading.bad and known[index]:
-                    self._problem(column, number, f"not a number: {cell!r}")
+            if reading.bad is not None or reading.value is None:
+                values[index] = None if reading.bad is None else cell
+                if reading.bad is not None and known[index]:
+                    self._problem(column, number, reading.bad, text=_clipped(cell))
                 elif "marker" in reading.kinds and known[index]:
                     markers.setdefault(cell.strip())
                     kinds.setdefault("marker", []).append(number)
@@ -996,9 +1163,9 @@ class _Reading:
                         self._problem(
                             column,
                             number,
-                            f"a percentage where the unit is {units[index]!r}: {cell!r} "
-                            "(percentages are read where the unit is percent, permille or "
-                            "dimensionless)",
+                            "percent_not_allowed",
+                            unit=str(units[index]),
+                            text=_clipped(cell),
                         )
                     continue
                 value = converted
@@ -1007,23 +1174,32 @@ class _Reading:
             if known[index]:
                 for kind in reading.kinds:
                     kinds.setdefault(kind, []).append(number)
-        where = self._where(column)
-        for kind, (one, many) in _KIND_NOTES.items():
+        for kind, code in _KIND_NOTES.items():
             if kind in kinds:
                 numbers = kinds[kind]
-                read = "read as a number" if len(numbers) == 1 else "read as numbers"
-                self.notes.append(
-                    f"{where}: {len(numbers)} {one if len(numbers) == 1 else many} {read}, "
-                    f"{_rows_text(numbers)}"
-                )
+                self._note(column, code, rows=rows_words(numbers), **_plural(len(numbers)))
         if "marker" in kinds:
             numbers = kinds["marker"]
-            count = _count(len(numbers), "missing-value marker", "missing-value markers")
-            quoted = ", ".join(repr(marker) for marker in markers)
-            self.notes.append(f"{where}: {count} ({quoted}) read as missing, {_rows_text(numbers)}")
+            self._note(
+                column,
+                "note_markers",
+                markers=enumeration(markers),
+                rows=rows_words(numbers),
+                **_plural(len(numbers)),
+            )
         for unit, numbers in percentages.items():
-            count = _count(len(numbers), "percentage", "percentages")
-            self.notes.append(f"{where}: {count} read in {unit}, {_rows_text(numbers)}")
+            self._note(
+                column,
+                "note_percentages",
+                unit=unit,
+                rows=rows_words(numbers),
+                **_plural(len(numbers)),
+            )
+        if "exact" in kinds:
+            numbers = kinds["exact"]
+            self._note(
+                column, "note_exact_numbers", rows=rows_words(numbers), **_plural(len(numbers))
+            )
         return pd.Series(values, index=series.index, dtype=object)
 
     def _periods(self, series: pd.Series, column: _Column) -> pd.Series:
@@ -1040,21 +1216,19 @@ class _Reading:
             result = _period(cell)
             if isinstance(result, _PeriodError):
                 values[index] = cell
-                self._problem(column, number, result.message)
+                self._problem(column, number, result.code, **result.params)
                 continue
             values[index] = result
             if isinstance(cell, str) and cell != str(result):
                 rewritten[number] = f"{cell!r} → {result!r}"
         if rewritten:
             examples = ", ".join(list(dict.fromkeys(rewritten.values()))[:3])
-            count = len(rewritten)
-            what = (
-                "period rewritten as the engine reads it"
-                if count == 1
-                else ("periods rewritten as the engine reads them")
-            )
-            self.notes.append(
-                f"{self._where(column)}: {count} {what} ({examples}), {_rows_text(list(rewritten))}"
+            self._note(
+                column,
+                "note_periods",
+                examples=examples,
+                rows=rows_words(list(rewritten)),
+                **_plural(len(rewritten)),
             )
         if dates:
             frequency = _frequency(values[[i for i in range(len(values)) if i not in set(dates)]])
@@ -1062,44 +1236,49 @@ class _Reading:
                 values[index] = _date_period(cells[index], frequency)
             first = cells[dates[0]]
             numbers = [int(series.index[index]) for index in dates]
-            example = f"{first:%Y-%m-%d} → {values[dates[0]]!r}"
-            self.notes.append(
-                f"{self._where(column)}: {_count(len(dates), 'date', 'dates')} read as "
-                f"{frequency}s ({example}), {_rows_text(numbers)}"
+            self._note(
+                column,
+                "note_dates",
+                frequency=FREQUENCY_WORDS[frequency],
+                example=f"{first:%Y-%m-%d} → {values[dates[0]]!r}",
+                rows=rows_words(numbers),
+                **_plural(len(dates)),
             )
         return pd.Series(values, index=series.index, dtype=object)
 
     # ----------------------------------------------------------------- places
 
-    def _where(self, column: _Column) -> str:
-        """A column as a person finds it: ``column C (header)``, or ``column 'header'``."""
-        return self._where_position(column.position, column.header)
+    def _place(self, column: _Column | None) -> dict[str, Any]:
+        """Where a column is, as the keyword arguments of a problem or note."""
+        if column is None:
+            return {"sheet": self.raw.sheet}
+        variable = column.name if column.name != column.header else None
+        return {
+            "sheet": self.raw.sheet,
+            "letter": _letter(column.position) if self.raw.letters else None,
+            "column": column.header or None,
+            "variable": variable,
+        }
 
-    def _where_position(self, position: int, header: str) -> str:
-        if self.raw.letters:
-            return (
-                f"column {_letter(position)} ({header})"
-                if header
-                else (f"column {_letter(position)}")
-            )
-        return f"column {header!r}"
+    def _where(self, column: _Column) -> Words:
+        """A column as a person finds it, in both languages: ``column C (header)``."""
+        place = self._place(column)
+        place["sheet"] = None
+        note = DataNote(**place)
+        return Words(zh=note.location("zh"), en=note.location("en"))
 
-    def _problem(self, column: _Column | None, row: int | None, message: str) -> None:
-        self.problems.append(
-            FileProblem(
-                column=column.name if column is not None else None,
-                row=row,
-                message=message,
-                sheet=self.raw.sheet,
-                letter=_letter(column.position) if column and self.raw.letters else None,
-                header=column.header if column is not None else None,
-            )
-        )
+    def _note(self, column: _Column | None, code: str, **params: object) -> None:
+        self.notes.append(DataNote(code=code, params=params, **self._place(column)))
+
+    def _problem(
+        self, column: _Column | None, row: int | None, code: str, **params: object
+    ) -> None:
+        self.problems.append(FileProblem(code=code, params=params, row=row, **self._place(column)))
 
     def _raise(self) -> None:
         if self.problems:
 
-            def order(problem: FileProblem) -> tuple[int, int]:
+            def order(problem: DataProblem) -> tuple[int, int]:
                 row = problem.row if isinstance(problem.row, int) else 0
                 column = _position(problem.letter) if problem.letter is not None else -1
                 return row, column
@@ -1108,12 +1287,87 @@ class _Reading:
             raise DataError(ordered)
 
 
+def _words(code: str, **fields: object) -> Words:
+    """A wording of the reading table with its fields filled, in both languages."""
+    from .text.problems import PROBLEMS
+
+    entry = PROBLEMS[code]
+    return Words(zh=entry("zh", **fields), en=entry("en", **fields))
+
+
 # --------------------------------------------------------------------------- cells
 
 
 @dataclass(frozen=True)
 class _PeriodError:
-    message: str
+    """Why a cell is not a period: a problem code and its fields."""
+
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Exact:
+    """A ``Decimal`` or ``Fraction`` cell: its value as the engine reads it, or why not."""
+
+    value: object
+    code: str | None = None
+
+
+def _exact_cell(cell: object) -> _Exact | None:
+    """A ``Decimal`` or ``Fraction`` cell read exactly (``None`` for any other cell).
+
+    An integral value becomes an ``int``; another becomes the ``float`` whose shortest
+    decimal form is the value itself, which the engine reads exactly. A value that has no
+    such float (more than 15 significant digits, ``Fraction(1, 3)``) is refused.
+
+    >>> _exact_cell(Decimal("96.50")), _exact_cell(Fraction(3, 4)), _exact_cell(Decimal("12"))
+    (_Exact(value=96.5, code=None), _Exact(value=0.75, code=None), _Exact(value=12, code=None))
+    >>> _exact_cell(Fraction(1, 3)).code, _exact_cell(Decimal("0.12345678901234567")).code
+    ('number_inexact', 'number_inexact')
+    >>> _exact_cell(Decimal("NaN")), _exact_cell(1.5)
+    (_Exact(value=None, code=None), None)
+    """
+    if isinstance(cell, Decimal):
+        if cell.is_nan():
+            return _Exact(None)
+        if not cell.is_finite():
+            return _Exact(cell, "number_inexact")
+        exponent = cell.as_tuple().exponent
+        if isinstance(exponent, int) and (exponent < -40 or cell.adjusted() > 40):
+            return _Exact(cell, "number_inexact")
+        exact = Fraction(cell)
+    elif isinstance(cell, Fraction):
+        exact = cell
+    else:
+        return None
+    if exact.denominator == 1:
+        return _Exact(int(exact))
+    approx = float(exact)
+    if Fraction(repr(approx)) != exact:
+        return _Exact(cell, "number_inexact")
+    return _Exact(approx)
+
+
+def _short_repr(cell: object) -> str:
+    """A cell as a message shows it: text as is, a date as written, anything else its repr."""
+    if isinstance(cell, str | dt.date | dt.time | dt.timedelta | bool | np.bool_):
+        return _clipped(str(cell))
+    return _clipped(repr(cell))
+
+
+def _foreign_digits(text: str) -> bool:
+    """Whether ``text`` holds a digit other than ASCII or full-width ones (``²``, ``⑫``, ``٣``).
+
+    >>> [_foreign_digits(text) for text in ("１２3", "10²", "⑫⓪", "٣")]
+    [False, True, True, True]
+    """
+    return any(
+        unicodedata.category(char)[0] == "N"
+        and not ("0" <= char <= "9")
+        and char not in _FULL_WIDTH_DIGITS
+        for char in text
+    )
 
 
 def _parse_number(text: str) -> _Parsed:
@@ -1123,12 +1377,16 @@ def _parse_number(text: str) -> _Parsed:
     >>> reading.value, reading.kinds
     (Decimal('1160'), ('spaces', 'full-width', 'separators'))
     >>> _parse_number("96.5%").value, _parse_number("—").kinds, _parse_number("约1200").bad
-    (Decimal('96.5'), ('marker',), True)
+    (Decimal('96.5'), ('marker',), 'not_a_number')
+    >>> _parse_number("10²").bad, _parse_number("⑫⓪").bad
+    ('digits_not_ascii', 'digits_not_ascii')
     """
     stripped = text.strip()
     if not stripped:
         return _Parsed(None)
     kinds = ["spaces"] if stripped != text else []
+    if _foreign_digits(stripped):
+        return _Parsed(None, bad="digits_not_ascii")
     folded = unicodedata.normalize("NFKC", stripped)
     if folded.upper() in _MISSING or stripped in _MISSING:
         return _Parsed(None, (*kinds, "marker"))
@@ -1136,7 +1394,7 @@ def _parse_number(text: str) -> _Parsed:
         kinds.append("full-width")
     match = _NUMBER.fullmatch(folded)
     if match is None:
-        return _Parsed(None, bad=True)
+        return _Parsed(None, bad="not_a_number")
     digits = match["number"]
     if match["grouped"] is not None:
         kinds.append("separators")
@@ -1144,7 +1402,7 @@ def _parse_number(text: str) -> _Parsed:
     try:
         value = Decimal(digits)
     except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
-        return _Parsed(None, bad=True)
+        return _Parsed(None, bad="not_a_number")
     integral = not any(char in digits for char in ".eE")
     return _Parsed(value, tuple(kinds), match["sign"], integral)
 
@@ -1176,24 +1434,24 @@ def _per_unit(value: Decimal, sign: str, unit: str | None) -> int | float | None
 
 
 def _not_a_number(cell: object) -> str | None:
-    """Why a cell that is not text is not a number, or ``None`` if it is one (or empty)."""
+    """The code of why a cell that is not text is not a number, or ``None`` if it is one."""
     if cell is None or cell is pd.NA or (isinstance(cell, float) and cell != cell):
         return None
     if isinstance(cell, bool | np.bool_):
-        return f"true/false is not a number: {cell!r}"
+        return "not_a_number_bool"
     if isinstance(cell, dt.datetime | dt.date | dt.time | dt.timedelta):
-        return f"a date or time, not a number: {cell}"
+        return "not_a_number_date"
     if isinstance(cell, int | float | np.integer | np.floating):
         return None
-    return f"not a number: {cell!r}"
+    return "not_a_number"
 
 
 def _period(cell: object) -> object:
     """A period cell as the engine reads it, or a :class:`_PeriodError`."""
     if cell is None or (isinstance(cell, float) and cell != cell):
-        return _PeriodError("missing period")
+        return _PeriodError("period_missing")
     if isinstance(cell, bool | np.bool_):
-        return _PeriodError(f"cannot read {cell!r} as a period")
+        return _PeriodError("period_unreadable", {"text": repr(cell)})
     if isinstance(cell, pd.Period):
         return cell
     if isinstance(cell, int | np.integer) or (
@@ -1202,13 +1460,10 @@ def _period(cell: object) -> object:
         year = int(cell)
         if 1000 <= year <= 9999:
             return year
-        return _PeriodError(
-            f"cannot read {cell!r} as a period: a year has four digits (a date typed as a "
-            "number? write 2013, 2013-12 or 2013Q4)"
-        )
+        return _PeriodError("period_year_digits", {"text": repr(cell)})
     if isinstance(cell, str):
         return _period_text(cell)
-    return _PeriodError(f"cannot read {cell!r} as a period")
+    return _PeriodError("period_unreadable", {"text": _short_repr(cell)})
 
 
 def _period_text(text: str) -> object:
@@ -1216,14 +1471,20 @@ def _period_text(text: str) -> object:
 
     >>> [_period_text(t) for t in ["2013", "2013年", "2013年12月", "2013/1", "2013年第四季度"]]
     [2013, 2013, '2013-12', '2013-01', '2013Q4']
-    >>> _period_text("2013-2014").message
-    "two periods in one cell: '2013-2014'; give each period its own row"
+    >>> _period_text("2013-2014")
+    _PeriodError(code='period_two', params={'text': '2013-2014'})
+    >>> _period_text("２０１３"), _period_text("2O13").code
+    (2013, 'period_unreadable')
+    >>> _period_text("²⁰¹³").code
+    'digits_not_ascii'
     """
+    if _foreign_digits(text):
+        return _PeriodError("digits_not_ascii", {"text": _clipped(text)})
     squeezed = _squeezed(text)
     if not squeezed or squeezed.upper() in _MISSING:
-        return _PeriodError("missing period")
+        return _PeriodError("period_missing")
     if len(_YEARS.findall(squeezed)) > 1:
-        return _PeriodError(f"two periods in one cell: {text!r}; give each period its own row")
+        return _PeriodError("period_two", {"text": _clipped(text)})
     if (match := _YEAR.fullmatch(squeezed)) is not None:
         return int(match["year"])
     if (match := _MONTH.fullmatch(squeezed)) is not None:
@@ -1231,14 +1492,11 @@ def _period_text(text: str) -> object:
         if 1 <= month <= 12:
             return f"{match['year']}-{month:02d}"
     if (match := _QUARTER.fullmatch(squeezed)) is not None:
-        quarter = int(match["q"]) if match["q"] else _QUARTER_DIGITS.get(match["zh"], 0)
+        quarter = int(match["q"]) if match["q"] else QUARTER_DIGITS.get(match["zh"], 0)
         if not quarter:
             quarter = int(match["zh"])
         return f"{match['year']}Q{quarter}"
-    return _PeriodError(
-        f"cannot read {text!r} as a period; write a year (2013), a month (2013-12) or a "
-        "quarter (2013Q4)"
-    )
+    return _PeriodError("period_unreadable", {"text": _clipped(text)})
 
 
 def _frequency(values: np.ndarray[Any, Any]) -> str:
@@ -1262,7 +1520,7 @@ def _date_period(date: dt.date, frequency: str) -> object:
 
 def _counting(unit: str) -> bool:
     """Whether a title row's unit is a count (批次, 个, count): harmless for every column."""
-    if unit in _COUNT_WORDS:
+    if unit in COUNT_WORDS:
         return True
     try:
         return normalise_unit(unit) in {"count", "dimensionless"}
@@ -1331,28 +1589,6 @@ def _position(letters: str) -> int:
     return number - 1
 
 
-def _rows_text(numbers: Sequence[int], *, limit: int = 8) -> str:
-    """Row numbers in runs: ``row 4``, ``rows 2–4, 7``, at most ``limit`` runs, then ``…``.
-
-    >>> _rows_text([4]), _rows_text([2, 3, 4, 7]), _rows_text(list(range(1, 40, 2)), limit=2)
-    ('row 4', 'rows 2–4, 7', 'rows 1, 3, … (20 in all)')
-    """
-    ordered = sorted(set(numbers))
-    runs: list[tuple[int, int]] = []
-    for number in ordered:
-        if runs and number == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], number)
-        else:
-            runs.append((number, number))
-    shown = [f"{a}" if a == b else f"{a}–{b}" for a, b in runs[:limit]]
-    more = f", … ({len(ordered)} in all)" if len(runs) > limit else ""
-    return f"{'row' if len(ordered) == 1 else 'rows'} {', '.join(shown)}{more}"
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
-
-
 # --------------------------------------------------------------------------- headers
 
 
@@ -1384,7 +1620,7 @@ def _resolve(header: str, names: Mapping[str, str]) -> tuple[str, str | None] | 
         return names[folded], None
     match = _UNIT_SUFFIX.match(folded)
     if match is not None and match["name"] in names:
-        return names[match["name"]], match["unit"].strip()
+        return names[match["name"]], unicodedata.normalize("NFKC", match["unit"]).strip()
     return None
 
 
