@@ -83,13 +83,16 @@ def test_all_requires_every_unit() -> None:
     )
     frame = evaluate(all_comply(), data).to_frame()
     assert frame["status"].tolist() == ["not_met", "met", "not_met"]
-    assert "未达标:1 项未达标" in frame.loc[0, "explanation"]
+    explanation = frame.loc[0, "explanation"]
+    assert "未达到目标 100%" in explanation
+    assert "尚差 1，未达标。" in explanation
+    assert explanation.count("达标") == 1  # one verdict per sentence
 
 
 @pytest.mark.parametrize(
     ("compliant", "total", "status", "shortfall"),
     [
-        (10**30 - 1, 10**30, "not_met", "1 项未达标"),
+        (10**30 - 1, 10**30, "not_met", "尚差 1，"),
         (10**30, 10**30, "met", None),
     ],
 )
@@ -108,8 +111,9 @@ def test_counts_beyond_int64_stay_exact(
 def test_a_numerator_beyond_int64_exceeding_its_denominator_is_an_error() -> None:
     """10**30 + 1 of 10**30 looks equal in floats; the exact check still catches it."""
     data = pd.DataFrame({"period": [2013], "sampled": [10**30], "passed": [10**30 + 1]})
-    with pytest.raises(DataError, match="exceeds"):
+    with pytest.raises(DataError) as caught:
         evaluate(pass_rate(), data)
+    assert caught.value.codes == ("part_exceeds_whole",)
 
 
 def test_unsigned_counts_beyond_int64_are_not_negative() -> None:
@@ -135,8 +139,9 @@ def test_int64_counts_beyond_float_precision_print_exactly() -> None:
 
 def test_complex_numbers_are_a_data_error() -> None:
     data = pd.DataFrame({"period": [2013], "sampled": [50 + 1j], "passed": [47]})
-    with pytest.raises(DataError, match="complex") as caught:
+    with pytest.raises(DataError) as caught:
         evaluate(pass_rate(), data)
+    assert caught.value.codes == ("value_complex",)
     assert caught.value.problems[0].column == "sampled"
 
 
@@ -375,7 +380,7 @@ def test_json_keeps_chinese_and_round_trips_types() -> None:
             pd.DataFrame({"period": [2013, 2013], "sampled": [1, 1], "passed": [1, 1]}),
             "period",
             1,
-            "duplicate",
+            "given again",
         ),
         (
             pd.DataFrame({"period": [2013], "sampled": ["约1200"], "passed": [1]}),
@@ -410,7 +415,9 @@ def test_bad_input_names_column_and_row(
     with pytest.raises(DataError) as caught:
         evaluate(pass_rate(), frame)
     problems = caught.value.problems
-    assert any(p.column == column and p.row == row and fragment in p.message for p in problems)
+    assert any(
+        p.column == column and p.row == row and fragment in p.message_in("en") for p in problems
+    )
     assert isinstance(caught.value, ValueError)
 
 
@@ -428,23 +435,18 @@ def test_cell_problems_and_a_part_above_its_whole_are_listed_together() -> None:
     )
     with pytest.raises(DataError) as caught:
         evaluate(pass_rate(), frame)
-    found = {
-        (p.column, p.row, p.message.split(":")[0].split(" (")[0]) for p in caught.value.problems
-    }
-    assert found == {
-        ("sampled", 0, "not a number"),
-        ("sampled", 2, "negative value -1.0"),
-        ("passed", 1, "passed"),
-    }
-    assert "exceeds" in str(caught.value)
+    found = {(p.column, p.row): p.code for p in caught.value.problems}
+    assert set(found) == {("sampled", 0), ("sampled", 2), ("passed", 1)}
+    assert (found["sampled", 0], found["sampled", 2]) == ("value_not_number", "value_negative")
 
 
 def test_unknown_unit_is_a_data_error() -> None:
     frame = pd.DataFrame({"period": [2013], "funding": [1], "revenue": [1]})
     with pytest.raises(DataError, match="funding"):
         evaluate(funding_ratio(), frame, units={"funding": "万斤"})
-    with pytest.raises(DataError, match="does not convert"):
+    with pytest.raises(DataError) as caught:
         evaluate(funding_ratio(), frame, units={"funding": "万人"})
+    assert caught.value.codes == ("unit_not_convertible",)
 
 
 # --------------------------------------------------------------------------- found by fuzzing
@@ -490,8 +492,9 @@ def test_a_number_beyond_floats_is_a_data_error() -> None:
     data = pd.DataFrame(
         {"period": [2013], "sampled": pd.Series([10**400], dtype=object), "passed": [1]}
     )
-    with pytest.raises(DataError, match="too large") as caught:
+    with pytest.raises(DataError) as caught:
         evaluate(pass_rate(), data)
+    assert caught.value.codes == ("value_too_large",)
     assert caught.value.problems[0].column == "sampled"
 
 
@@ -516,8 +519,9 @@ def test_wilson_interval_never_overflows_and_holds_the_value(passed: float, samp
 def test_a_numerator_beyond_a_subnormal_denominator_is_only_a_data_error() -> None:
     """1 passed of 5e-324 sampled: the share overflows, but only the DataError is raised."""
     data = pd.DataFrame({"period": [2013], "sampled": [5e-324], "passed": [1]})
-    with pytest.raises(DataError, match="exceeds"):
+    with pytest.raises(DataError) as caught:
         evaluate(pass_rate(), data)
+    assert caught.value.codes == ("part_exceeds_whole",)
 
 
 def test_a_ratio_beyond_floats_is_infinite_and_judged_exactly() -> None:
@@ -534,8 +538,10 @@ def test_a_ratio_beyond_floats_is_infinite_and_judged_exactly() -> None:
 def test_a_share_reported_just_above_100_percent_is_an_error() -> None:
     """100.00000001 % is above 100 %: within the float tolerance, but exactly above."""
     data = pd.DataFrame({"period": [2013], "pass_rate": [100.00000001]})
-    with pytest.raises(DataError, match="above 100"):
+    with pytest.raises(DataError) as caught:
         evaluate(pass_rate(), data)
+    assert caught.value.codes == ("share_above_whole",)
+    assert "100.00000001" in caught.value.render("en")
     exact = pd.DataFrame({"period": [2013], "pass_rate": [100.0]})
     assert one(evaluate(pass_rate(), exact).to_frame())["value"] == 100.0
 

@@ -13,21 +13,13 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .formulas import Formula, Ratio
-from .thresholds import (
-    Above,
-    AtLeast,
-    AtMost,
-    Below,
-    BelowBenchmark,
-    Monitored,
-    Threshold,
-    TopAmongPeers,
-    Trend,
-)
+from .judging import threshold_kind
+from .text import resolve_language
+from .thresholds import Threshold
 from .units import UnitError, is_compatible, normalise_unit
 
 if TYPE_CHECKING:
-    from .results import Language
+    from .text import Language
 
 __all__ = ["Clause", "Direction", "Indicator", "Input", "Responsible"]
 
@@ -50,6 +42,9 @@ class Input(BaseModel):
     label_zh: str
     label_en: str = ""
     description: str = ""
+    #: What one count counts, for its measure word (``"batch"`` → 批次, ``"enterprise"`` → 家):
+    #: a key of :data:`xmqc_kpi.text.units.MEASURES`; ``None`` writes a bare count.
+    counted: str | None = None
 
     @field_validator("unit")
     @classmethod
@@ -69,6 +64,22 @@ class Clause(BaseModel):
 
     table: str | None = Field(default=None, pattern=r"^\d+\.\d+\.\d+$")
     body: str
+    #: Where the indicator's quote stands: the table row, or the body item (a quote may come
+    #: from the body even when a table row exists). Default: the table when there is a row.
+    quoted_from: Literal["table", "body"] = None  # type: ignore[assignment]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_quoted_from(cls, data: object) -> object:
+        if isinstance(data, dict) and data.get("quoted_from") is None:
+            data = {**data, "quoted_from": "table" if data.get("table") else "body"}
+        return data
+
+    @model_validator(mode="after")
+    def _quote_has_a_place(self) -> Clause:
+        if self.quoted_from == "table" and self.table is None:
+            raise ValueError("quoted_from: 'table' needs a table row")
+        return self
 
     @property
     def section(self) -> str:
@@ -191,7 +202,7 @@ class Indicator(BaseModel):
         """The plan section (``"5"`` for table item 5.1.2)."""
         return self.clause.section
 
-    def interpretation_text(self, lang: Language = "zh") -> str:
+    def interpretation_text(self, lang: Language | None = None) -> str:
         """The interpretation note in ``lang``, or in the other language when that one is empty.
 
         ``"zh"`` reads :attr:`interpretation_zh`, ``"en"`` :attr:`interpretation`; a custom
@@ -209,7 +220,7 @@ class Indicator(BaseModel):
         """
         first, second = (
             (self.interpretation_zh, self.interpretation)
-            if lang == "zh"
+            if resolve_language(lang) == "zh"
             else (self.interpretation, self.interpretation_zh)
         )
         return first or second
@@ -218,17 +229,8 @@ class Indicator(BaseModel):
     @classmethod
     def _default_direction(cls, data: object) -> object:
         if isinstance(data, dict) and "direction" not in data:
-            threshold = data.get("threshold")
-            kind = threshold.get("kind") if isinstance(threshold, dict) else None
-            lower = isinstance(threshold, AtMost | Below | BelowBenchmark) or kind in {
-                "at_most",
-                "below",
-                "below_benchmark",
-            }
-            falling = (isinstance(threshold, Trend) and threshold.direction == "falling") or (
-                isinstance(threshold, dict) and threshold.get("direction") == "falling"
-            )
-            data = {**data, "direction": "lower" if lower or falling else "higher"}
+            implied = _implied_direction(data.get("threshold"))
+            data = {**data, "direction": implied or "higher"}
         return data
 
     @model_validator(mode="after")
@@ -248,12 +250,8 @@ class Indicator(BaseModel):
         except UnitError as exc:
             raise ValueError(f"unit: {exc}") from exc
         threshold = self.threshold
-        bound_unit = (
-            threshold.unit if isinstance(threshold, AtLeast | Above | AtMost | Below) else None
-        )
-        if bound_unit is not None and not is_compatible(bound_unit, self.unit):
-            raise ValueError(f"threshold: unit {bound_unit!r} does not convert to {self.unit!r}")
-        expected = _implied_direction(threshold)
+        threshold.check_unit(self.unit)
+        expected = threshold.implied_direction()
         if expected is not None and expected != self.direction:
             raise ValueError(f"direction: {threshold.kind} implies {expected!r}")
         return self
@@ -270,14 +268,12 @@ class Indicator(BaseModel):
         return display.html("indicator", self)
 
 
-def _implied_direction(threshold: Threshold) -> Direction | None:
-    """The direction a threshold implies, or ``None`` when it leaves it to the indicator."""
-    if isinstance(threshold, AtLeast | Above):
-        return "higher"
-    if isinstance(threshold, AtMost | Below | BelowBenchmark):
-        return "lower"
-    if isinstance(threshold, Trend):
-        return "higher" if threshold.direction == "rising" else "lower"
-    if isinstance(threshold, TopAmongPeers | Monitored):
-        return None
-    return "higher"
+def _implied_direction(threshold: object) -> Direction | None:
+    """The direction a threshold (a kind, or its mapping in a catalog file) implies, if any."""
+    if isinstance(threshold, dict):
+        try:
+            threshold = threshold_kind(str(threshold.get("kind"))).model_validate(threshold)
+        except (KeyError, ValueError):  # the threshold field reports what is wrong with it
+            return None
+    implied = getattr(threshold, "implied_direction", None)
+    return implied() if callable(implied) else None

@@ -12,21 +12,20 @@ import enum
 import json
 import math
 from collections.abc import Callable, Collection, Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from . import display
+from .text import Language, resolve_language
 
 if TYPE_CHECKING:
     from .indicator import Indicator
 
 __all__ = ["Assessment", "Evaluation", "Language", "Reason", "Status"]
-
-Language = Literal["zh", "en"]
 
 
 class Status(enum.StrEnum):
@@ -98,6 +97,7 @@ FRAME_COLUMNS = (
     "deadline",
     "due",
     "responsible",
+    "equals_threshold",
 )
 
 
@@ -107,7 +107,9 @@ class Assessment(BaseModel):
     ``value``, ``threshold``, ``margin`` and the interval are in the indicator's display unit
     (96.5 for 96.5 %). ``margin`` is signed so that a positive margin is on the good side of the
     threshold. ``numerator`` and ``denominator`` are the formula's inputs in their declared
-    default units. ``conclusive`` is ``None`` where there is no interval.
+    default units. ``conclusive`` is ``None`` where there is no interval. ``reason`` is a
+    :class:`Reason`, or the code of a reason a registered threshold kind of a user gives.
+    ``equals_threshold`` says whether the value equals exactly what it was compared with.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -120,7 +122,7 @@ class Assessment(BaseModel):
     comparison: str
     threshold: float | None
     status: Status
-    reason: Reason
+    reason: Reason | str
     explanation: str
     numerator: float | None
     denominator: float | None
@@ -135,6 +137,12 @@ class Assessment(BaseModel):
     deadline: str | None
     due: bool | None
     responsible: tuple[str, ...]
+    equals_threshold: bool | None = None
+
+    @field_validator("reason", mode="before")
+    @classmethod
+    def _builtin_reason(cls, reason: Any) -> Any:
+        return Reason(reason) if reason in Reason.__members__.values() else reason
 
     def _repr_html_(self) -> str:
         return display.html("assessment", self)
@@ -173,7 +181,7 @@ class Evaluation:
         self,
         table: pd.DataFrame,
         *,
-        explain: Callable[[pd.DataFrame, Language], pd.Series],
+        explain: Callable[[pd.DataFrame, Language | None], pd.Series],
         as_of: dt.date | None,
         indicators: tuple[Indicator, ...] = (),
         inputs: Callable[[], pd.DataFrame] | None = None,
@@ -216,22 +224,48 @@ class Evaluation:
         indicators = self._table["indicator_id"].nunique()
         return f"<Evaluation: {len(self)} assessments of {indicators} indicators; {parts}>"
 
-    def explanations(self, lang: Language = "zh") -> pd.Series:
-        """The explanation of every assessment, rendered once per language."""
-        if lang not in ("zh", "en"):
-            raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
-        if lang not in self._texts:
-            self._texts[lang] = self._explain(self._table, lang)
-        return self._texts[lang]
+    def explanations(self, lang: Language | None = None) -> pd.Series:
+        """The explanation of every assessment, rendered once per language (default: active)."""
+        language = resolve_language(lang)
+        if language not in self._texts:
+            self._texts[language] = self._explain(self._table, language)
+        return self._texts[language]
 
-    def to_frame(self, lang: Language = "zh") -> pd.DataFrame:
-        """All assessments as a new DataFrame (columns :data:`FRAME_COLUMNS`)."""
-        frame = self._table.loc[:, [c for c in FRAME_COLUMNS if c != "explanation"]]
+    def to_frame(self, lang: Language | None = None) -> pd.DataFrame:
+        """All assessments as a new DataFrame (columns :data:`FRAME_COLUMNS`).
+
+        ``status`` and ``reason`` hold the machine codes in every language (they are API);
+        :func:`xmqc_kpi.text.statuses.status_word` and ``reason_word`` give their words.
+        ``comparison`` is worded in ``lang``; ``responsible`` holds a tuple of units per row.
+        """
+        language = resolve_language(lang)
+        stored = [c for c in FRAME_COLUMNS if c in self._table.columns]
+        frame = self._table.loc[:, stored]
         position = FRAME_COLUMNS.index("explanation")
-        frame.insert(position, "explanation", self.explanations(lang).array)
+        frame.insert(position, "explanation", self.explanations(language).array)
+        frame.insert(FRAME_COLUMNS.index("comparison"), "comparison", self._comparisons(language))
+        frame.insert(FRAME_COLUMNS.index("responsible"), "responsible", self._responsible())
         return frame.reset_index(drop=True)
 
-    def _records(self, lang: Language) -> list[dict[str, object]]:
+    def _per_indicator(self, of: Callable[[Indicator], object]) -> npt.NDArray[np.object_]:
+        """One value per row, computed once per indicator (``None`` for an unknown id)."""
+        ids = self._table["indicator_id"].cat
+        known = {indicator.id: indicator for indicator in self._indicators}
+        values = [of(known[i]) if i in known else None for i in ids.categories]
+        lookup = np.empty(len(values) + 1, dtype=object)
+        lookup[: len(values)] = values
+        return lookup[ids.codes.to_numpy()]
+
+    def _comparisons(self, lang: Language) -> pd.Categorical:
+        from .text.kinds import comparison_text
+
+        texts = self._per_indicator(lambda indicator: comparison_text(indicator, lang))
+        return pd.Categorical(texts)
+
+    def _responsible(self) -> npt.NDArray[np.object_]:
+        return self._per_indicator(lambda indicator: tuple(indicator.responsible.units))
+
+    def _records(self, lang: Language | None) -> list[dict[str, object]]:
         """Plain-Python records (None for missing), converted a column at a time."""
         frame = self.to_frame(lang)
         names = list(frame.columns)
@@ -245,7 +279,7 @@ class Evaluation:
         record = self.to_frame().iloc[position].to_dict()
         return _build_assessment({str(k): _clean(v) for k, v in record.items()})
 
-    def assessments(self, lang: Language = "zh") -> list[Assessment]:
+    def assessments(self, lang: Language | None = None) -> list[Assessment]:
         """Every assessment as a typed, immutable :class:`Assessment`."""
         return [_build_assessment(record) for record in self._records(lang)]
 
@@ -281,7 +315,7 @@ class Evaluation:
             sections = {indicator.id: indicator.section for indicator in self._indicators}
             return table["indicator_id"].astype(str).map(sections).rename(by), status
         if by == "responsible":
-            units = table["responsible"].astype(str).str.split("、").explode()
+            units = pd.Series(self._responsible(), index=table.index).explode()
             return (
                 units.rename(by).reset_index(drop=True),
                 status.loc[units.index].reset_index(drop=True),
@@ -291,7 +325,7 @@ class Evaluation:
             f"not {by!r}"
         )
 
-    def not_met(self, lang: Language = "zh") -> pd.DataFrame:
+    def not_met(self, lang: Language | None = None) -> pd.DataFrame:
         """The assessments whose status is ``not_met``."""
         frame = self.to_frame(lang)
         return frame.loc[frame["status"] == Status.NOT_MET.value].reset_index(drop=True)
@@ -306,7 +340,7 @@ class Evaluation:
         """
         parent = self
 
-        def explain(_table: pd.DataFrame, lang: Language) -> pd.Series:
+        def explain(_table: pd.DataFrame, lang: Language | None) -> pd.Series:
             texts = parent.explanations(lang).iloc[positions]
             return texts.reset_index(drop=True)
 
@@ -355,13 +389,16 @@ class Evaluation:
                 values = [wanted] if isinstance(wanted, str | int) else list(wanted)
                 keep &= table[column].astype(object).isin(values).to_numpy()
         if responsible is not None:  # decided once per indicator's list of units
-            lists = table["responsible"].cat
-            named = [responsible in str(units).split("、") for units in lists.categories]
-            keep &= np.asarray([*named, False], dtype=bool)[lists.codes.to_numpy()]
+            named = self._per_indicator(lambda item: responsible in item.responsible.units)
+            keep &= named == True  # noqa: E712 - an object array of True, False and None
         return self._subset(np.flatnonzero(keep))
 
     def matrix(
-        self, values: str = "status", *, period: int | str | None = None, lang: Language = "zh"
+        self,
+        values: str = "status",
+        *,
+        period: int | str | None = None,
+        lang: Language | None = None,
     ) -> pd.DataFrame:
         """A indicator × region table of one column (``status``, ``value``, ``explanation`` …).
 
@@ -377,7 +414,7 @@ class Evaluation:
         )
         return table.reindex([i.id for i in self._indicators if i.id in table.index])
 
-    def changes(self, lang: Language = "zh") -> pd.DataFrame:
+    def changes(self, lang: Language | None = None) -> pd.DataFrame:
         """Period over period: each assessment beside the previous period of the same region.
 
         Columns ``indicator_id``, ``region``, ``period``, ``value``, ``previous_value``,
@@ -407,12 +444,12 @@ class Evaluation:
     def _repr_html_(self) -> str:
         return display.html("evaluation", self)
 
-    def to_json(self, lang: Language = "zh", *, indent: int | None = None) -> str:
+    def to_json(self, lang: Language | None = None, *, indent: int | None = None) -> str:
         r"""The evaluation as UTF-8 JSON (Chinese characters as themselves, not ``\\u`` escapes)."""
         records = self._records(lang)
         for record in records:
             units = record["responsible"]
-            record["responsible"] = str(units).split("、") if units else []
+            record["responsible"] = list(units) if isinstance(units, tuple) else []
         payload = {
             "as_of": self._as_of.isoformat() if self._as_of is not None else None,
             "assessments": records,
@@ -424,5 +461,5 @@ class Evaluation:
 def _build_assessment(record: dict[str, object]) -> Assessment:
     record = dict(record)
     responsible = record.get("responsible")
-    record["responsible"] = tuple(str(responsible).split("、")) if responsible else ()
+    record["responsible"] = tuple(responsible) if isinstance(responsible, tuple) else ()
     return Assessment.model_validate(record)

@@ -54,7 +54,6 @@ Fraction(94, 1)
 from __future__ import annotations
 
 import math
-import operator
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -77,17 +76,6 @@ from .formulas import Ratio, Value
 from .indicator import Indicator
 from .results import Evaluation, Language, Status
 from .template import accepted_units
-from .thresholds import (
-    Above,
-    All,
-    AtLeast,
-    AtMost,
-    Below,
-    BelowBenchmark,
-    Monitored,
-    TopAmongPeers,
-    Trend,
-)
 from .units import exact_factor, normalise_unit
 
 __all__ = [
@@ -126,8 +114,6 @@ _SUBJECT = "厦门市"
 _LIMIT = 10**12
 #: Largest display value drawn "anywhere" (values are at most 10**6 display units).
 _LARGEST = 10**6
-#: Threshold kinds with a fixed bound, compared by the operator beside each.
-_BOUNDS: dict[type, str] = {AtLeast: "ge", Above: "gt", AtMost: "le", Below: "lt", All: "eq"}
 
 Inputs = dict[str, Fraction]
 Number = int | float | str | Decimal | Fraction
@@ -236,23 +222,16 @@ def exact_value(
 
 
 def _bound_target(indicator: Indicator) -> Fraction | None:
-    threshold = indicator.threshold
-    if isinstance(threshold, AtLeast | Above | AtMost | Below | All):
-        return threshold.target(indicator.unit)
-    return None
+    """The fixed number the indicator's kind compares with, if it has one."""
+    return indicator.threshold.target(indicator.unit)
 
 
-_COMPARE: dict[str, Callable[[Fraction, Fraction], bool]] = {
-    "ge": operator.ge,
-    "gt": operator.gt,
-    "le": operator.le,
-    "lt": operator.lt,
-    "eq": operator.eq,
-}
+def _needs(indicator: Indicator, table: str) -> bool:
+    return table in type(indicator.threshold).needs
 
 
-def _verdict(holds: bool) -> Status:
-    return Status.MET if holds else Status.NOT_MET
+def _over_series(indicator: Indicator) -> bool:
+    return type(indicator.threshold).over_series
 
 
 def expected_status(
@@ -311,29 +290,16 @@ def expected_status(
     ('met', 'insufficient_data')
     """
     value = exact_value(indicator, row, units=units)
-    threshold = indicator.threshold
     if value is None:
         return Status.INSUFFICIENT_DATA
-    if isinstance(threshold, Monitored):
-        return Status.NOT_ASSESSED
-    target = _bound_target(indicator)
-    if target is not None:
-        return _verdict(_COMPARE[_BOUNDS[type(threshold)]](value, target))
-    if isinstance(threshold, BelowBenchmark):
-        bench = _exact(benchmark)
-        return Status.INSUFFICIENT_DATA if bench is None else _verdict(value < bench)
-    if isinstance(threshold, TopAmongPeers):
-        others = [v for v in (_exact(p) for p in peers or ()) if v is not None]
-        if not others:
-            return Status.INSUFFICIENT_DATA
-        higher = indicator.direction == "higher"
-        better = sum(1 for v in others if (v > value if higher else v < value))
-        return _verdict(better + 1 <= threshold.cutoff(len(others) + 1))
-    assert isinstance(threshold, Trend)
-    before = _exact(previous)
-    if before is None:
-        return Status.INSUFFICIENT_DATA
-    return _verdict(value > before if threshold.direction == "rising" else value < before)
+    context = {
+        "target": _bound_target(indicator),
+        "benchmark": _exact(benchmark),
+        "peers": [_exact(p) for p in peers or ()],
+        "previous": _exact(previous),
+        "direction": indicator.direction,
+    }
+    return indicator.threshold.expected(value, context)
 
 
 def expected_statuses(
@@ -382,11 +348,10 @@ def expected_statuses(
             key=lambda i: (str(records[i]["region"] or ""), records[i]["period"]),
         )
         values = [exact_value(indicator, records[i], units=units) for i in order]
-        threshold = indicator.threshold
         for place, i in enumerate(order):
             record = records[i]
-            if isinstance(threshold, Trend):
-                status = _trend_status(threshold, [records[j] for j in order], values, place)
+            if _over_series(indicator):
+                status = _series_status(indicator, [records[j] for j in order], values, place)
             else:
                 status = expected_status(
                     indicator,
@@ -428,39 +393,28 @@ def _lookup_peers(
     return [_exact(v) for v in rows["value"]]
 
 
-def _trend_status(
-    threshold: Trend,
+def _series_status(
+    indicator: Indicator,
     records: Sequence[Mapping[str, object]],
     values: Sequence[Fraction | None],
     place: int,
 ) -> Status:
-    """A trend at ``records[place]`` over its region's earlier periods (records sorted)."""
-    if values[place] is None:
+    """A series kind at ``records[place]``, given its region's periods up to it (sorted)."""
+    value = values[place]
+    if value is None:
         return Status.INSUFFICIENT_DATA
     region = records[place]["region"]
     start = place
     while start > 0 and records[start - 1]["region"] == region:
         start -= 1
-    # the series starts at the region's first reported value
-    while values[start] is None:
-        start += 1
-    if threshold.window is not None:
-        start = max(start, place - threshold.window + 1)
-    if start == place:
-        return Status.INSUFFICIENT_DATA
-    moved = True
-    for step in range(start + 1, place + 1):
-        before, after = values[step - 1], values[step]
-        period_before, period_after = records[step - 1]["period"], records[step]["period"]
-        if not isinstance(period_before, int | np.integer) or not isinstance(
-            period_after, int | np.integer
-        ):
-            raise ValueError("expected_statuses judges trends over integer periods (years) only")
-        if before is None or after is None or int(period_after) - int(period_before) != 1:
-            return Status.INSUFFICIENT_DATA
-        rising = threshold.direction == "rising"
-        moved &= after > before if rising else after < before
-    return _verdict(moved)
+    series: list[tuple[int, Fraction | None]] = []
+    for step in range(start, place + 1):
+        period = records[step]["period"]
+        if not isinstance(period, int | np.integer):
+            raise ValueError("expected_statuses judges series over integer periods (years) only")
+        series.append((int(period), values[step]))
+    context = {"series": series, "direction": indicator.direction}
+    return indicator.threshold.expected(value, context)
 
 
 # --------------------------------------------------------------------------- placing values
@@ -761,7 +715,7 @@ def _frames(
             values: dict[str, Fraction] = {}
             for indicator in chosen:
                 target = _bound_target(indicator)
-                if isinstance(indicator.threshold, Trend):
+                if _over_series(indicator):
                     target = previous.get(indicator.id)
                 values.update(_draw_inputs(draw, indicator, values, target, placements)[1])
             cells: dict[str, Fraction | None] = dict(values)
@@ -906,27 +860,25 @@ def _cases(
     benchmarks: pd.DataFrame | None = None
     peers: pd.DataFrame | None = None
     rows: list[tuple[object, object, Mapping[str, Fraction | None]]] = []
-    if isinstance(threshold, Trend):
+    if _over_series(indicator):
         first = _anywhere(draw, indicator, {}, known=True)
         target = _display(indicator, first)
         rows.append((_SUBJECT, 2013, first))
-    elif isinstance(threshold, Monitored):
-        target = None
     else:
         target = _bound_target(indicator)
-        if target is None:
+        if target is None and (_needs(indicator, "benchmarks") or _needs(indicator, "peers")):
             target = _draw_target(draw, indicator)
     placement, inputs = _draw_inputs(draw, indicator, {}, target, placements)
     rows.append((_SUBJECT, 2013 + len(rows), inputs))
     value = _display(indicator, inputs)
     expected = expected_status(indicator, inputs, previous=target)
-    if isinstance(threshold, BelowBenchmark):
+    if _needs(indicator, "benchmarks"):
         assert target is not None
         benchmarks = pd.DataFrame(
             {"period": [2013], "indicator_id": [indicator.id], "value": [float(target)]}
         )
         expected = expected_status(indicator, inputs, benchmark=target)
-    elif isinstance(threshold, TopAmongPeers):
+    elif _needs(indicator, "peers"):
         assert target is not None
         values = _peer_values(draw, indicator, threshold, target, value)
         peers = pd.DataFrame(
@@ -954,7 +906,7 @@ def _cases(
 def _peer_values(
     draw: st.DrawFn,
     indicator: Indicator,
-    threshold: TopAmongPeers,
+    threshold: Any,
     target: Fraction,
     value: Fraction | None,
 ) -> list[Fraction]:
@@ -1023,8 +975,7 @@ def _references(
     bench_rows: list[dict[str, object]] = []
     peer_rows: list[dict[str, object]] = []
     for indicator in chosen:
-        kind = indicator.threshold
-        if not isinstance(kind, BelowBenchmark | TopAmongPeers):
+        if not (_needs(indicator, "benchmarks") or _needs(indicator, "peers")):
             continue
         for period in periods:
             rows = frame.loc[frame["period"] == period]
@@ -1033,7 +984,7 @@ def _references(
                 for _, row in rows.iterrows()
                 if (v := exact_value(indicator, row, units=units)) is not None and _float_exact(v)
             ]
-            if isinstance(kind, BelowBenchmark):
+            if _needs(indicator, "benchmarks"):
                 if draw(st.booleans(), label="benchmark given"):
                     bench = _around(draw, indicator, values)
                     bench_rows.append(

@@ -1,9 +1,12 @@
-"""The threshold kinds of the plan, each a small frozen type.
+"""The threshold kinds of the plan, each one unit: its facts, its judge, its reference case.
 
 Inclusive and strict comparisons are different types, as in ``annotated-types`` (``Ge`` versus
 ``Gt``): 以上 / 不低于 is :class:`AtLeast` (the number itself meets it), 低于 is :class:`Below`
 (equality does not). Threshold values are exact decimals, never binary floats, and a verdict
-that hangs on the last bits of a float is settled in rational arithmetic by the engine.
+that hangs on the last bits of a float is settled in rational arithmetic.
+
+Each kind is registered with :func:`~xmqc_kpi.judging.register_threshold` and its words from
+:mod:`xmqc_kpi.text.kinds`; a user adds a kind the same way (``docs/extending.md``).
 
 >>> AtLeast(94, "percent").target("percent")
 Fraction(94, 1)
@@ -16,13 +19,49 @@ Fraction(1, 1000)
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from typing import Annotated, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+from pydantic import (
+    Field,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    ValidatorFunctionWrapHandler,
+    WrapSerializer,
+    WrapValidator,
+    field_validator,
+    model_validator,
+)
 
-from .units import exact_factor
+from .judging import (
+    ABOVE,
+    AT_LEAST,
+    AT_MOST,
+    BELOW,
+    EQUAL,
+    Comparator,
+    Direction,
+    Subject,
+    ThresholdKind,
+    Verdict,
+    comparison_verdict,
+    decide,
+    register_threshold,
+    threshold_kinds,
+)
+from .results import Reason, Status
+from .text.kinds import BUILTIN_KIND_WORDS, kind_words
+from .text.numbers import declared_text
+from .text.units import with_unit
+from .units import exact_factor, is_compatible
+
+if TYPE_CHECKING:
+    from .text import Language
 
 __all__ = [
     "Above",
@@ -33,11 +72,13 @@ __all__ = [
     "BelowBenchmark",
     "Monitored",
     "Threshold",
+    "ThresholdKind",
     "TopAmongPeers",
     "Trend",
 ]
 
-_FROZEN = ConfigDict(frozen=True, extra="forbid")
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
 
 
 def _exact_decimal(number: Any) -> Decimal:
@@ -54,10 +95,15 @@ def _exact_decimal(number: Any) -> Decimal:
     return result
 
 
-class _Bound(BaseModel):
-    """A fixed number in a unit, compared with the value by the subclass's operator."""
+def _verdict(holds: bool) -> Status:
+    return Status.MET if holds else Status.NOT_MET
 
-    model_config = _FROZEN
+
+# --------------------------------------------------------------------------- fixed bounds
+
+
+class _Bound(ThresholdKind):
+    """A fixed number in a unit, compared with the value by the kind's comparator."""
 
     #: The number as written in the plan (96 for 96 %).
     value: Decimal
@@ -81,84 +127,175 @@ class _Bound(BaseModel):
             return number
         return number * exact_factor(self.unit, display_unit)
 
+    def check_unit(self, display_unit: str) -> None:
+        if self.unit is not None and not is_compatible(self.unit, display_unit):
+            raise ValueError(f"threshold: unit {self.unit!r} does not convert to {display_unit!r}")
 
+    def judge(self, subject: Subject) -> Verdict:
+        assert self.comparator is not None
+        target = self.target(subject.indicator.unit)
+        met, missed = self.reasons
+        return comparison_verdict(subject, self.comparator, target, (met, missed))
+
+    def expected(self, value: Fraction, context: Mapping[str, Any]) -> Status:
+        assert self.comparator is not None
+        return _verdict(bool(self.comparator(value, context["target"])))
+
+    def describe_fields(self, display_unit: str | None, lang: Language | None) -> dict[str, str]:
+        unit = self.unit or display_unit
+        number = declared_text(self.value)
+        return {"target": number if unit is None else with_unit(number, unit, lang)}
+
+
+@register_threshold(BUILTIN_KIND_WORDS["at_least"])
 class AtLeast(_Bound):
     """``value ≥ bound``: 以上, 不低于, 达到 N 以上 (the number itself meets it)."""
 
     kind: Literal["at_least"] = "at_least"
+    comparator: ClassVar[Comparator | None] = AT_LEAST
+    reasons: ClassVar[Mapping[str, Status]] = {
+        Reason.MEETS_MINIMUM.value: Status.MET,
+        Reason.BELOW_MINIMUM.value: Status.NOT_MET,
+    }
 
     def __init__(self, value: Any = None, unit: str | None = None, **data: Any) -> None:
         # Declared on each kind so that type checkers accept ``AtLeast(96, "percent")``.
         super().__init__(value, unit, **data)
 
-    symbol: ClassVar[str] = "≥"
 
-
+@register_threshold(BUILTIN_KIND_WORDS["above"])
 class Above(_Bound):
     """``value > bound``: 高于, 超过 (strict)."""
 
     kind: Literal["above"] = "above"
+    comparator: ClassVar[Comparator | None] = ABOVE
+    reasons: ClassVar[Mapping[str, Status]] = {
+        Reason.ABOVE_FLOOR.value: Status.MET,
+        Reason.NOT_ABOVE_FLOOR.value: Status.NOT_MET,
+    }
 
     def __init__(self, value: Any = None, unit: str | None = None, **data: Any) -> None:
-        # Declared on each kind so that type checkers accept ``AtLeast(96, "percent")``.
         super().__init__(value, unit, **data)
 
-    symbol: ClassVar[str] = ">"
 
-
+@register_threshold(BUILTIN_KIND_WORDS["at_most"])
 class AtMost(_Bound):
     """``value ≤ bound``: 以下, 不高于, 不超过 (the number itself meets it)."""
 
     kind: Literal["at_most"] = "at_most"
+    comparator: ClassVar[Comparator | None] = AT_MOST
+    reasons: ClassVar[Mapping[str, Status]] = {
+        Reason.WITHIN_MAXIMUM.value: Status.MET,
+        Reason.ABOVE_MAXIMUM.value: Status.NOT_MET,
+    }
 
     def __init__(self, value: Any = None, unit: str | None = None, **data: Any) -> None:
-        # Declared on each kind so that type checkers accept ``AtLeast(96, "percent")``.
         super().__init__(value, unit, **data)
 
-    symbol: ClassVar[str] = "≤"
 
-
+@register_threshold(BUILTIN_KIND_WORDS["below"])
 class Below(_Bound):
     """``value < bound``: 低于 (strict: equality is not met)."""
 
     kind: Literal["below"] = "below"
+    comparator: ClassVar[Comparator | None] = BELOW
+    reasons: ClassVar[Mapping[str, Status]] = {
+        Reason.BELOW_LIMIT.value: Status.MET,
+        Reason.NOT_BELOW_LIMIT.value: Status.NOT_MET,
+    }
 
     def __init__(self, value: Any = None, unit: str | None = None, **data: Any) -> None:
-        # Declared on each kind so that type checkers accept ``AtLeast(96, "percent")``.
         super().__init__(value, unit, **data)
 
-    symbol: ClassVar[str] = "<"
 
-
-class All(BaseModel):
+@register_threshold(BUILTIN_KIND_WORDS["all"])
+class All(ThresholdKind):
     """Every unit complies: numerator = denominator > 0, i.e. exactly 100 % (达到100%, 均, 全面)."""
 
-    model_config = _FROZEN
-
     kind: Literal["all"] = "all"
-    symbol: ClassVar[str] = "="
+    comparator: ClassVar[Comparator | None] = EQUAL
+    reasons: ClassVar[Mapping[str, Status]] = {
+        Reason.ALL_COMPLY.value: Status.MET,
+        Reason.NOT_ALL_COMPLY.value: Status.NOT_MET,
+    }
+
+    def implied_direction(self) -> Direction | None:
+        """More complying units is better."""
+        return "higher"
 
     def target(self, display_unit: str) -> Fraction:
         """100 % expressed in ``display_unit``."""
         return exact_factor("dimensionless", display_unit)
 
+    def judge(self, subject: Subject) -> Verdict:
+        target = self.target(subject.indicator.unit)
+        met, missed = self.reasons
+        settled = subject.equal_counts()
+        return comparison_verdict(subject, EQUAL, target, (met, missed), settled=settled)
 
-class BelowBenchmark(BaseModel):
+    def expected(self, value: Fraction, context: Mapping[str, Any]) -> Status:
+        return _verdict(value == context["target"])
+
+    def describe_fields(self, display_unit: str | None, lang: Language | None) -> dict[str, str]:
+        unit = display_unit or "percent"
+        return {"target": with_unit(declared_text(self.target(unit)), unit, lang)}
+
+
+# --------------------------------------------------------------------------- benchmarks
+
+
+@register_threshold(BUILTIN_KIND_WORDS["below_benchmark"])
+class BelowBenchmark(ThresholdKind):
     """``value < benchmark`` of the same period, strictly (低于全国平均水平).
 
     The benchmark values are data (``benchmarks=`` of :func:`xmqc_kpi.evaluate`); without one
     the assessment is insufficient data, never met.
     """
 
-    model_config = _FROZEN
-
     kind: Literal["below_benchmark"] = "below_benchmark"
-    symbol: ClassVar[str] = "<"
+    comparator: ClassVar[Comparator | None] = BELOW
+    needs: ClassVar[tuple[str, ...]] = ("benchmarks",)
+    reasons: ClassVar[Mapping[str, Status]] = {
+        Reason.BELOW_BENCHMARK.value: Status.MET,
+        Reason.NOT_BELOW_BENCHMARK.value: Status.NOT_MET,
+        Reason.NO_BENCHMARK.value: Status.INSUFFICIENT_DATA,
+    }
     #: Which benchmark: the plan only ever uses the national average.
     benchmark: Literal["national_average"] = "national_average"
 
+    def judge(self, subject: Subject) -> Verdict:
+        rows = len(subject)
+        table = subject.reference("benchmarks")
+        if table is None:
+            position = np.full(rows, -1, dtype=np.intp)
+            values: FloatArray = np.empty(0)
+            exact: list[Fraction] = []
+        else:
+            position = table.position
+            values = table.rows["value"].to_numpy(dtype=np.float64)
+            exact = table.rows["exact"].tolist()
+        has = position >= 0
+        target = np.where(has, values[np.maximum(position, 0)] if len(values) else np.nan, np.nan)
 
-class TopAmongPeers(BaseModel):
+        def at(row: int) -> Fraction | None:
+            return exact[int(position[row])] if position[row] >= 0 else None
+
+        ok = decide(subject.value, target, BELOW, subject.exact, at)
+        equal = decide(subject.value, target, EQUAL, subject.exact, at)
+        met, missed, absent = self.reasons
+        reason = np.where(has, np.where(ok, met, missed), absent).astype(object)
+        return Verdict(reason=reason, compared_with=target, equal=equal)
+
+    def expected(self, value: Fraction, context: Mapping[str, Any]) -> Status:
+        benchmark = context.get("benchmark")
+        return Status.INSUFFICIENT_DATA if benchmark is None else _verdict(value < benchmark)
+
+
+# --------------------------------------------------------------------------- peers
+
+
+@register_threshold(BUILTIN_KIND_WORDS["top_among_peers"])
+class TopAmongPeers(ThresholdKind):
     """Rank among a peer group within the top group (居…前列).
 
     The group has ``n`` members, the subject included once. The subject's rank is one plus the
@@ -167,10 +304,13 @@ class TopAmongPeers(BaseModel):
     (default 20 %, rounded up).
     """
 
-    model_config = _FROZEN
-
     kind: Literal["top_among_peers"] = "top_among_peers"
-    symbol: ClassVar[str] = "rank ≤"
+    needs: ClassVar[tuple[str, ...]] = ("peers",)
+    reasons: ClassVar[Mapping[str, Status]] = {
+        Reason.IN_TOP_GROUP.value: Status.MET,
+        Reason.OUTSIDE_TOP_GROUP.value: Status.NOT_MET,
+        Reason.NO_PEERS.value: Status.INSUFFICIENT_DATA,
+    }
     #: The plan's name of the peer group (全国同级城市 …); the peers themselves are data.
     peer_group: str
     top_fraction: Fraction | None = Fraction(1, 5)
@@ -196,6 +336,11 @@ class TopAmongPeers(BaseModel):
             raise ValueError("give top_n or top_fraction")
         return self
 
+    @property
+    def symbol(self) -> str:
+        """``rank ≤``: the bound is on the rank."""
+        return "rank ≤"
+
     def cutoff(self, group_size: int) -> int:
         """The last rank inside the top group for a group of ``group_size`` members."""
         if self.top_n is not None:
@@ -204,14 +349,113 @@ class TopAmongPeers(BaseModel):
         return math.ceil(self.top_fraction * group_size)
 
     def describe_cutoff(self) -> str:
-        """The cut-off in words, e.g. ``"top 20 %"`` or ``"top 3"``."""
+        """The cut-off in English words, e.g. ``"top 20%"`` or ``"top 3"``."""
+        return self.describe_fields(None, "en")["cut"]
+
+    def describe_fields(self, display_unit: str | None, lang: Language | None) -> dict[str, str]:
+        words = kind_words(self.kind)
         if self.top_n is not None:
-            return f"top {self.top_n}"
+            cut = words.say("cut_count", lang, count=self.top_n)
+            return {"group": self.peer_group, "cut": cut, "rank_rule": str(self.top_n),
+                    "example": ""}
         assert self.top_fraction is not None
-        return f"top {float(self.top_fraction * 100):g}%"
+        percent = declared_text(self.top_fraction * 100)
+        return {
+            "group": self.peer_group,
+            "cut": words.say("cut_fraction", lang, percent=percent),
+            "rank_rule": f"⌈{declared_text(self.top_fraction)}·n⌉",
+            "example": words.say("example", lang, rank=self.cutoff(10)),
+        }
+
+    def explain_fields(self, direction: Direction, lang: Language | None) -> dict[str, str]:
+        order = "higher_first" if direction == "higher" else "lower_first"
+        return {**self.describe_fields(None, lang), "order": kind_words(self.kind).say(order, lang)}
+
+    def judge(self, subject: Subject) -> Verdict:
+        """Rank each row's value among the peers of its period (ties take the best rank).
+
+        Every (row, peer of the same period) pair is compared at once; a peer named like the
+        row's region is the subject itself and is left out, so it counts once.
+        """
+        rows = len(subject)
+        table = subject.reference("peers")
+        met, missed, absent = self.reasons
+        if table is None:
+            none = np.full(rows, -1, dtype=np.int64)
+            return Verdict(
+                reason=np.full(rows, absent, dtype=object),
+                compared_with=np.full(rows, np.nan),
+                equal=np.zeros(rows, dtype=bool),
+                rank=none,
+                group_size=none,
+                cutoff_rank=none,
+            )
+        higher = subject.indicator.direction == "higher"
+        peers = table.rows.sort_values(
+            ["ordinal", "value"], ascending=[True, not higher], kind="stable"
+        )
+        peer_ordinal = peers["ordinal"].to_numpy(dtype=np.int64)
+        peer_value = peers["value"].to_numpy(dtype=np.float64)
+        peer_name = peers["peer"].astype(str).to_numpy(dtype=object)
+        peer_exact = peers["exact"].tolist()
+        start = np.searchsorted(peer_ordinal, subject.ordinal, side="left")
+        stop = np.searchsorted(peer_ordinal, subject.ordinal, side="right")
+        counts = stop - start
+        row_of_pair = np.repeat(np.arange(rows), counts)
+        offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        peer_of_pair = np.repeat(start, counts) + offsets
+        is_self = peer_name[peer_of_pair] == subject.region[row_of_pair]
+        better = decide(
+            peer_value[peer_of_pair],
+            subject.value[row_of_pair],
+            ABOVE if higher else BELOW,
+            lambda pair: peer_exact[int(peer_of_pair[pair])],
+            lambda pair: subject.exact(int(row_of_pair[pair])),
+        )
+        others = ~is_self
+        n_peers = np.bincount(row_of_pair[others], minlength=rows)
+        n_better = np.bincount(row_of_pair[others & better], minlength=rows)
+        group = n_peers + 1
+        cutoffs = np.array([self.cutoff(int(n)) for n in range(int(group.max(initial=1)) + 1)])
+        cutoff = cutoffs[group]
+        # position, among the row's other peers sorted best first, of the cut-off member
+        self_rank_in_list = np.full(rows, np.iinfo(np.int64).max)
+        self_pairs = np.flatnonzero(is_self)
+        self_rank_in_list[row_of_pair[self_pairs]] = offsets[self_pairs]
+        bar_offset = cutoff - 1 + (self_rank_in_list <= cutoff - 1)
+        has_bar = (bar_offset < counts) & (n_peers >= cutoff)
+        last = max(len(peer_value) - 1, 0)
+        bar = np.where(
+            has_bar, peer_value[np.minimum(start + bar_offset, last)] if len(peer_value) else 0,
+            np.nan,
+        )
+        has_group = group > 1
+        rank = n_better.astype(np.int64) + 1
+        ok = rank <= cutoff
+        reason = np.where(has_group, np.where(ok, met, missed), absent).astype(object)
+        return Verdict(
+            reason=reason,
+            compared_with=bar,
+            equal=np.zeros(rows, dtype=bool),
+            rank=np.where(has_group, rank, -1),
+            group_size=np.where(has_group, group, -1).astype(np.int64),
+            cutoff_rank=np.where(has_group, cutoff, -1).astype(np.int64),
+        )
+
+    def expected(self, value: Fraction, context: Mapping[str, Any]) -> Status:
+        others = [v for v in context.get("peers") or () if v is not None]
+        if not others:
+            return Status.INSUFFICIENT_DATA
+        higher = context["direction"] == "higher"
+        better = sum(1 for v in others if (v > value if higher else v < value))
+        return _verdict(better + 1 <= self.cutoff(len(others) + 1))
 
 
-class Trend(BaseModel):
+# --------------------------------------------------------------------------- trends
+
+
+@register_threshold(BUILTIN_KIND_WORDS["trend"])
+class Trend(ThresholdKind):
     """Strictly rising (不断提高, 持续提升) or falling (持续降低) from each period to the next.
 
     Judged at each (region, period) over the periods up to it, the last ``window`` of them at
@@ -219,28 +463,182 @@ class Trend(BaseModel):
     insufficient data.
     """
 
-    model_config = _FROZEN
-
     kind: Literal["trend"] = "trend"
+    over_series: ClassVar[bool] = True
+    reasons: ClassVar[Mapping[str, Status]] = {
+        Reason.TREND_HOLDS.value: Status.MET,
+        Reason.TREND_BROKEN.value: Status.NOT_MET,
+        Reason.TOO_FEW_PERIODS.value: Status.INSUFFICIENT_DATA,
+        Reason.GAP_IN_PERIODS.value: Status.INSUFFICIENT_DATA,
+    }
     direction: Literal["rising", "falling"]
     window: int | None = Field(default=None, ge=2)
+
+    @property
+    def step(self) -> Comparator:
+        """How each period compares with the one before: ``>`` rising, ``<`` falling."""
+        return ABOVE if self.direction == "rising" else BELOW
 
     @property
     def symbol(self) -> str:
         """``↑`` for rising, ``↓`` for falling."""
         return "↑" if self.direction == "rising" else "↓"
 
+    def implied_direction(self) -> Direction | None:
+        return "higher" if self.direction == "rising" else "lower"
 
-class Monitored(BaseModel):
+    def describe_fields(self, display_unit: str | None, lang: Language | None) -> dict[str, str]:
+        words = kind_words(self.kind)
+        window = (
+            words.say("window_all", lang)
+            if self.window is None
+            else words.say("window_last", lang, window=self.window)
+        )
+        rising = self.direction == "rising"
+        return {
+            "trend": words.say(self.direction, lang),
+            "verb": words.say("rise" if rising else "fall", lang),
+            "window": window,
+        }
+
+    def judge(self, subject: Subject) -> Verdict:
+        """Judge strict monotonicity at each row over the periods up to it.
+
+        Rows are sorted by region then period; a region's series starts at its first reported
+        value. A step is the move from the row before to this one; it is *broken* when it does
+        not rise (fall), and a *gap* when the periods are not consecutive or a value is
+        missing. Counts of broken and gap steps inside each row's window come from cumulative
+        sums, so the whole panel is judged in a few array operations.
+        """
+        rows = len(subject)
+        value = subject.value
+        region_codes = pd.factorize(subject.region)[0]
+        index = np.arange(rows)
+        new_group = np.ones(rows, dtype=bool)
+        new_group[1:] = region_codes[1:] != region_codes[:-1]
+        group_start = np.maximum.accumulate(np.where(new_group, index, 0))
+        # a series starts at the region's first reported value (a survey not yet begun: no gap)
+        reported = np.where(np.isnan(value), rows, index)
+        first_reported = pd.Series(reported).groupby(region_codes).transform("min").to_numpy()
+        group_start = np.maximum(group_start, np.minimum(first_reported, index))
+        previous = np.full(rows, np.nan)
+        previous[1:] = value[:-1]
+        previous[new_group] = np.nan
+        consecutive = np.zeros(rows, dtype=bool)
+        consecutive[1:] = subject.ordinal[1:] - subject.ordinal[:-1] == 1
+        gap = ~new_group & (~consecutive | np.isnan(previous) | np.isnan(value))
+
+        def before(row: int) -> Fraction | None:
+            return subject.exact(row - 1) if row > 0 else None
+
+        moved = decide(value, previous, self.step, subject.exact, before)
+        equal = decide(value, previous, EQUAL, subject.exact, before)
+        broken = ~new_group & ~gap & ~moved
+        window_start = group_start.copy()
+        if self.window is not None:
+            window_start = np.maximum(group_start, index - self.window + 1)
+        gaps_in_window = _count_since(gap, window_start)
+        broken_in_window = _count_since(broken, window_start)
+        first = index == window_start
+        holds, breaks, too_few, gapped = self.reasons
+        reason = np.where(
+            first,
+            too_few,
+            np.where(gaps_in_window > 0, gapped, np.where(broken_in_window > 0, breaks, holds)),
+        ).astype(object)
+        last_broken = np.maximum.accumulate(np.where(broken, index, -1))
+        last_gap = np.maximum.accumulate(np.where(gap, index, -1))
+        cited = np.where(reason == gapped, last_gap, last_broken)
+        return Verdict(
+            reason=reason,
+            compared_with=previous,
+            equal=equal,
+            series_start=window_start.astype(np.int64),
+            cited_row=np.where(cited >= window_start, cited, -1).astype(np.int64),
+        )
+
+    def expected(self, value: Fraction, context: Mapping[str, Any]) -> Status:
+        """Against ``previous``, or over ``series`` (the region's (year, value) up to this one).
+
+        A series starts at its first reported value and keeps the last ``window`` periods; a
+        single period, a missing value or a gap between years is insufficient data.
+        """
+        series: list[tuple[int, Fraction | None]] = list(context.get("series") or ())
+        if not series:
+            before = context.get("previous")
+            if before is None:
+                return Status.INSUFFICIENT_DATA
+            return _verdict(bool(self.step(value, before)))
+        while series and series[0][1] is None:
+            series.pop(0)
+        if self.window is not None:
+            series = series[-self.window :]
+        if len(series) < 2:
+            return Status.INSUFFICIENT_DATA
+        moved = True
+        for (year_before, before), (year, after) in zip(series, series[1:], strict=False):
+            if before is None or after is None or year - year_before != 1:
+                return Status.INSUFFICIENT_DATA
+            moved &= bool(self.step(after, before))
+        return _verdict(moved)
+
+
+def _count_since(flags: npt.NDArray[np.bool_], start: IntArray) -> IntArray:
+    """How many flags are set in rows ``start[i] + 1 … i`` (the steps inside the window)."""
+    running = np.cumsum(flags.astype(np.int64))
+    return running - running[start]
+
+
+# --------------------------------------------------------------------------- monitored
+
+
+@register_threshold(BUILTIN_KIND_WORDS["monitored"])
+class Monitored(ThresholdKind):
     """No number in the plan (推进, 基本消灭): the value is reported, no verdict is given."""
 
-    model_config = _FROZEN
-
     kind: Literal["monitored"] = "monitored"
-    symbol: ClassVar[str] = "—"
+    reasons: ClassVar[Mapping[str, Status]] = {Reason.MONITORED.value: Status.NOT_ASSESSED}
+
+    def judge(self, subject: Subject) -> Verdict:
+        rows = len(subject)
+        return Verdict(
+            reason=np.full(rows, Reason.MONITORED.value, dtype=object),
+            compared_with=np.full(rows, np.nan),
+            equal=np.zeros(rows, dtype=bool),
+        )
+
+    def expected(self, value: Fraction, context: Mapping[str, Any]) -> Status:
+        return Status.NOT_ASSESSED
 
 
+# --------------------------------------------------------------------------- the annotation
+
+_BUILTIN = (AtLeast, Above, AtMost, Below, All, BelowBenchmark, TopAmongPeers, Trend, Monitored)
+
+
+def _registered(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """A user's registered kind as it is (or from its mapping); built-in kinds as declared."""
+    if isinstance(value, ThresholdKind) and not isinstance(value, _BUILTIN):
+        return value
+    if isinstance(value, Mapping):
+        name = value.get("kind")
+        kinds = threshold_kinds()
+        if isinstance(name, str) and name in kinds and kinds[name] not in _BUILTIN:
+            return kinds[name].model_validate(value)
+    return handler(value)
+
+
+def _dump(value: Any, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
+    if isinstance(value, _BUILTIN):
+        return handler(value)
+    return value.model_dump(mode="json" if info.mode_is_json() else "python")
+
+
+#: Any threshold kind: the built-in ones by their ``kind`` (the catalog file form), and any kind
+#: registered with :func:`~xmqc_kpi.judging.register_threshold`.
 Threshold = Annotated[
     AtLeast | Above | AtMost | Below | All | BelowBenchmark | TopAmongPeers | Trend | Monitored,
     Field(discriminator="kind"),
+    WrapValidator(_registered),
+    WrapSerializer(_dump),
 ]

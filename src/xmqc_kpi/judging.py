@@ -1,0 +1,405 @@
+"""How a threshold kind judges: comparators, what a judge sees, the verdict it returns, the registry.
+
+A threshold kind is one unit of change (pandera's registered checks are the model): one class
+carrying its facts — its :class:`Comparator`, the direction it implies, the reasons it can
+give — one :meth:`~ThresholdKind.judge` returning a typed :class:`Verdict` over every row at
+once, one :meth:`~ThresholdKind.expected` giving the exact reference status for the testing
+oracle, and its words in the wording layer. :func:`register_threshold` adds a kind, built in or
+from a user's own code; nothing else in the package names a kind.
+
+>>> AT_LEAST(96, 96), ABOVE(96, 96), AT_LEAST.symbol
+(True, False, '≥')
+>>> from fractions import Fraction
+>>> bool(BELOW(Fraction(1, 3), Fraction(1, 2)))
+True
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+from pydantic import BaseModel, ConfigDict
+
+from .intervals import wilson_interval
+from .results import Reason, Status
+from .text import Words
+from .text.kinds import register_kind_words
+from .units import float_factor
+
+if TYPE_CHECKING:
+    from .indicator import Indicator
+
+__all__ = [
+    "ABOVE",
+    "AT_LEAST",
+    "AT_MOST",
+    "BELOW",
+    "EQUAL",
+    "NEAR",
+    "Comparator",
+    "References",
+    "Subject",
+    "ThresholdKind",
+    "Verdict",
+    "decide",
+    "reason_dtype",
+    "reason_status",
+    "register_threshold",
+    "threshold_kind",
+    "threshold_kinds",
+]
+
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+IntArray = npt.NDArray[np.int64]
+ExactAt = Callable[[int], Fraction | None]
+Direction = Literal["higher", "lower"]
+
+#: Relative distance within which a float comparison is re-decided exactly.
+NEAR = 1e-9
+
+
+# --------------------------------------------------------------------------- comparators
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Comparator:
+    """One comparison of a value with what it is held against, with its symbol.
+
+    Like attrs' ``_NumberValidator``: the operator, its symbol and what follows from it live in
+    one object, so no module repeats operator strings. It compares numpy arrays and exact
+    :class:`~fractions.Fraction` values alike.
+    """
+
+    #: A short stable name (``"ge"``), used in reprs and by the mutation tests.
+    name: str
+    #: The mathematical symbol shown in reports (``"≥"``).
+    symbol: str
+    #: The comparison itself: ``compare(value, bound)``.
+    compare: Callable[[Any, Any], Any]
+    #: Whether the bound itself meets it (以上, 不低于: yes; 低于, 高于: no).
+    inclusive: bool
+    #: The direction it implies: a higher value is better for ≥ and >, a lower for ≤ and <.
+    direction: Direction | None
+
+    def __call__(self, value: Any, bound: Any) -> Any:
+        return self.compare(value, bound)
+
+    def __repr__(self) -> str:
+        return f"Comparator({self.symbol})"
+
+
+AT_LEAST = Comparator("ge", "≥", operator.ge, inclusive=True, direction="higher")
+ABOVE = Comparator("gt", ">", operator.gt, inclusive=False, direction="higher")
+AT_MOST = Comparator("le", "≤", operator.le, inclusive=True, direction="lower")
+BELOW = Comparator("lt", "<", operator.lt, inclusive=False, direction="lower")
+EQUAL = Comparator("eq", "=", operator.eq, inclusive=True, direction=None)
+
+
+def decide(
+    value: FloatArray,
+    target: FloatArray | float,
+    comparator: Comparator,
+    exact_value: ExactAt,
+    exact_target: ExactAt,
+    settled: BoolArray | None = None,
+) -> BoolArray:
+    """``comparator(value, target)`` row by row, exact where floats are too close to tell.
+
+    Rows whose value and target agree to within :data:`NEAR` (relative) are re-decided with
+    the exact rationals that ``exact_value`` and ``exact_target`` give for that row, unless
+    ``settled`` marks the float comparison as already exact there.
+
+    >>> decide(np.array([0.1 + 0.2]), 0.3, EQUAL, lambda r: Fraction(3, 10),
+    ...        lambda r: Fraction(3, 10)).tolist()
+    [True]
+    """
+    targets = np.broadcast_to(np.asarray(target, dtype=np.float64), value.shape)
+    with np.errstate(invalid="ignore"):
+        result: BoolArray = np.asarray(comparator(value, targets), dtype=bool)
+        scale = np.maximum(np.abs(value), np.abs(targets))
+        near = np.abs(value - targets) <= NEAR * scale
+    if settled is not None:
+        near &= ~settled
+    for row in np.flatnonzero(near):
+        left, right = exact_value(int(row)), exact_target(int(row))
+        if left is not None and right is not None:
+            result[row] = bool(comparator(left, right))
+    return result
+
+
+# --------------------------------------------------------------------------- what a judge sees
+
+
+@dataclass(frozen=True)
+class References:
+    """A reference table's rows for one indicator (benchmarks, peers), by period."""
+
+    #: The rows: ``ordinal`` (the period), ``value`` (display unit, float), ``exact``
+    #: (``Fraction``) and, for peers, ``peer``.
+    rows: pd.DataFrame
+    #: For each row of the panel, its position in ``rows`` (-1: none that period); all -1 when
+    #: a period has several rows (peers).
+    position: npt.NDArray[np.intp]
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a judge sees: one indicator's values over every row of the panel.
+
+    Rows are sorted by region then period. ``known`` marks the rows with a value (no missing
+    input, no zero denominator); a judge may say anything about the others, the engine gives
+    them their own reason.
+    """
+
+    indicator: Indicator
+    #: The value in the display unit, as a float.
+    value: FloatArray
+    #: The exact value of one row (``None``: unknown), for decisions floats cannot make.
+    exact: ExactAt
+    known: BoolArray
+    #: The formula's numerator and denominator in their default units (NaN: not a ratio).
+    numerator: FloatArray
+    denominator: FloatArray
+    #: Rows whose value was reported directly (no inputs: no interval).
+    direct: BoolArray
+    #: Each row's region (as text) and period (an ordinal: consecutive periods differ by 1).
+    region: npt.NDArray[np.object_]
+    ordinal: IntArray
+    #: Rows where numerator = denominator is already exact in floats (so 100 % is exact).
+    equal_counts: Callable[[], BoolArray]
+    #: The reference tables given to evaluate(), by name (``"benchmarks"``, ``"peers"``).
+    references: Mapping[str, References | None] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.value)
+
+    def reference(self, name: str) -> References | None:
+        """The rows of reference table ``name`` for this indicator, or ``None``."""
+        return self.references.get(name)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Verdict:
+    """What a judge says of every row: a reason each, and what the value was held against.
+
+    The status follows from the reason (:func:`reason_status`). Every array has one entry per
+    row; the optional parts are ``None`` for kinds that have nothing to say there.
+    """
+
+    #: The reason code of each row (a :class:`~xmqc_kpi.Reason` value or a registered one).
+    reason: npt.NDArray[np.object_]
+    #: The number the value was compared with (threshold, benchmark, cut-off member's value,
+    #: previous period's value), in the display unit; NaN where there is none.
+    compared_with: FloatArray
+    #: Where the value equals ``compared_with`` exactly (floats may disagree: 11 万元 ÷ 1.1 亿元).
+    equal: BoolArray
+    #: Whether ``compared_with`` is a number declared in the catalog, shown as written (96),
+    #: rather than data shown with the value's decimals (a benchmark).
+    declared: bool = False
+    #: The 95 % Wilson interval of a sampled rate, and whether the verdict holds over all of it.
+    ci_low: FloatArray | None = None
+    ci_high: FloatArray | None = None
+    conclusive: pd.arrays.BooleanArray | None = None
+    #: Rank among a peer group, the group's size and the last rank of its top group (-1: none).
+    rank: IntArray | None = None
+    group_size: IntArray | None = None
+    cutoff_rank: IntArray | None = None
+    #: For a verdict over a series of periods: the row the series judged starts at, and the row
+    #: the reason points to (the last step that broke it, the last gap; -1: none).
+    series_start: IntArray | None = None
+    cited_row: IntArray | None = None
+
+
+# --------------------------------------------------------------------------- kinds and registry
+
+_Kind = TypeVar("_Kind", bound="type[ThresholdKind]")
+
+#: Reasons any indicator can have whatever its kind (the value itself is unknown).
+_COMMON_REASONS: dict[str, Status] = {
+    Reason.MISSING_INPUT.value: Status.INSUFFICIENT_DATA,
+    Reason.ZERO_DENOMINATOR.value: Status.INSUFFICIENT_DATA,
+}
+_KINDS: dict[str, type[ThresholdKind]] = {}
+_REASONS: dict[str, Status] = dict(_COMMON_REASONS)
+
+
+class ThresholdKind(BaseModel):
+    """The base of every threshold kind: a frozen model with a ``kind`` name and a judge.
+
+    A subclass declares ``kind: Literal["name"] = "name"``, its :attr:`reasons` and
+    :attr:`comparator`, and implements :meth:`judge` and :meth:`expected`; then
+    :func:`register_threshold` makes it known to catalogs, the engine, the explanations, the
+    threshold report and the testing oracle. See ``docs/extending.md``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: str
+    #: Every reason the kind can give, with the status it means, verdicts first.
+    reasons: ClassVar[Mapping[str, Status]] = {}
+    #: How the value is held against what it is compared with, if that is one comparison.
+    comparator: ClassVar[Comparator | None] = None
+    #: Reference tables the kind reads (``"benchmarks"``, ``"peers"``).
+    needs: ClassVar[tuple[str, ...]] = ()
+    #: Whether the verdict of a row depends on the other periods of its region.
+    over_series: ClassVar[bool] = False
+
+    @property
+    def symbol(self) -> str:
+        """The comparison in one symbol (``≥``), for tables."""
+        return self.comparator.symbol if self.comparator is not None else "—"
+
+    def implied_direction(self) -> Direction | None:
+        """The direction the kind implies, or ``None`` when it leaves it to the indicator."""
+        return self.comparator.direction if self.comparator is not None else None
+
+    def target(self, display_unit: str) -> Fraction | None:
+        """The fixed number the value is compared with in ``display_unit``, if there is one."""
+        return None
+
+    def check_unit(self, display_unit: str) -> None:
+        """Raise ``ValueError`` if the kind's own numbers do not convert to ``display_unit``."""
+
+    def judge(self, subject: Subject) -> Verdict:
+        """The verdict on every row of ``subject``."""
+        raise NotImplementedError(f"{type(self).__name__} has no judge")
+
+    def expected(self, value: Fraction, context: Mapping[str, Any]) -> Status:
+        """The exact reference status of one known value (the testing oracle's case).
+
+        ``context`` holds what the row is judged with: ``benchmark`` (a ``Fraction`` or
+        ``None``), ``peers`` (the other members' values), ``previous`` (the period before).
+        """
+        raise NotImplementedError(f"{type(self).__name__} has no reference case")
+
+    def describe_fields(self, display_unit: str, lang: str | None) -> dict[str, str]:
+        """The fields the kind's words are filled with (``target``, ``group`` …)."""
+        return {}
+
+
+def register_threshold(
+    words: Mapping[str, Words],
+) -> Callable[[_Kind], _Kind]:
+    """Register a threshold kind and its words (a class decorator).
+
+    ``words`` holds, in both languages, ``"describe"`` (the threshold report's entry),
+    ``"target"`` (the threshold in a few words) and one explanation template per reason the
+    kind gives (keyed by the reason; ``"<reason>:equal"`` for the wording used when the value
+    equals what it is compared with). Registering a kind again replaces it.
+
+    >>> sorted(threshold_kinds())[:3]
+    ['above', 'all', 'at_least']
+    """
+
+    def decorate(cls: _Kind) -> _Kind:
+        name = cls.model_fields["kind"].default
+        if not isinstance(name, str) or not name:
+            raise TypeError(f"{cls.__name__}: declare kind: Literal['name'] = 'name'")
+        missing = [reason for reason in cls.reasons if reason not in words]
+        if missing or "describe" not in words or "target" not in words:
+            needed = sorted({*missing, "describe", "target"} - set(words))
+            raise ValueError(f"{cls.__name__}: no words for {needed}")
+        for reason, status in cls.reasons.items():
+            known = _REASONS.get(reason)
+            if known is not None and known is not status:
+                raise ValueError(f"reason {reason!r} already means {known.value}")
+        register_kind_words(name, words)
+        _KINDS[name] = cls
+        _REASONS.update(cls.reasons)
+        reason_dtype.cache_clear()
+        return cls
+
+    return decorate
+
+
+def threshold_kind(name: str) -> type[ThresholdKind]:
+    """The registered kind called ``name``."""
+    try:
+        return _KINDS[name]
+    except KeyError:
+        raise KeyError(f"no threshold kind {name!r}; known: {sorted(_KINDS)}") from None
+
+
+def threshold_kinds() -> Mapping[str, type[ThresholdKind]]:
+    """Every registered kind by name, built-in ones first."""
+    return dict(_KINDS)
+
+
+def reason_status(reason: str) -> Status:
+    """The status a reason code means."""
+    return _REASONS[reason]
+
+
+def _reason_categories() -> Iterator[str]:
+    yield from (reason.value for reason in Reason)
+    yield from (reason for reason in _REASONS if reason not in Reason.__members__.values())
+
+
+@cache
+def reason_dtype() -> pd.CategoricalDtype:
+    """The reason column's dtype: every built-in reason, then the registered kinds' own."""
+    return pd.CategoricalDtype(list(dict.fromkeys(_reason_categories())), ordered=False)
+
+
+# --------------------------------------------------------------------------- shared pieces
+
+
+def comparison_verdict(
+    subject: Subject,
+    comparator: Comparator,
+    target: Fraction,
+    reasons: tuple[str, str],
+    *,
+    settled: BoolArray | None = None,
+) -> Verdict:
+    """The verdict of ``value <comparator> target`` for a fixed ``target`` (display unit).
+
+    ``reasons`` are the met and not-met reasons; a sampled rate also gets its Wilson interval.
+    """
+    value = subject.value
+    compared = np.full(len(value), float(target))
+    ok = decide(value, compared, comparator, subject.exact, lambda _row: target, settled)
+    equal = decide(value, compared, EQUAL, subject.exact, lambda _row: target, settled)
+    reason = np.where(ok, reasons[0], reasons[1]).astype(object)
+    low = high = conclusive = None
+    if subject.indicator.sampled and comparator.direction is not None:
+        low, high, conclusive = _interval(subject, comparator, ok, float(target))
+    return Verdict(
+        reason=reason,
+        compared_with=compared,
+        equal=equal,
+        declared=True,
+        ci_low=low,
+        ci_high=high,
+        conclusive=conclusive,
+    )
+
+
+def _interval(
+    subject: Subject, comparator: Comparator, ok: BoolArray, target: float
+) -> tuple[FloatArray, FloatArray, pd.arrays.BooleanArray]:
+    """The Wilson interval of a sampled rate, and whether the verdict holds over all of it.
+
+    A met rate is conclusive when even its worst bound (the low one where higher is better)
+    meets the comparison; a miss when even its best bound fails it. Strictness carries over:
+    for ≥ a met rate needs ``low >= t`` and a miss ``high < t``; for > ``low > t`` and
+    ``high <= t``.
+    """
+    counted = subject.known & ~subject.direct
+    low, high = wilson_interval(subject.numerator, subject.denominator)
+    scale = float_factor("dimensionless", subject.indicator.unit)
+    low = np.where(counted, low * scale, np.nan)
+    high = np.where(counted, high * scale, np.nan)
+    worst, best = (low, high) if comparator.direction == "higher" else (high, low)
+    with np.errstate(invalid="ignore"):
+        conclusive = np.where(ok, comparator(worst, target), ~comparator(best, target))
+    return low, high, pd.arrays.BooleanArray(conclusive.astype(bool), ~counted)

@@ -1,0 +1,228 @@
+"""The one number policy: how many decimals every number a person reads gets.
+
+Explanations, reports, the notebook and the command line all format numbers here. The rule:
+
+* the indicator's declared decimals are a minimum;
+* a value and what it is compared with (threshold, benchmark, cut-off member's value, the
+  previous period) are formatted **together**: two numbers that differ never print equal, and
+  the printed pair never reads backwards (a value below its benchmark never prints above it);
+* a number declared in the catalog (the 96 of 96 %) is shown as written.
+
+>>> format_pair(0.030, 0.028125, decimals=2)
+('0.030', '0.028')
+>>> format_pair(0.0206, 0.025, decimals=2)
+('0.021', '0.025')
+>>> format_pair(95.996, 96, decimals=2, declared=True)
+('95.996', '96')
+>>> format_number(96.6667, "percent", decimals=2, lang="zh")
+'96.67%'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ._language import Language
+from .units import with_unit
+
+__all__ = [
+    "MAX_DECIMALS",
+    "declared_text",
+    "format_given",
+    "format_number",
+    "format_numbers",
+    "format_pair",
+    "pair_decimals",
+]
+
+S = np.dtypes.StringDType()
+Text = npt.NDArray[Any]
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+#: The most decimals a number is ever given to tell it from what it is compared with.
+MAX_DECIMALS = 12
+#: From here on a float times a power of ten may not fit an int64: written positionally.
+_EXACT_SCALE = 1e17
+
+
+def format_numbers(values: FloatArray, decimals: IntArray | int) -> Text:
+    """Numbers with a fixed number of decimals each, as strings (``"—"`` NaN, ``"∞"`` inf).
+
+    A float has 17 significant digits at most, so no more are shown: the decimals of a large
+    value are capped, and values from 10**17 on are written in positional form directly.
+
+    >>> format_numbers(np.array([96.6667, 94.0, np.nan]), np.array([2, 2, 2])).tolist()
+    ['96.67', '94.00', '—']
+    >>> format_numbers(np.array([4.64e9, 1e20]), np.array([12, 3])).tolist()
+    ['4640000000.0000000', '100000000000000000000']
+    >>> format_numbers(np.array([np.inf, 1.0]), 2).tolist()
+    ['∞', '1.00']
+    """
+    values = np.asarray(values, dtype=np.float64)
+    decimals = np.broadcast_to(np.asarray(decimals, dtype=np.int64), values.shape)
+    finite = np.isfinite(values)
+    magnitude = np.where(finite, np.abs(values), 0.0)
+    huge = magnitude >= _EXACT_SCALE
+    magnitude = np.where(huge, 0.0, magnitude)
+    with np.errstate(divide="ignore"):
+        whole_digits = np.where(magnitude >= 1, np.floor(np.log10(magnitude)) + 1, 1)
+    decimals = np.clip(np.minimum(decimals, 17 - whole_digits), 0, None).astype(np.int64)
+    scaled = np.rint(magnitude * 10.0 ** decimals.astype(np.float64)).astype(np.int64)
+    digits = np.strings.zfill(scaled.astype(S), decimals + 1)
+    length = np.strings.str_len(digits)
+    whole = np.strings.slice(digits, 0, length - decimals)
+    fraction = np.strings.slice(digits, length - decimals, length)
+    text = np.where(decimals > 0, np.strings.add(np.strings.add(whole, "."), fraction), whole)
+    text = np.where((values < 0) & (scaled > 0), np.strings.add("-", text), text)
+    # beyond floats (1e308 yuan of 1e-10 yuan) the value is infinite, not missing
+    beyond = np.where(np.isnan(values), "—", np.where(values > 0, "∞", "-∞"))
+    text = np.asarray(np.where(finite, text, beyond), dtype=S)
+    if huge.any():
+        text = np.array(text, dtype=S)
+        text[huge] = [np.format_float_positional(v, trim="-") for v in values[huge]]
+    return text
+
+
+def format_given(values: npt.NDArray[Any]) -> Text:
+    """Numbers as the caller wrote them: integers without decimals, others in shortest form.
+
+    >>> format_given(np.array([1160.0, 0.25, np.nan])).tolist()
+    ['1160', '0.25', '—']
+    """
+    if values.dtype == object:  # integers beyond int64, kept as Python ints by the panel
+        return np.asarray(np.frompyfunc(_given_text, 1, 1)(values), dtype=object).astype(S)
+    values = values.astype(np.float64)
+    finite = np.isfinite(values)
+    integral = finite & (np.abs(values) < 2.0**53) & (np.floor(values) == values)
+    text = np.where(integral, values, 0).astype(np.int64).astype(S)
+    fractional = np.flatnonzero(finite & ~integral)
+    if len(fractional):
+        text[fractional] = values[fractional].astype(S)
+    text[~finite] = "—"
+    return text
+
+
+def _given_text(cell: object) -> str:
+    if isinstance(cell, int | np.integer):
+        return str(int(cell))
+    number = float(cell)  # type: ignore[arg-type]
+    if not np.isfinite(number):
+        return "—"
+    return str(int(number)) if number.is_integer() and abs(number) < 2.0**53 else repr(number)
+
+
+def declared_text(number: Decimal | Fraction | float | int) -> str:
+    """A number declared in a catalog, as written: ``96``, ``0.517``, ``1/15`` when not decimal.
+
+    >>> declared_text(Decimal("96")), declared_text(Decimal("0.50")), declared_text(0.517)
+    ('96', '0.5', '0.517')
+    >>> declared_text(Fraction(1, 3))
+    '1/3'
+    """
+    if isinstance(number, Fraction):
+        denominator = number.denominator
+        while denominator % 2 == 0:
+            denominator //= 2
+        while denominator % 5 == 0:
+            denominator //= 5
+        if denominator != 1:
+            return f"{number.numerator}/{number.denominator}"
+        number = Decimal(number.numerator) / Decimal(number.denominator)
+    if isinstance(number, float):
+        return np.format_float_positional(number, trim="-")
+    return format(Decimal(number).normalize(), "f")
+
+
+def pair_decimals(
+    values: FloatArray,
+    others: FloatArray,
+    decimals: IntArray | int,
+    *,
+    equal: npt.NDArray[np.bool_] | None = None,
+    declared: bool = False,
+) -> IntArray:
+    """Decimals to show each value and what it is compared with, so the pair reads truly.
+
+    From ``decimals`` (the minimum) up, a row gets one more decimal while its two rounded
+    numbers print equal though they differ, or print in the wrong order. ``equal`` is the
+    exact equality (floats may disagree: 11 万元 ÷ 1.1 亿元 is exactly 1 ‰); equal rows keep
+    the minimum. With ``declared`` the other number is shown as written, so only the value
+    is rounded.
+
+    >>> pair_decimals(np.array([0.030, 0.0206, 3.0]), np.array([0.028125, 0.025, np.nan]),
+    ...               2).tolist()
+    [3, 3, 2]
+    """
+    values = np.asarray(values, dtype=np.float64)
+    others = np.broadcast_to(np.asarray(others, dtype=np.float64), values.shape)
+    result = np.array(np.broadcast_to(np.asarray(decimals, dtype=np.int64), values.shape))
+    with np.errstate(invalid="ignore"):
+        truth = np.sign(values - others)
+        if equal is not None:
+            truth = np.where(equal, 0.0, truth)
+        check = np.isfinite(values) & np.isfinite(others) & (truth != 0)
+        for _ in range(MAX_DECIMALS):
+            if not check.any():
+                break
+            scale = 10.0 ** result.astype(np.float64)
+            shown = np.rint(values * scale) / scale
+            other = others if declared else np.rint(others * scale) / scale
+            wrong = check & (np.sign(shown - other) != truth)
+            if not wrong.any():
+                break
+            result = np.where(wrong & (result < MAX_DECIMALS), result + 1, result)
+            check = wrong & (result < MAX_DECIMALS)
+    return result.astype(np.int64)
+
+
+def format_pair(
+    value: float,
+    other: float,
+    *,
+    decimals: int = 2,
+    unit: str | None = None,
+    equal: bool | None = None,
+    declared: bool = False,
+    lang: Language | str | None = None,
+) -> tuple[str, str]:
+    """A value and what it is compared with, formatted together (see :func:`pair_decimals`).
+
+    ``unit`` (a registry name) appends the unit to both.
+
+    >>> format_pair(0.5, 0.517, decimals=3, unit="deaths_per_10k_units", lang="zh")
+    ('0.500 人/万台', '0.517 人/万台')
+    """
+    places = pair_decimals(
+        np.array([value]),
+        np.array([other]),
+        decimals,
+        equal=None if equal is None else np.array([equal]),
+        declared=declared,
+    )
+    left = str(format_numbers(np.array([value]), places)[0])
+    right = declared_text(other) if declared else str(format_numbers(np.array([other]), places)[0])
+    if unit is None:
+        return left, right
+    return with_unit(left, unit, lang), with_unit(right, unit, lang)
+
+
+def format_number(
+    value: float,
+    unit: str | None = None,
+    *,
+    decimals: int = 2,
+    lang: Language | str | None = None,
+) -> str:
+    """One number with ``decimals`` decimals and its unit, as a table cell shows it.
+
+    >>> format_number(5, "person", decimals=0, lang="en"), format_number(float("nan"))
+    ('5 persons', '—')
+    """
+    text = str(format_numbers(np.array([value], dtype=np.float64), decimals)[0])
+    return text if unit is None or text == "—" else with_unit(text, unit, lang)
