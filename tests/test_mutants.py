@@ -25,10 +25,10 @@ from tests.factories import (
     satisfaction,
 )
 from xmqc_kpi import DataError, evaluate
-from xmqc_kpi.engine import decide
 from xmqc_kpi.formulas import ratio, value
 from xmqc_kpi.indicator import Indicator
 from xmqc_kpi.intervals import Z_95, wilson_interval
+from xmqc_kpi.judging import ABOVE, AT_LEAST, decide
 from xmqc_kpi.thresholds import Above, All, AtLeast, AtMost, Below, TopAmongPeers, Trend
 from xmqc_kpi.units import unit_symbol
 
@@ -140,9 +140,7 @@ def test_a_direct_share_above_100_percent_is_an_error_only_for_a_part_of_a_whole
         evaluate(pass_rate(), pd.DataFrame({"period": [2013], "pass_rate": [150.0]}))
     (problem,) = caught.value.problems
     assert (problem.column, problem.row) == ("pass_rate", 0)
-    assert problem.message == (
-        "a share above 100 % (150 percent); if it is a percentage, give its unit"
-    )
+    assert (problem.code, problem.params) == ("share_above_whole", {"value": "150"})
     # funding ÷ revenue is not a part of a whole: 1500 ‰ is a valid value
     frame = evaluate(funding_ratio(), pd.DataFrame({"period": [2013], "funding_ratio": [1500.0]}))
     assert frame.to_frame()["status"].tolist() == ["met"]
@@ -152,8 +150,9 @@ def test_a_part_exceeding_a_small_whole_by_a_hair_is_an_error() -> None:
     # engine._check_part_of_whole: ``denominator > 1`` would leave 0.500000000001 of 0.5 (within
     # NEAR in floats) to the float comparison, which does not see it.
     data = pd.DataFrame({"period": [2013], "sampled": [0.5], "passed": [0.500000000001]})
-    with pytest.raises(DataError, match="exceeds"):
+    with pytest.raises(DataError) as caught:
         evaluate(pass_rate(), data)
+    assert caught.value.codes == ("part_exceeds_whole",)
 
 
 # --------------------------------------------------------------------------- intervals, engine
@@ -224,16 +223,16 @@ def test_decide_re_decides_exactly_only_the_near_unsettled_rows() -> None:
     value = np.array([0.0, 1.0, 2e-12, 100.0])
     target = np.array([0.0, 1.0 + 1e-12, 1e-12, 100.5])
     settled = np.array([False, True, False, False])
-    result = decide(value, target, "ge", exact, lambda _row: Fraction(0), settled)
+    result = decide(value, target, AT_LEAST, exact, lambda _row: Fraction(0), settled)
     assert asked == [0]
     assert result.tolist() == [True, False, True, False]
 
 
 def test_decide_keeps_the_float_verdict_where_an_exact_value_is_unknown() -> None:
     # engine.decide: ``left is not None or right is not None`` would compare None exactly.
-    result = decide(np.array([1.0]), 1.0, "ge", lambda _row: None, lambda _row: Fraction(1))
+    result = decide(np.array([1.0]), 1.0, AT_LEAST, lambda _row: None, lambda _row: Fraction(1))
     assert result.tolist() == [True]
-    result = decide(np.array([1.0]), 1.0, "gt", lambda _row: Fraction(1), lambda _row: None)
+    result = decide(np.array([1.0]), 1.0, ABOVE, lambda _row: Fraction(1), lambda _row: None)
     assert result.tolist() == [False]
 
 
@@ -247,8 +246,10 @@ def test_two_benchmarks_for_one_period_are_an_error() -> None:
     bench = pd.DataFrame(
         {"period": [2012, 2012], "indicator_id": "death_rate", "value": [0.5, 0.6]}
     )
-    with pytest.raises(DataError, match="two benchmarks for death_rate in period 2012") as caught:
+    with pytest.raises(DataError) as caught:
         evaluate(death_rate(), data, benchmarks=bench)
+    assert caught.value.codes == ("duplicate_benchmark",)
+    assert "two benchmarks for death_rate in period 2012" in caught.value.render("en")
     # engine._lookup: the problem's column replaced (None, dropped, "XXperiodXX", "PERIOD").
     assert [p.column for p in caught.value.problems] == ["period"]
 
@@ -368,7 +369,9 @@ def test_a_peer_tied_exactly_is_not_better() -> None:
 def test_the_comparison_names_the_top_group() -> None:
     # thresholds.TopAmongPeers.describe_cutoff: ``top_fraction / 100`` or ``* 101``.
     data = pd.DataFrame({"period": [2013], "award_count": [3]})
-    assert evaluate(awards(), data).to_frame()["comparison"].tolist() == ["rank ≤ top 20%"]
+    evaluation = evaluate(awards(), data)
+    assert evaluation.to_frame("en")["comparison"].tolist() == ["rank ≤ top 20%"]
+    assert evaluation.to_frame("zh")["comparison"].tolist() == ["名次 ≤ 前 20%"]
     assert TopAmongPeers(peer_group="全国", top_fraction="0.05").describe_cutoff() == "top 5%"
     assert TopAmongPeers(peer_group="全国", top_n=3).describe_cutoff() == "top 3"
 
