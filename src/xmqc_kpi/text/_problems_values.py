@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ._words import Words, WordTable
 
-__all__ = ["ENTRIES", "EXPECTED_UNIT"]
+__all__ = ["ENTRIES", "EXPECTED_UNIT", "FREQUENCIES", "TABLES"]
 
 #: What a unit of each kind is, said where a unit of that kind was expected
 #: (keys: :func:`xmqc_kpi.units.expected_kind`).
@@ -82,3 +82,99 @@ _UNITS: dict[str, Words] = {
 }
 
 ENTRIES: dict[str, Words] = {**_UNITS}
+
+#: Period frequencies, as named in problems (keys: the first letter of pandas' frequency).
+FREQUENCIES = WordTable(
+    "frequency",
+    {
+        "Y": Words(zh="年度", en="years"),
+        "Q": Words(zh="季度", en="quarters"),
+        "M": Words(zh="月度", en="months"),
+        "D": Words(zh="日", en="days"),
+        "other": Words(zh="其他频率", en="another frequency"),
+    },
+)
+
+#: The reference tables of evaluate(), as named in problems.
+TABLES = WordTable(
+    "table",
+    {
+        "benchmarks": Words(zh="全国平均水平表（benchmarks）", en="benchmarks table"),
+        "peers": Words(zh="同级城市表（peers）", en="peers table"),
+    },
+)
+
+#: ``period_missing`` and ``period_unreadable`` are worded with the reading problems (one
+#: code per meaning, whichever path finds it).
+_FRAME: dict[str, Words] = {
+    "columns_multiindex": Words(
+        zh="表头有 {levels} 行（多层列名）；请只保留一行表头",
+        en="the table has {levels} header rows (MultiIndex columns); give one header row",
+    ),
+    "column_repeated": Words(
+        zh="该列出现了 {times} 次；每列只能出现一次",
+        en="the column appears {times} times; give each column once",
+    ),
+    "period_column_missing": Words(
+        zh="数据中没有“period”（期间）列", en="the data has no 'period' column"
+    ),
+    "period_year_out_of_range": Words(
+        zh="期间“{text}”的年份不在 {first}–{last} 年之间",
+        en="the year of the period {text!r} is not between {first} and {last}",
+    ),
+    "period_date_not_end": Words(
+        zh="日期“{text}”不是年末、季末或月末，无法读作期间",
+        en="the date {text!r} is not the last day of a year, quarter or month, "
+        "so it is not a period",
+    ),
+    "period_other_frequency": Words(
+        zh="期间“{text}”与本列其他期间的频率（{freq}）不同；请使用同一频率",
+        en="the period {text!r} is not in {freq} like the column's other periods; "
+        "use one frequency",
+    ),
+    "region_missing": Words(zh="缺少地区", en="missing region"),
+    "region_unreadable": Words(
+        zh="无法将“{text}”读作地区（应为文字或数字编码）",
+        en="cannot read {text!r} as a region (give a name or a numeric code)",
+    ),
+    "duplicate_region_period": Words(
+        zh="地区“{region}”期间“{period}”重复出现（首次在 {first}）",
+        en="region {region!r}, period {period!r} given again (first at {first})",
+    ),
+    "duplicate_period": Words(
+        zh="期间“{period}”重复出现（首次在 {first}）",
+        en="period {period!r} given again (first at {first})",
+    ),
+    "variable_repeated": Words(
+        zh="同一地区和期间的“{variable}”给出了两次",
+        en="{variable!r} given twice for the same region and period",
+    ),
+    "units_names_nothing": Words(
+        zh="units= 中的“{name}”既不是所评价指标使用的变量，也不在数据中",
+        en="units= names {name!r}, which is neither a variable in use nor in the data",
+    ),
+    "unit_cell_not_text": Words(
+        zh="单位应为文字，而不是“{text}”", en="a unit must be text, not {text!r}"
+    ),
+    "value_boolean": Words(zh="该列是真/假值，不是数量", en="true/false is not a number"),
+    "value_complex": Words(zh="复数不是数量", en="complex numbers are not quantities"),
+    "value_not_number": Words(zh="“{text}”不是数字", en="not a number: {text!r}"),
+    "value_too_large": Words(
+        zh="约 {digits} 位的数字过大", en="a number of about {digits} digits is too large"
+    ),
+    "value_infinite": Words(zh="数值为无穷大", en="the value is infinite"),
+    "value_negative": Words(zh="数值 {text} 为负数", en="negative value {text}"),
+    "table_column_missing": Words(zh="{table}中没有该列", en="the {table} has no such column"),
+    "table_frequency": Words(
+        zh="{table}的期间为{given}，数据的期间为{data}",
+        en="the {table} gives {given}, the data {data}",
+    ),
+    "note_region_numbers_as_text": Words(
+        zh="{count} 个以数字给出的地区按文字读取（如“{example}”），"
+        "与写法相同的文字地区视为同一地区",
+        en="{count} region(s) given as numbers read as text (such as {example!r}), "
+        "one region with the same text",
+    ),
+}
+
+ENTRIES.update(_FRAME)
