@@ -16,9 +16,15 @@ variable names to units, as JSON (``{"gdp": "亿元"}``), YAML (``gdp: 亿元``)
 (columns ``variable`` and ``unit``); a unit written in a column's header
 (``地区生产总值(GDP)(亿元)``) applies too, and contradicting it is an error.
 
+Every subcommand takes ``--lang zh|en`` (default: ``XMQC_KPI_LANG``, else Chinese): the help,
+the messages, the errors and the output are in that language. ``-o -`` writes to standard
+output; an output path that names an input file is refused; text from data reaches the
+terminal with its control characters replaced, and a terminal that cannot show a character
+shows a replacement character instead (the files written are UTF-8 whatever the terminal).
+
 Exit status: 0 on success; 1 when ``evaluate --fail-on not-met`` finds an assessment not met;
-2 on bad input (a problem in the data, a missing or unreadable file, a bad option), with a
-message and no traceback.
+2 on bad input or any other error (a problem in the data, a missing, unreadable or damaged
+file, a bad option), with one line on standard error and no traceback; 130 when interrupted.
 
 ``--help`` imports no dependency: pandas, pint and pydantic load inside the commands.
 """
@@ -32,20 +38,33 @@ import os
 import sys
 import time
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from . import __version__
+from .safe_text import replace_controls
+from .text import LANGUAGES, Language, is_language, resolve_language, using_language
+from .text.cli import CLI, HELP
+from .text.statuses import status_word
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from .catalogs import Catalog
     from .indicator import Indicator
+    from .reports.formats import Format, Formats
     from .results import Evaluation
 
-__all__ = ["LARGE_INPUT_ROWS", "SUMMARY_REGIONS", "main"]
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_NOT_MET",
+    "EXIT_OK",
+    "LARGE_INPUT_ROWS",
+    "SUMMARY_REGIONS",
+    "main",
+]
 
 #: Inputs with more rows than this get a progress line per step on stderr.
 LARGE_INPUT_ROWS = 50_000
@@ -55,23 +74,32 @@ SUMMARY_REGIONS = 30
 EXIT_OK = 0
 EXIT_NOT_MET = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 
-_SUFFIX_FORMATS = {
-    ".md": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".xlsx": "xlsx",
-    ".csv": "csv",
-    ".json": "json",
-}
+#: ``-o -``: standard output.
+STDOUT = "-"
+
 _STATUSES = ("met", "not_met", "insufficient_data", "not_assessed")
+#: The formats of the catalog listing (a listing, not a report: no registry of its own).
+_LISTING_FORMATS = ("table", "json", "csv")
+#: The report whose format registry each subcommand reads.
+_REPORTS = {"thresholds": "THRESHOLD_FORMATS", "evaluate": "EVALUATION_FORMATS"}
 
-_ThresholdFormat = Literal["md", "html", "xlsx", "csv", "json"]
 Command = Callable[[argparse.Namespace], int]
+T = TypeVar("T")
 
 
 class CommandError(Exception):
-    """Bad input that a command reports in one paragraph, exiting with status 2."""
+    """Bad input that a command reports in one line, exiting with status 2."""
+
+    def __init__(self, key: str, **fields: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.fields = fields
+
+    def render(self, lang: Language | None = None) -> str:
+        """The message in ``lang``."""
+        return CLI.say(self.key, lang, **self.fields)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -80,267 +108,291 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns the exit status; ``--help``, ``--version`` and a bad option exit through
     ``SystemExit`` as :mod:`argparse` does.
     """
-    args = _parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    lang = _language_of(arguments)
+    _tolerate_unencodable(sys.stdout, sys.stderr)
+    args = _parser(lang).parse_args(arguments)
     command: Command = args.run
-    try:
-        return command(args)
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # e.g. piped into `head`: stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
-    except (CommandError, ValueError, OSError, ImportError) as exc:
-        print(f"xmqc-kpi {args.command}: error: {_message(exc)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    with using_language(lang):
+        try:
+            return command(args)
+        except KeyboardInterrupt:
+            return EXIT_INTERRUPTED
+        except BrokenPipeError:  # e.g. piped into `head`: stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_OK
+        except Exception as exc:
+            message = CLI.say("error", lang, command=args.command, message=_message(exc, lang))
+            _say(message, sys.stderr)
+            return EXIT_BAD_INPUT
 
 
-def _message(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror and exc.filename:
-        return f"{exc.filename}: {exc.strerror}"
-    return str(exc)
+def _language_of(arguments: Sequence[str]) -> Language:
+    """The language asked for with ``--lang`` (before parsing: the help is in it too)."""
+    for index, argument in enumerate(arguments):
+        value = None
+        if argument == "--lang" and index + 1 < len(arguments):
+            value = arguments[index + 1]
+        elif argument.startswith("--lang="):
+            value = argument.partition("=")[2]
+        if value is not None and is_language(value):
+            return value
+    return resolve_language(None)
+
+
+def _tolerate_unencodable(*streams: TextIO) -> None:
+    """Let a terminal that cannot show a character show ``?`` rather than fail the command."""
+    for stream in streams:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
+def _message(exc: BaseException, lang: Language) -> str:
+    """One line saying what went wrong, in ``lang``."""
+    if isinstance(exc, CommandError):
+        return _one_line(exc.render(lang))
+    problems = getattr(exc, "problems", None)
+    render = getattr(exc, "render", None)
+    if problems and callable(render):
+        return _one_line(_problems_text(exc, lang))
+    if isinstance(exc, OSError):
+        return _one_line(_os_error_text(exc, lang))
+    if isinstance(exc, ValueError | ImportError):
+        return _one_line(str(exc))
+    return _one_line(CLI.say("unexpected", lang, kind=type(exc).__name__, message=str(exc)))
+
+
+def _problems_text(exc: BaseException, lang: Language) -> str:
+    """A :class:`~xmqc_kpi.DataError` or :class:`~xmqc_kpi.CatalogError` in one line."""
+    problems: Sequence[Any] = getattr(exc, "problems", ())
+    first = problems[0]
+    first_text = first.render(lang) if hasattr(first, "render") else str(first)
+    if len(problems) == 1:
+        return str(first_text)
+    rendered: str = getattr(exc, "render")(lang)  # noqa: B009 - duck-typed on purpose
+    summary = rendered.splitlines()[0]
+    return CLI.say("more_problems", lang, summary=summary, first=first_text)
+
+
+def _os_error_text(exc: OSError, lang: Language) -> str:
+    if isinstance(exc, FileNotFoundError):
+        reason = CLI.say("no_such_file", lang)
+    elif isinstance(exc, IsADirectoryError):
+        reason = CLI.say("is_directory", lang)
+    elif isinstance(exc, PermissionError):
+        reason = CLI.say("permission", lang)
+    else:
+        reason = exc.strerror or str(exc)
+    if exc.filename:
+        return CLI.say("file_error", lang, path=exc.filename, reason=reason)
+    return reason
+
+
+def _say(text: str, stream: TextIO | None = None) -> None:
+    """Print ``text`` with control characters from data replaced."""
+    print(replace_controls(text), file=stream if stream is not None else sys.stdout)
 
 
 # --------------------------------------------------------------------------- parser
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(lang: Language) -> argparse.ArgumentParser:
+    def helps(key: str, **fields: object) -> str:
+        return HELP.say(key, lang, **fields).replace("%", "%%")
+
     parser = argparse.ArgumentParser(
-        prog="xmqc-kpi",
-        description="Indicators of Xiamen's 2013 quality-city plan (厦府〔2013〕98号).",
-        epilog="Run 'xmqc-kpi COMMAND --help' for a command's options.",
+        prog="xmqc-kpi", description=helps("description"), epilog=helps("epilog")
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    _catalog_parser(commands)
-    _thresholds_parser(commands)
-    _template_parser(commands)
-    _validate_parser(commands)
-    _evaluate_parser(commands)
+
+    def subparser(name: str, run: Command, more: bool = False) -> argparse.ArgumentParser:
+        summary = HELP.say(name, lang)
+        description = f"{summary}\n\n{HELP.say(name + '_more', lang)}" if more else summary
+        sub: argparse.ArgumentParser = commands.add_parser(
+            name,
+            help=summary.replace("%", "%%"),
+            description=description.replace("%", "%%"),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.set_defaults(run=run)
+        return sub
+
+    def add_catalog(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--catalog", type=Path, metavar="FILE", help=helps("catalog_file"))
+
+    def add_lang(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--lang", choices=LANGUAGES, default=None, help=helps("lang"))
+
+    def add_output(sub: argparse.ArgumentParser, command: str, default: str) -> None:
+        sub.add_argument(
+            "-f", "--format", choices=_formats(command).names, help=helps("format", default=default)
+        )
+        sub.add_argument("-o", "--output", metavar="FILE", help=helps("output"))
+
+    def add_data_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--units", type=Path, metavar="FILE", help=helps("units"))
+        sub.add_argument("--sheet", metavar="NAME", help=helps("sheet"))
+        add_catalog(sub)
+
+    listing = subparser("catalog", _cmd_catalog)
+    add_lang(listing)
+    listing.add_argument("--section", metavar="S", help=helps("section"))
+    listing.add_argument("--kind", metavar="K", help=helps("kind"))
+    listing.add_argument(
+        "-f", "--format", choices=_LISTING_FORMATS, default="table", help=helps("format_table")
+    )
+    add_catalog(listing)
+
+    thresholds = subparser("thresholds", _cmd_thresholds, more=True)
+    add_output(thresholds, "thresholds", "md")
+    add_lang(thresholds)
+    add_catalog(thresholds)
+
+    template = subparser("template", _cmd_template, more=True)
+    template.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help=helps("template_output")
+    )
+    template.add_argument("--periods", nargs="+", metavar="P", help=helps("periods"))
+    template.add_argument("--regions", nargs="+", metavar="R", help=helps("regions"))
+    add_lang(template)
+    add_catalog(template)
+
+    validate = subparser("validate", _cmd_validate, more=True)
+    validate.add_argument("data", type=Path, metavar="DATA", help=helps("data"))
+    add_data_options(validate)
+    add_lang(validate)
+
+    evaluate = subparser("evaluate", _cmd_evaluate, more=True)
+    evaluate.add_argument("data", nargs="?", type=Path, metavar="DATA", help=helps("data"))
+    evaluate.add_argument("--benchmarks", type=Path, metavar="FILE", help=helps("benchmarks"))
+    evaluate.add_argument("--peers", type=Path, metavar="FILE", help=helps("peers"))
+    add_data_options(evaluate)
+    evaluate.add_argument("--as-of", type=_date, metavar="DATE", help=helps("as_of"))
+    add_lang(evaluate)
+    add_output(evaluate, "evaluate", HELP.say("no_output", lang))
+    evaluate.add_argument("--title", help=helps("title"))
+    evaluate.add_argument("--fail-on", choices=("not-met",), help=helps("fail_on"))
     return parser
 
 
-def _subparser(
-    commands: Any, name: str, summary: str, run: Command, description: str = ""
-) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = commands.add_parser(
-        name,
-        help=summary,
-        description=f"{summary}\n\n{description}".strip(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.set_defaults(run=run)
-    return parser
+def _formats(command: str) -> Formats[Any]:
+    """The format registry of a subcommand's report (reading it loads no dependency)."""
+    from .reports import formats
 
-
-def _add_catalog(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--catalog",
-        type=Path,
-        metavar="FILE",
-        help="a catalog file (TOML, YAML or JSON) instead of the built-in 42 indicators",
-    )
-
-
-def _add_lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (zh)")
-
-
-def _add_output(parser: argparse.ArgumentParser, formats: Sequence[str], text_default: str) -> None:
-    parser.add_argument(
-        "-f",
-        "--format",
-        choices=formats,
-        help=f"output format (default: from the -o suffix, else {text_default})",
-    )
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="FILE",
-        help="write to FILE (default: standard output; xlsx needs a file)",
-    )
-
-
-def _add_data_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--units",
-        type=Path,
-        metavar="FILE",
-        help="variable → unit mapping: JSON, YAML or CSV (columns variable, unit)",
-    )
-    parser.add_argument("--sheet", metavar="NAME", help="the XLSX sheet to read (the first)")
-    _add_catalog(parser)
-
-
-def _catalog_parser(commands: Any) -> None:
-    parser = _subparser(commands, "catalog", "List the indicators.", _cmd_catalog)
-    _add_lang(parser)
-    parser.add_argument("--section", metavar="S", help="plan section: 1 … 9, or 五")
-    parser.add_argument("--kind", metavar="K", help="threshold kind: at_least, trend …")
-    parser.add_argument(
-        "-f", "--format", choices=("table", "json", "csv"), default="table", help="(table)"
-    )
-    _add_catalog(parser)
-
-
-def _thresholds_parser(commands: Any) -> None:
-    parser = _subparser(
-        commands,
-        "thresholds",
-        "Write the threshold report.",
-        _cmd_thresholds,
-        "Every threshold traced to its clause, wording, responsible units and deadline.",
-    )
-    _add_output(parser, ("md", "html", "xlsx", "csv", "json"), "md")
-    _add_lang(parser)
-    _add_catalog(parser)
-
-
-def _template_parser(commands: Any) -> None:
-    parser = _subparser(
-        commands,
-        "template",
-        "Write the blank input template.",
-        _cmd_template,
-        "One row per input variable, one column per period; fill it and evaluate it.",
-    )
-    parser.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="FILE", help="a .xlsx or .csv file"
-    )
-    parser.add_argument("--periods", nargs="+", metavar="P", help="period columns (2013 2014)")
-    parser.add_argument("--regions", nargs="+", metavar="R", help="one block of rows per region")
-    _add_catalog(parser)
-
-
-def _validate_parser(commands: Any) -> None:
-    parser = _subparser(
-        commands,
-        "validate",
-        "Check a data file: list every problem, by row and column.",
-        _cmd_validate,
-        "Rows are the file's line numbers (CSV) or row numbers (XLSX), or record numbers;\n"
-        "columns are named by letter and header (CSV, XLSX), and XLSX by sheet too.\n"
-        "'note:' lines say what was read leniently (title rows, 1,160, —, 96.5%, 合计 …).\n"
-        "Exit status 0 when the file can be evaluated, 2 when it cannot.",
-    )
-    parser.add_argument("data", type=Path, metavar="DATA", help=".csv, .xlsx, .parquet or .json")
-    _add_data_options(parser)
-
-
-def _evaluate_parser(commands: Any) -> None:
-    parser = _subparser(
-        commands,
-        "evaluate",
-        "Evaluate the indicators over a data file, or the bundled sample.",
-        _cmd_evaluate,
-        "Without DATA, the bundled sample is evaluated with its units, benchmarks and peers\n"
-        "(--units, --benchmarks and --peers replace those given).\n"
-        "The status counts go to standard output, or to standard error when the results do.",
-    )
-    parser.add_argument(
-        "data", nargs="?", type=Path, metavar="DATA", help=".csv, .xlsx, .parquet or .json"
-    )
-    parser.add_argument(
-        "--benchmarks", type=Path, metavar="FILE", help="period, indicator_id, value"
-    )
-    parser.add_argument(
-        "--peers", type=Path, metavar="FILE", help="period, indicator_id, peer, value"
-    )
-    _add_data_options(parser)
-    parser.add_argument("--as-of", type=_date, metavar="DATE", help="evaluation date, 2014-06-30")
-    _add_lang(parser)
-    _add_output(parser, ("html", "md", "xlsx", "json", "csv"), "no output but the counts")
-    parser.add_argument("--title", help="the report's title (html, md, xlsx)")
-    parser.add_argument(
-        "--fail-on",
-        choices=("not-met",),
-        help="exit with status 1 when an assessment is not met",
-    )
+    registry: Formats[Any] = getattr(formats, _REPORTS[command])
+    return registry
 
 
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        message = CLI.say("bad_date", None, text=text)
+        raise argparse.ArgumentTypeError(message) from None
 
 
 # --------------------------------------------------------------------------- commands
 
 
 def _cmd_catalog(args: argparse.Namespace) -> int:
+    lang = resolve_language(args.lang)
     chosen = _indicators(args.catalog)
     if args.section is not None or args.kind is not None:
         chosen = chosen.filter(section=args.section, kind=args.kind)
-    header = ["id", "clause", "title", "threshold"]
+    keys = ("id", "clause", "title", "threshold")
     rows = [
         [
             indicator.id,
             str(indicator.clause),
-            indicator.title_zh if args.lang == "zh" else indicator.title_en,
-            _threshold_text(indicator, args.lang),
+            indicator.title_zh if lang == "zh" else indicator.title_en,
+            _threshold_text(indicator, lang),
         ]
         for indicator in chosen
     ]
     if args.format == "json":
-        records = [dict(zip(header, row, strict=True)) for row in rows]
+        records = [dict(zip(keys, row, strict=True)) for row in rows]
         _write(json.dumps(records, ensure_ascii=False, indent=2) + "\n", None)
     elif args.format == "csv":
         from .reports._markup import csv_text
 
-        _write(csv_text(header, rows), None)
+        _write(csv_text(keys, rows), None)
     else:
-        _write(_text_table(header, rows) + "\n", None)
+        header = [CLI.say(key, lang) for key in keys]
+        _write(replace_controls(_text_table(header, rows)) + "\n", None)
     return EXIT_OK
 
 
 def _cmd_thresholds(args: argparse.Namespace) -> int:
-    fmt = _output_format(args, default="md")
+    _refuse_overwriting_inputs(args)
+    fmt = _output_format(args, "thresholds", default="md")
+    assert fmt is not None  # a default is given
     from .reports import threshold_report
 
     chosen = _indicators(args.catalog) if args.catalog is not None else None
-    content = threshold_report(chosen, format=cast(_ThresholdFormat, fmt), lang=args.lang)
-    _write(content, args.output, bom=fmt == "csv")
+    content = threshold_report(chosen, format=fmt.name, lang=resolve_language(args.lang))
+    _write(content, args.output, fmt)
     return EXIT_OK
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
-    from .template import write_input_template
+    _refuse_overwriting_inputs(args)
+    from .template import input_template, write_input_template
 
     options: dict[str, Any] = {"regions": args.regions}
     if args.periods is not None:
         options["periods"] = args.periods
-    written = write_input_template(args.output, _indicators(args.catalog), **options)
-    print(f"wrote {written}")
+    if args.output == STDOUT:
+        frame = input_template(_indicators(args.catalog), **options)
+        _write(frame.to_csv(index=False, lineterminator="\n"), STDOUT)
+        return EXIT_OK
+    target = Path(args.output)
+    if target.suffix.lower() not in {".csv", ".xlsx"}:
+        raise CommandError("bad_template_suffix", name=target.name)
+    written = write_input_template(target, _indicators(args.catalog), **options)
+    _say(CLI.say("wrote", None, path=written))
     return EXIT_OK
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .engine import evaluate
     from .errors import DataError
-    from .readers import read_data_file, read_units
 
+    lang = resolve_language(args.lang)
     chosen = _indicators(args.catalog)
-    explicit = read_units(args.units) if args.units is not None else None
+    explicit = _reading(args.units, lambda: _units_file(args.units))
     progress = _Progress()
     try:
-        file = read_data_file(args.data, sheet=args.sheet, indicators=chosen)
+        file = _reading(args.data, lambda: _data_file(args, chosen))
         progress.watch(len(file.frame))
         result = evaluate(chosen, file.frame, units=file.units_with(explicit))
     except DataError as exc:
-        print(f"{args.data}: {exc}")
+        _say(CLI.say("file_error", lang, path=args.data, reason=exc.render(lang)))
         return EXIT_BAD_INPUT
-    progress.step("checked")
+    progress.step(CLI.say("checked", lang))
     inputs = result.inputs()
-    print(
-        f"OK {args.data}: {len(file.frame)} rows; values for {inputs['variable'].nunique()} "
-        f"variables, {inputs['region'].nunique()} regions, {inputs['period'].nunique()} periods; "
-        f"{len(result)} assessments of {len(chosen)} indicators"
+    ok = CLI.say(
+        "ok",
+        lang,
+        path=args.data,
+        rows=len(file.frame),
+        variables=inputs["variable"].nunique(),
+        regions=inputs["region"].nunique(),
+        periods=inputs["period"].nunique(),
+        assessments=len(result),
+        indicators=len(chosen),
     )
-    _print_notes(file.notes, sys.stdout)
+    _say(ok)
+    _print_notes(file.notes, sys.stdout, lang)
     ignored = _ignored(file.frame, chosen)
     if ignored:
-        print(f"note: not used by any indicator, ignored: {', '.join(ignored)}")
+        names = CLI.say("list_separator", lang).join(ignored)
+        _say(CLI.say("note", lang, note=CLI.say("ignored", lang, names=names)))
     return EXIT_OK
 
 
@@ -348,22 +400,29 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .engine import evaluate
     from .errors import DataError
 
-    fmt = _output_format(args, default=None)
+    lang = resolve_language(args.lang)
+    _refuse_overwriting_inputs(args)
+    fmt = _output_format(args, "evaluate", default=None)
     chosen = _indicators(args.catalog)
     progress = _Progress()
-    source, inputs = _evaluation_inputs(args, chosen, progress)
-    progress.step(f"evaluating {len(chosen)} indicators")
+    source, inputs = _evaluation_inputs(args, chosen, progress, lang)
+    progress.step(CLI.say("evaluating", lang, count=len(chosen)))
     try:
         result = evaluate(chosen, inputs.pop("data"), as_of=args.as_of, **inputs)
     except DataError as exc:
-        raise CommandError(f"cannot evaluate {source}: {exc}") from exc
-    progress.step(f"evaluated: {len(result):,} assessments")
-    counts = sys.stderr if fmt is not None and args.output is None else sys.stdout
-    print(_summary_text(result), file=counts)
+        problem = _problems_text(exc, lang)
+        raise CommandError("cannot_evaluate", source=source, problem=problem) from exc
+    progress.step(CLI.say("evaluated", lang, count=f"{len(result):,}"))
     if fmt is not None:
-        progress.step(f"rendering {fmt}")
-        _write(_render(result, fmt, args), args.output, bom=fmt == "csv")
-        progress.step(f"wrote {args.output or 'the results'}")
+        from .reports import evaluation_report
+
+        progress.step(CLI.say("rendering", lang, format=fmt.name))
+        content = evaluation_report(result, format=fmt.name, lang=lang, title=args.title)
+        _write(content, args.output, fmt)
+        where = args.output if args.output not in (None, STDOUT) else CLI.say("stdout", lang)
+        progress.step(CLI.say("wrote", lang, path=where))
+    counts = sys.stderr if fmt is not None and args.output in (None, STDOUT) else sys.stdout
+    _say(_summary_text(result, lang), counts)
     not_met = _status_counts(result)["not_met"]
     return EXIT_NOT_MET if args.fail_on == "not-met" and not_met > 0 else EXIT_OK
 
@@ -371,25 +430,82 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- helpers
 
 
+def _reading(path: Path | None, read: Callable[[], T]) -> T:
+    """``read()``, any failure but the library's own errors said as "cannot read ``path``".
+
+    :class:`~xmqc_kpi.DataError`, :class:`~xmqc_kpi.CatalogError` and operating-system errors
+    keep their own words; anything else a damaged or hostile file provokes in a parser
+    (``ParseError``, ``IndexError``, ``RecursionError`` …) is one line naming the file.
+    """
+    from .catalogs import CatalogError
+    from .errors import DataError
+
+    try:
+        return read()
+    except (DataError, CatalogError, OSError, KeyboardInterrupt):
+        raise
+    except (Exception, RecursionError) as exc:
+        detail = type(exc).__name__
+        reason = CLI.say("not_readable", None, detail=detail)
+        raise CommandError("cannot_read", path=path, reason=reason) from exc
+
+
+def _units_file(path: Path | None) -> dict[str, str] | None:
+    from .readers import read_units
+
+    return None if path is None else read_units(path)
+
+
+def _data_file(args: argparse.Namespace, chosen: Catalog) -> Any:
+    from .readers import read_data_file
+
+    return read_data_file(args.data, sheet=args.sheet, indicators=chosen)
+
+
 def _indicators(path: Path | None) -> Catalog:
     from .catalogs import catalog, load_catalog
 
-    return catalog() if path is None else load_catalog(path)
+    if path is None:
+        return catalog()
+    return _reading(path, lambda: load_catalog(path))
+
+
+def _inputs_named(args: argparse.Namespace) -> list[Path]:
+    """The files a command reads."""
+    names = ("data", "units", "catalog", "benchmarks", "peers")
+    return [Path(value) for name in names if (value := getattr(args, name, None)) is not None]
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.exists() and second.exists() and os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
+def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
+    """Refuse an ``-o`` that names a file the command reads (a department's data file)."""
+    if args.output in (None, STDOUT):
+        return
+    output = Path(args.output)
+    for given in _inputs_named(args):
+        if _same_file(output, given) or output.resolve() == given.resolve():
+            raise CommandError("output_is_input", path=args.output)
 
 
 def _evaluation_inputs(
-    args: argparse.Namespace, chosen: Catalog, progress: _Progress
+    args: argparse.Namespace, chosen: Catalog, progress: _Progress, lang: Language
 ) -> tuple[str, dict[str, Any]]:
     """The data and its companions: from the files named, or the bundled sample."""
     from .errors import DataError
-    from .readers import read_data, read_data_file, read_units
+    from .readers import read_data
 
-    explicit = read_units(args.units) if args.units is not None else None
+    explicit = _reading(args.units, lambda: _units_file(args.units))
     if args.data is None:
         from .sample import sample_data
 
         sample = sample_data()
-        source = "the bundled sample"
+        source = CLI.say("bundled_sample", lang)
         inputs: dict[str, Any] = {
             "data": sample.data,
             "units": {**sample.units, **(explicit or {})},
@@ -397,81 +513,82 @@ def _evaluation_inputs(
             "peers": sample.peers,
         }
     else:
-        file = read_data_file(args.data, sheet=args.sheet, indicators=chosen)
+        file = _reading(args.data, lambda: _data_file(args, chosen))
         source = str(args.data)
-        _print_notes(file.notes, sys.stderr)
+        _print_notes(file.notes, sys.stderr, lang)
         try:
             units = file.units_with(explicit)
         except DataError as exc:
-            raise CommandError(f"{source}: {exc}") from exc
+            problem = _problems_text(exc, lang)
+            raise CommandError("cannot_evaluate", source=source, problem=problem) from exc
         inputs = {"data": file.frame, "units": units, "benchmarks": None, "peers": None}
     progress.watch(len(inputs["data"]))
     for name in ("benchmarks", "peers"):
         path = getattr(args, name)
         if path is not None:
-            inputs[name] = read_data(path)
+            inputs[name] = _reading(path, partial(read_data, path))
     return source, inputs
 
 
-def _print_notes(notes: Sequence[str], stream: Any) -> None:
+def _print_notes(notes: Iterable[object], stream: TextIO, lang: Language) -> None:
     """One ``note:`` line per thing reading did leniently."""
     for note in notes:
-        print(f"note: {note}", file=stream)
+        render = getattr(note, "render", None)
+        text = render(lang) if callable(render) else str(note)
+        _say(CLI.say("note", lang, note=text), stream)
 
 
-def _output_format(args: argparse.Namespace, *, default: str | None) -> str | None:
+def _output_format(
+    args: argparse.Namespace, command: str, *, default: str | None
+) -> Format[Any] | None:
     """The format asked for, else the one of the ``-o`` suffix, else ``default``."""
-    fmt: str | None = args.format
-    if fmt is None and args.output is not None:
-        suffix = args.output.suffix.lower()
-        fmt = _SUFFIX_FORMATS.get(suffix)
-        if fmt is None:
-            raise CommandError(f"cannot tell the format of {args.output}: give -f FORMAT")
-    fmt = fmt or default
-    if fmt == "xlsx" and args.output is None:
-        raise CommandError("xlsx output is binary: give -o FILE.xlsx")
-    return fmt
+    formats = _formats(command)
+    name: str | None = args.format
+    if name is None and args.output not in (None, STDOUT):
+        found = formats.from_suffix(args.output)
+        if found is None:
+            names = ", ".join(formats.names)
+            raise CommandError("unknown_suffix", path=args.output, formats=names)
+        name = found.name
+    name = name or default
+    if name is None:
+        return None
+    chosen = formats.get(name)
+    binary_on_screen = args.output is None or (args.output == STDOUT and sys.stdout.isatty())
+    if chosen.binary and binary_on_screen:
+        raise CommandError("binary_to_terminal", format=chosen.name)
+    return chosen
 
 
-def _render(result: Evaluation, fmt: str, args: argparse.Namespace) -> str | bytes:
-    if fmt == "json":
-        return result.to_json(args.lang, indent=2) + "\n"
-    if fmt == "csv":
-        return _frame_csv(result.to_frame(args.lang))
-    from .reports import evaluation_report
+def _write(content: str | bytes, output: str | None, fmt: Format[Any] | None = None) -> None:
+    """Write to the file ``output``, or to standard output (``None`` or ``-``), as UTF-8.
 
-    if fmt == "xlsx":
-        return evaluation_report(result, format="xlsx", lang=args.lang, title=args.title)
-    text_format = cast(Literal["html", "md"], fmt)
-    return evaluation_report(result, format=text_format, lang=args.lang, title=args.title)
-
-
-def _frame_csv(frame: pd.DataFrame) -> str:
-    from .reports._markup import csv_text
-
-    cells = frame.astype(object).where(frame.notna(), None)
-    return csv_text([str(c) for c in frame.columns], cells.itertuples(index=False, name=None))
-
-
-def _write(content: str | bytes, output: Path | None, *, bom: bool = False) -> None:
-    """Write to ``output``, or to standard output; text as UTF-8 (``bom``: with a BOM in files)."""
-    if output is not None:
-        if isinstance(content, str):
-            content = content.encode("utf-8-sig" if bom else "utf-8")
-        output.write_bytes(content)
+    A file gets the format's encoding (CSV with a byte-order mark); standard output gets UTF-8
+    bytes whatever the terminal's encoding, so that a pipe receives what a file would.
+    """
+    to_file = output not in (None, STDOUT)
+    if fmt is not None:
+        data = fmt.encode(content, to_file=to_file)
+    else:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+    if to_file:
+        Path(str(output)).write_bytes(data)
         return
-    data = content.encode("utf-8") if isinstance(content, str) else content
     sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (tests redirect to one)
+        sys.stdout.write(data.decode("utf-8", errors="replace"))
+        return
+    buffer.write(data)
+    buffer.flush()
 
 
-def _threshold_text(indicator: Indicator, lang: str) -> str:
+def _threshold_text(indicator: Indicator, lang: Language) -> str:
     """A threshold in a few symbols, as the threshold report writes it: ``≥ 96 %``."""
     from .reports._threshold_text import threshold_text
 
-    words = threshold_text(indicator, "zh" if lang == "zh" else "en")
-    return f"{words.comparison} {words.target}"
+    words = threshold_text(indicator, lang)
+    return f"{words.symbol} {words.target}"
 
 
 def _ignored(frame: pd.DataFrame, chosen: Catalog) -> list[str]:
@@ -484,16 +601,17 @@ def _ignored(frame: pd.DataFrame, chosen: Catalog) -> list[str]:
     return [str(c) for c in frame.columns if c not in known and c not in keys]
 
 
-def _summary_text(result: Evaluation) -> str:
+def _summary_text(result: Evaluation, lang: Language) -> str:
     """Status counts by region (the first :data:`SUMMARY_REGIONS`), then in total, as a table."""
     by_region = result.summary(by="region")
     total = _status_counts(result)
     rows = [[str(cell) for cell in row] for row in by_region.itertuples(name=None)]
     if len(rows) > SUMMARY_REGIONS:
-        more = f"… {len(rows) - SUMMARY_REGIONS:,} more"
+        more = CLI.say("more_regions", lang, count=f"{len(rows) - SUMMARY_REGIONS:,}")
         rows = [*rows[:SUMMARY_REGIONS], [more, *("" for _ in _STATUSES)]]
-    rows.append(["total", *(str(total[status]) for status in _STATUSES)])
-    return _text_table(["region", *_STATUSES], rows)
+    rows.append([CLI.say("total", lang), *(str(total[status]) for status in _STATUSES)])
+    header = [CLI.say("region", lang), *(status_word(status, lang) for status in _STATUSES)]
+    return _text_table(header, rows)
 
 
 def _status_counts(result: Evaluation) -> dict[str, int]:
@@ -508,10 +626,10 @@ def _width(text: str) -> int:
 def _text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """An aligned plain-text table (Chinese characters count double); numbers to the right.
 
-    >>> print(_text_table(["region", "met"], [["思明区", "5"], ["total", "12"]]))
+    >>> print(_text_table(["region", "met"], [["Siming", "5"], ["total", "12"]]))
     region  met
     ------  ---
-    思明区    5
+    Siming    5
     total    12
     """
     widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(len(header))]

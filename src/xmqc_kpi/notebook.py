@@ -31,7 +31,7 @@ from .reports.evaluation_report import indicator_charts
 from .results import Status
 from .text import Language, resolve_language
 from .text.notebook import NOTEBOOK
-from .text.statuses import status_word
+from .text.statuses import reason_word, status_word
 
 if TYPE_CHECKING:
     from .indicator import Indicator
@@ -143,7 +143,7 @@ def assessment_html(assessment: Assessment, lang: Language | None = None) -> str
     if assessment.ci_low is not None:
         interval = f"{_number(assessment.ci_low)}–{_number(assessment.ci_high)}"
         facts.append((say("interval"), interval))
-    reason = f"<code>{escape(assessment.reason.value)}</code>"
+    reason = escape(reason_word(str(assessment.reason), chosen))
     return (
         f"<div><p>{_badge(assessment.status.value, chosen)} {reason}</p>"
         f"{_facts(facts)}<p>{escape(assessment.explanation)}</p></div>"
@@ -188,7 +188,7 @@ def catalog_html(indicators: Iterable[Indicator], lang: Language | None = None) 
             indicator.id,
             indicator.clause.table or indicator.clause.body,
             indicator.title_zh if chosen == "zh" else indicator.title_en,
-            f"{threshold.comparison} {threshold.target}",
+            f"{threshold.symbol} {threshold.target}",
             deadline_texts(indicator, chosen)[0],
         )
         rows.append(

@@ -8,19 +8,19 @@ from typing import Any
 
 from ._evaluation_model import Document, IndicatorBlock, Table
 from ._evaluation_text import words
-from ._markup import xlsx_bytes
+from ._markup import markdown_escape, xlsx_bytes
 
 __all__ = ["markdown_text", "render_markdown", "render_xlsx"]
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def markdown_text(text: str) -> str:
     r"""Text that Markdown shows as itself, on one line, safe inside a table cell.
 
-    HTML is turned into entities (a Markdown renderer passes raw HTML through), Markdown's
-    markup characters are backslash-escaped and line breaks become spaces.
+    An identifier (``school_days``) is shown as code; anything else is escaped by
+    :func:`~._markup.markdown_escape` (HTML as entities, markup characters backslash-escaped,
+    no live link, line breaks as spaces).
 
     >>> markdown_text("<script>a|b</script>")
     '&lt;script&gt;a\\|b&lt;/script&gt;'
@@ -29,9 +29,7 @@ def markdown_text(text: str) -> str:
     """
     if _IDENTIFIER.match(text) and "_" in text:
         return f"`{text}`"
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
-    return re.sub(r"[\r\n]+", " ", escaped)
+    return markdown_escape(text)
 
 
 def render_markdown(document: Document) -> str:

@@ -14,16 +14,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ..explain import format_fixed
 from ..indicator import Indicator
 from ..results import Evaluation, Language
+from ..text.numbers import format_numbers, pair_decimals
 from ..text.statuses import status_word
 from ._evaluation_text import STATUS_SYMBOLS, Words
 
 __all__ = ["Prepared", "period_order", "prepare"]
-
-#: Decimals added at most where the indicator's own would show a value equal to its threshold.
-_EXTRA_DECIMALS = 6
 
 
 @dataclass(frozen=True)
@@ -66,14 +63,14 @@ def _per_indicator(
 def _add_texts(frame: pd.DataFrame, base: npt.NDArray[np.int64], words: Words) -> None:
     value = frame["value"].to_numpy(dtype=np.float64)
     threshold = frame["threshold"].to_numpy(dtype=np.float64)
-    decimals = shown_decimals(value, threshold, base)
-    frame["value_text"] = format_fixed(value, decimals)
-    frame["threshold_text"] = format_fixed(threshold, decimals)
-    frame["margin_text"] = format_fixed(frame["margin"].to_numpy(dtype=np.float64), decimals)
+    decimals = pair_decimals(value, threshold, base)  # the one number policy
+    frame["value_text"] = format_numbers(value, decimals)
+    frame["threshold_text"] = format_numbers(threshold, decimals)
+    frame["margin_text"] = format_numbers(frame["margin"].to_numpy(dtype=np.float64), decimals)
     low = frame["ci_low"].to_numpy(dtype=np.float64)
     high = frame["ci_high"].to_numpy(dtype=np.float64)
     interval = np.strings.add(
-        np.strings.add(format_fixed(low, decimals), "–"), format_fixed(high, decimals)
+        np.strings.add(format_numbers(low, decimals), "–"), format_numbers(high, decimals)
     )
     frame["interval_text"] = np.where(np.isfinite(low) & np.isfinite(high), interval, "")
     frame["rank_text"] = _rank_texts(frame)
@@ -83,29 +80,6 @@ def _add_texts(frame: pd.DataFrame, base: npt.NDArray[np.int64], words: Words) -
     frame["cell_text"] = np.where(
         np.isfinite(value), symbol + " " + frame["value_text"].to_numpy(dtype=object), symbol
     )
-
-
-def shown_decimals(
-    value: npt.NDArray[np.float64],
-    threshold: npt.NDArray[np.float64],
-    base: npt.NDArray[np.int64],
-) -> npt.NDArray[np.int64]:
-    """The indicator's decimals, plus enough that a value unequal to its threshold looks so.
-
-    >>> shown_decimals(np.array([95.996, 96.0, 97.0]), np.array([96.0, 96.0, np.nan]),
-    ...                np.array([2, 2, 2])).tolist()
-    [3, 2, 2]
-    """
-    decimals = base.copy()
-    differ = np.isfinite(value) & np.isfinite(threshold) & (value != threshold)
-    for _ in range(_EXTRA_DECIMALS):
-        scale = 10.0 ** decimals.astype(np.float64)
-        with np.errstate(invalid="ignore"):
-            looks_equal = differ & (np.rint(value * scale) == np.rint(threshold * scale))
-        if not looks_equal.any():
-            break
-        decimals = np.where(looks_equal, decimals + 1, decimals)
-    return decimals
 
 
 def _rank_texts(frame: pd.DataFrame) -> npt.NDArray[np.object_]:

@@ -9,10 +9,10 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ..explain import unit_text
 from ..indicator import Indicator
 from ..results import Language, Status
 from ..text.statuses import status_word
+from ..text.units import unit_suffix
 from ._evaluation_frame import Prepared
 from ._evaluation_model import Cell, IndicatorBlock, Table
 from ._evaluation_text import Words, reference_header
@@ -37,7 +37,7 @@ def threshold_text(indicator: Indicator, lang: Language) -> str:
 
     >>> from xmqc_kpi import catalog
     >>> threshold_text(catalog()["national_sampling_pass_rate"], "en")
-    '≥ 94 % (the number itself meets it)'
+    '≥ 94% (the number itself meets it)'
     """
     return threshold_words(indicator, lang).text
 
@@ -45,7 +45,7 @@ def threshold_text(indicator: Indicator, lang: Language) -> str:
 def short_threshold(indicator: Indicator, lang: Language) -> str:
     """The comparison and target alone, for a chart's legend: ``"≥ 94 %"``."""
     words = threshold_words(indicator, lang)
-    return f"{words.comparison} {words.target}"
+    return f"{words.symbol} {words.target}"
 
 
 def indicator_blocks(
@@ -151,7 +151,7 @@ def _table(
     indicator: Indicator, texts: dict[str, npt.NDArray[np.object_]], words: Words, lang: Language
 ) -> Table:
     kind = indicator.threshold.kind
-    unit = unit_text(indicator.unit, lang).strip()
+    unit = unit_suffix(indicator.unit, lang).strip()
     value_header = words.say("value_in", unit=unit) if unit else words.value
     extra: list[tuple[str, str]] = []
     if any(texts["interval_text"]):
@@ -205,7 +205,7 @@ def _charts(
     title = title_of(indicator, lang)
     common: dict[str, Any] = {
         "reference_label": _reference_label(indicator, words, lang) if drawn else "",
-        "axis_label": words.rank_axis if ranked else unit_text(indicator.unit, lang).strip(),
+        "axis_label": words.rank_axis if ranked else unit_suffix(indicator.unit, lang).strip(),
         "decimals": 0 if ranked else indicator.decimals,
         "reversed_axis": ranked,
         "status_labels": tuple((s.value, status_word(s.value, lang)) for s in Status),

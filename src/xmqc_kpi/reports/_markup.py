@@ -12,15 +12,19 @@ import datetime as dt
 import html
 import io
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+from ..safe_text import replace_controls
 
 __all__ = [
     "STATUS_COLOURS",
     "csv_text",
     "escape",
     "html_page",
+    "markdown_escape",
     "neutralise_cell",
     "write_output",
     "xlsx_bytes",
@@ -84,12 +88,41 @@ nav.toc > ol { columns: 1; }
 def escape(value: object) -> str:
     """HTML-escape any value's text (quotes included), so it always renders as text.
 
+    Control characters are replaced too (:func:`~xmqc_kpi.safe_text.replace_controls`).
+
     >>> escape("<script>alert('1')</script>")
     '&lt;script&gt;alert(&#x27;1&#x27;)&lt;/script&gt;'
     >>> escape(None)
     ''
     """
-    return "" if value is None else html.escape(str(value), quote=True)
+    return "" if value is None else html.escape(replace_controls(str(value)), quote=True)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#!~])")
+#: What makes a live link of plain text in GitHub-flavoured Markdown: a scheme or ``www.``.
+_LINK_STARTS = re.compile(r"(?i)(:)(//)|\b(www)(\.)")
+
+
+def markdown_escape(text: str) -> str:
+    r"""Text that Markdown shows as itself, inert, on one line (safe in a table cell).
+
+    Like :func:`escape` for HTML: raw HTML becomes entities (a Markdown renderer passes HTML
+    through), Markdown's markup characters are backslash-escaped (no link, image or
+    emphasis), URLs and ``www.`` are broken with an entity so that no live link is made,
+    control characters are replaced and line breaks become spaces.
+
+    >>> markdown_escape("<img src=x onerror=alert(1)>")
+    '&lt;img src=x onerror=alert(1)&gt;'
+    >>> markdown_escape("[click](javascript:alert(1)) a|b")
+    '\\[click\\](javascript:alert(1)) a\\|b'
+    >>> markdown_escape("see http://x.example and www.x.example")
+    'see http:&#47;&#47;x.example and www&#46;x.example'
+    """
+    escaped = replace_controls(text).replace("&", "&amp;").replace("<", "&lt;")
+    escaped = escaped.replace(">", "&gt;")
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    escaped = _LINK_STARTS.sub(lambda m: f"{m[1]}&#47;&#47;" if m[1] else f"{m[3]}&#46;", escaped)
+    return " ".join(escaped.splitlines()).strip()
 
 
 def html_page(title: str, body: str, *, lang: str = "zh", extra_css: str = "") -> str:
@@ -115,15 +148,17 @@ def neutralise_cell(value: Any) -> Any:
     r"""Return a text cell that a spreadsheet would run as a formula with a leading apostrophe.
 
     Text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is prefixed
-    with ``'`` (the OWASP advice for CSV injection); numbers and other values pass unchanged.
+    with ``'`` (the OWASP advice for CSV injection); control characters are replaced (XLSX
+    cannot hold them, a terminal would obey them); numbers and other values pass unchanged.
 
     >>> neutralise_cell('=HYPERLINK("http://x")')
     '\'=HYPERLINK("http://x")'
     >>> neutralise_cell("-3"), neutralise_cell(-3), neutralise_cell("思明区")
     ("'-3", -3, '思明区')
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        value = replace_controls(value)
+        return "'" + value if value.startswith(_FORMULA_STARTS) else value
     return value
 
 

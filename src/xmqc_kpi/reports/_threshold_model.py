@@ -24,23 +24,21 @@ from ..indicator import Indicator
 from ..interpretation import DISCREPANCIES, PLAN, RULES, Discrepancy, InterpretationRule
 from ..text import Language
 from ..text.reports import THRESHOLD_PHRASES
-from ..thresholds import TopAmongPeers, Trend
 from ._threshold_text import (
-    KIND_LABELS,
     Labels,
     clause_text,
-    cutoff_text,
     deadline_texts,
     direction_text,
     display_unit_text,
     formula_text,
     input_text,
+    kind_name,
     labels,
     measurement_text,
+    parameter_text,
     responsible_texts,
     section_title,
     threshold_text,
-    window_text,
 )
 
 __all__ = [
@@ -218,7 +216,7 @@ def build_document(indicators: Sequence[Indicator], lang: Language) -> Threshold
     >>> from xmqc_kpi import catalog
     >>> document = build_document(tuple(catalog()), "en")
     >>> document.total, document.rules[0].key, document.discrepancies[-1].key
-    (42, 'inclusive_bound', 'peer_groups_undefined')
+    (42, 'inclusive_bound', 'unit_order_differs')
     """
     words = labels(lang)
     builtin = _builtin_ids(indicators)
@@ -246,11 +244,9 @@ def _plan_text(lang: Language) -> str:
 
 def _kind_counts(indicators: Sequence[Indicator], lang: Language) -> tuple[KindCount, ...]:
     counts = Counter[str](item.threshold.kind for item in indicators)
-    language = 0 if lang == "zh" else 1
+    order = [*THRESHOLD_KINDS, *sorted(set(counts) - set(THRESHOLD_KINDS))]
     return tuple(
-        KindCount(kind, KIND_LABELS[kind][language], counts[kind])
-        for kind in THRESHOLD_KINDS
-        if counts[kind]
+        KindCount(kind, kind_name(kind, lang), counts[kind]) for kind in order if counts[kind]
     )
 
 
@@ -282,22 +278,19 @@ def _rule_row(rule: InterpretationRule, indicators: Sequence[Indicator], lang: L
 def _in_force(rule: InterpretationRule, indicators: Sequence[Indicator], lang: Language) -> str:
     """The parameters the catalog sets for a rule that has any: 前列 cut-offs, trend windows.
 
-    Each distinct parameter is listed with the number of indicators using it, in catalog order.
+    The indicators concerned are those of the rule's kinds (and, for a rule about a
+    direction, of its direction); each distinct parameter is listed with the number of
+    indicators using it, in catalog order. A rule without parameters states none.
     """
-    if rule.key == "top_group":
-        used = [
-            cutoff_text(item.threshold, lang)
-            for item in indicators
-            if isinstance(item.threshold, TopAmongPeers)
-        ]
-    elif rule.key in ("rising", "falling"):
-        used = [
-            window_text(item.threshold, lang)
-            for item in indicators
-            if isinstance(item.threshold, Trend) and item.threshold.direction == rule.key
-        ]
-    else:
+    if rule.key not in _PARAMETER_RULES:
         return ""
+    direction = _RULE_DIRECTIONS.get(rule.key)
+    used = [
+        text
+        for item in indicators
+        if item.threshold.kind in rule.kinds and direction in (None, item.direction)
+        if (text := parameter_text(item, lang))
+    ]
     if not used:
         return THRESHOLD_PHRASES.say("no_such_indicator", lang)
     counts = Counter(used)
@@ -311,6 +304,12 @@ def _in_force(rule: InterpretationRule, indicators: Sequence[Indicator], lang: L
         )
         for value in dict.fromkeys(used)
     )
+
+
+#: The rules whose reading has a parameter the catalog sets (the 前列 cut-off, trend windows).
+_PARAMETER_RULES = frozenset({"top_group", "rising", "falling"})
+#: Rules that read a direction of change: only the indicators going that way concern them.
+_RULE_DIRECTIONS = {"rising": "higher", "falling": "lower"}
 
 
 def _indicator_row(item: Indicator, lang: Language) -> IndicatorRow:
@@ -336,7 +335,7 @@ def _indicator_row(item: Indicator, lang: Language) -> IndicatorRow:
         unit=display_unit_text(item.unit, lang),
         sampled=measurement_text(item, lang),
         kind=item.threshold.kind,
-        comparison=threshold.comparison,
+        comparison=threshold.symbol,
         threshold=threshold.target,
         threshold_text=threshold.text,
         direction=direction_text(item, lang),

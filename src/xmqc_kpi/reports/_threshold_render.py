@@ -8,10 +8,12 @@ table cells, everything in HTML, formula-like cells in CSV and XLSX).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ._markup import csv_text, escape, html_page, xlsx_bytes
+from ..text import Language
+from ._markup import csv_text, escape, html_page, markdown_escape, xlsx_bytes
 from ._threshold_model import (
     DISCREPANCY_COLUMNS,
     INDICATOR_COLUMNS,
@@ -19,6 +21,7 @@ from ._threshold_model import (
     IndicatorRow,
     ThresholdDocument,
 )
+from ._threshold_text import section_label
 
 __all__ = ["render_csv", "render_html", "render_json", "render_markdown", "render_xlsx"]
 
@@ -30,14 +33,21 @@ nav.toc ol ol { columns: 2; padding-left: 2.5em; }
 #report-notes td:nth-child(2), #report-notes td:nth-child(3) { width: 32%; }
 """
 
+_IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+
 #: HTML ids of the report's three parts; indicator ids (snake_case) never contain ``-``.
 _RULES_ID, _INDICATORS_ID, _DISCREPANCIES_ID = "report-rules", "report-indicators", "report-notes"
 
 
-def _heading(row: IndicatorRow, lang: str) -> str:
+def _heading(row: IndicatorRow, lang: Language) -> str:
     """``"5.1.2 市级监督抽查合格率"``: the clause and the title in the report's language."""
-    clause = row.clause_table or row.clause_body
+    clause = row.clause_table or section_label(row.clause_body, lang)
     return f"{clause} {row.title_zh if lang == 'zh' else row.title_en}"
+
+
+def _clauses(clauses: Iterable[str], lang: Language) -> str:
+    """A discrepancy's clauses, their brackets as the language writes them."""
+    return ", ".join(section_label(clause, lang) for clause in clauses)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +90,13 @@ def _facts(document: ThresholdDocument, row: IndicatorRow) -> tuple[_Fact, ...]:
 
 
 def _md_text(text: str) -> str:
-    """Inline Markdown text: one line (a newline would end the list item or table row)."""
-    return " ".join(text.split("\n")).strip()
+    """Inline Markdown text, inert: one line, HTML and Markdown markup escaped, no live link."""
+    return markdown_escape(text)
 
 
 def _md_cell(text: str) -> str:
-    r"""A table cell: one line, ``|`` escaped (``a|b`` → ``a\|b``), ``—`` when empty."""
-    cell = _md_text(text).replace("|", "\\|")
+    r"""A table cell: inert text on one line, ``|`` escaped (``a|b`` → ``a\|b``), ``—`` if empty."""
+    cell = markdown_escape(text)
     return cell if cell else "—"
 
 
@@ -130,7 +140,12 @@ def render_markdown(document: ThresholdDocument) -> str:
             _md_table(
                 (labels.clauses, labels.finding, labels.reading, labels.concerns),
                 (
-                    (", ".join(d.clauses), d.finding, d.reading, ", ".join(d.indicators))
+                    (
+                        _clauses(d.clauses, document.lang),
+                        d.finding,
+                        d.reading,
+                        ", ".join(d.indicators),
+                    )
                     for d in document.discrepancies
                 ),
             )
@@ -146,7 +161,8 @@ def _md_indicator(document: ThresholdDocument, row: IndicatorRow) -> str:
             lines.append(f"- **{fact.label}**{colon.rstrip()}")
             lines += [f"  - {_md_text(item)}" for item in fact.items]
         else:
-            text = f"`{fact.text}`" if fact.code else _md_text(fact.text)
+            code = fact.code and _IDENTIFIER.match(fact.text) is not None
+            text = f"`{fact.text}`" if code else _md_text(fact.text)
             lines.append(f"- **{fact.label}**{colon}{text}")
     return "\n".join(lines)
 
@@ -247,7 +263,7 @@ def _html_discrepancies(document: ThresholdDocument) -> str:
         table = "\n" + _html_table(
             (labels.clauses, labels.finding, labels.reading, labels.concerns),
             (
-                (", ".join(d.clauses), d.finding, d.reading, ", ".join(d.indicators))
+                (_clauses(d.clauses, document.lang), d.finding, d.reading, ", ".join(d.indicators))
                 for d in document.discrepancies
             ),
             labels.blank,

@@ -15,18 +15,27 @@ from typing import Literal, overload
 
 from ..results import Evaluation
 from ..text import Language, resolve_language
+from . import _evaluation_flat, _evaluation_html
 from ._evaluation_build import build_document
-from ._evaluation_flat import render_markdown, render_xlsx
 from ._evaluation_frame import prepare
-from ._evaluation_html import render_html
 from ._evaluation_indicators import indicator_blocks
 from ._evaluation_model import Document
 from ._evaluation_text import words
 from ._markup import csv_text, write_output
-from .formats import Formats
+from .formats import EVALUATION_FORMATS
 from .svg import dot_chart, line_chart
 
-__all__ = ["EVALUATION_FORMATS", "EvaluationSource", "evaluation_report", "indicator_charts"]
+__all__ = [
+    "EVALUATION_FORMATS",
+    "EvaluationSource",
+    "evaluation_report",
+    "indicator_charts",
+    "render_csv",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "render_xlsx",
+]
 
 
 @dataclass(frozen=True)
@@ -47,40 +56,32 @@ class EvaluationSource:
         return self._document[0]
 
 
-def _html(source: EvaluationSource) -> str:
-    return render_html(source.document)
+def render_html(source: EvaluationSource) -> str:
+    """The report as one self-contained HTML page."""
+    return _evaluation_html.render_html(source.document)
 
 
-def _markdown(source: EvaluationSource) -> str:
-    return render_markdown(source.document)
+def render_markdown(source: EvaluationSource) -> str:
+    """The report as Markdown tables, without the charts."""
+    return _evaluation_flat.render_markdown(source.document)
 
 
-def _xlsx(source: EvaluationSource) -> bytes:
-    return render_xlsx(source.document)
+def render_xlsx(source: EvaluationSource) -> bytes:
+    """The report as a workbook."""
+    return _evaluation_flat.render_xlsx(source.document)
 
 
-def _json(source: EvaluationSource) -> str:
+def render_json(source: EvaluationSource) -> str:
     """Every assessment as JSON (:meth:`~xmqc_kpi.Evaluation.to_json`)."""
     return source.result.to_json(source.lang, indent=2) + "\n"
 
 
-def _csv(source: EvaluationSource) -> str:
-    """Every assessment as CSV (:meth:`~xmqc_kpi.Evaluation.to_frame`), formula cells neutralised."""
+def render_csv(source: EvaluationSource) -> str:
+    """Every assessment as CSV (:meth:`~xmqc_kpi.Evaluation.to_frame`), formulas neutralised."""
     frame = source.result.to_frame(source.lang)
     cells = frame.astype(object).where(frame.notna(), None)
     header = [str(column) for column in frame.columns]
     return csv_text(header, cells.itertuples(index=False, name=None))
-
-
-#: The evaluation report's formats; the first is the default. Add one with
-#: ``EVALUATION_FORMATS.add(name, render, suffixes=...)``: ``render`` takes an
-#: :class:`EvaluationSource`.
-EVALUATION_FORMATS: Formats[EvaluationSource] = Formats("evaluation report")
-EVALUATION_FORMATS.add("html", _html, suffixes=(".html", ".htm"))
-EVALUATION_FORMATS.add("md", _markdown, suffixes=(".md", ".markdown"))
-EVALUATION_FORMATS.add("xlsx", _xlsx, suffixes=(".xlsx",), binary=True)
-EVALUATION_FORMATS.add("json", _json, suffixes=(".json",))
-EVALUATION_FORMATS.add("csv", _csv, suffixes=(".csv",), bom=True)
 
 
 @overload
@@ -137,7 +138,7 @@ def evaluation_report(
         :meth:`~xmqc_kpi.Evaluation.to_frame`) and ``inputs``; needs ``openpyxl``.
         ``"json"`` and ``"csv"``: every assessment, as :meth:`~xmqc_kpi.Evaluation.to_json`
         and :meth:`~xmqc_kpi.Evaluation.to_frame` give them. Or any format added to
-        :data:`EVALUATION_FORMATS`.
+        :data:`~xmqc_kpi.reports.formats.EVALUATION_FORMATS`.
     lang
         ``"zh"`` (headings and explanations in Chinese) or ``"en"``; ``None`` (the default)
         is the active language (Chinese unless set).

@@ -1,10 +1,13 @@
 r"""Report formats as a registry: a new output format is one registered renderer.
 
-Each report has one :class:`Formats` registry (:data:`~xmqc_kpi.reports.THRESHOLD_FORMATS`,
-:data:`~xmqc_kpi.reports.EVALUATION_FORMATS`); the report functions, their ``format=``
-check and the command line's ``-f`` choices, ``-o`` suffixes and file encodings all read it,
-so a format is declared once. A renderer takes what the report built (the threshold report's
-document, the evaluation to render) and returns text or bytes.
+Each report has one :class:`Formats` registry (:data:`THRESHOLD_FORMATS`,
+:data:`EVALUATION_FORMATS`); the report functions, their ``format=`` check and the command
+line's ``-f`` choices, ``-o`` suffixes and file encodings all read it, so a format is declared
+once. A renderer takes what the report built (the threshold report's
+:class:`~xmqc_kpi.reports._threshold_model.ThresholdDocument`, the evaluation's
+:class:`~xmqc_kpi.reports.evaluation_report.EvaluationSource`) and returns text or bytes. It
+is given as a callable or as ``"module:function"``, imported on first use, so that reading
+this registry (``xmqc-kpi --help``) loads no dependency.
 
 >>> formats = Formats("greeting")
 >>> formats.add("txt", lambda name: f"hello {name}", suffixes=(".txt",))
@@ -13,18 +16,19 @@ document, the evaluation to render) and returns text or bytes.
 >>> formats.get("pdf")
 Traceback (most recent call last):
 ValueError: format must be one of 'txt', not 'pdf'
->>> formats.get("txt").encode("hello 李")
-b'hello \\xe6\\x9d\\x8e'
+>>> formats.get("txt").encode("hello 李") == "hello 李".encode()
+True
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-__all__ = ["Format", "Formats"]
+__all__ = ["EVALUATION_FORMATS", "THRESHOLD_FORMATS", "Format", "Formats"]
 
 Source = TypeVar("Source")
 
@@ -34,13 +38,23 @@ class Format(Generic[Source]):
     """One output format of a report: its name, renderer, file suffixes and encoding."""
 
     name: str
-    render: Callable[[Source], str | bytes]
+    #: The renderer, or where it lives: ``"module:function"``.
+    renderer: Callable[[Source], str | bytes] | str
     #: File suffixes that select the format from ``-o FILE`` (lower case, with the dot).
     suffixes: tuple[str, ...] = ()
     #: Bytes rather than text (a terminal cannot show it: the command line needs a file).
     binary: bool = False
     #: Text written to a file with a UTF-8 byte-order mark (CSV, so that Excel reads Chinese).
     bom: bool = False
+
+    def render(self, source: Source) -> str | bytes:
+        """Render ``source`` in this format."""
+        renderer = self.renderer
+        if isinstance(renderer, str):
+            module, _, name = renderer.partition(":")
+            renderer = getattr(importlib.import_module(module), name)
+        rendered: str | bytes = renderer(source)
+        return rendered
 
     def encode(self, content: str | bytes, *, to_file: bool = True) -> bytes:
         """The bytes to write: text as UTF-8 (with a byte-order mark in a file if :attr:`bom`)."""
@@ -59,7 +73,7 @@ class Formats(Generic[Source]):
     def add(
         self,
         name: str,
-        render: Callable[[Source], str | bytes],
+        render: Callable[[Source], str | bytes] | str,
         *,
         suffixes: tuple[str, ...] = (),
         binary: bool = False,
@@ -99,3 +113,27 @@ class Formats(Generic[Source]):
 
     def __repr__(self) -> str:
         return f"<Formats of the {self.report}: {', '.join(self._formats)}>"
+
+
+#: The threshold report's formats; the first is the default.
+THRESHOLD_FORMATS: Formats[Any] = Formats("threshold report")
+THRESHOLD_FORMATS.add("md", f"{__package__}._threshold_render:render_markdown", suffixes=(".md",))
+THRESHOLD_FORMATS.add(
+    "html", f"{__package__}._threshold_render:render_html", suffixes=(".html", ".htm")
+)
+THRESHOLD_FORMATS.add(
+    "xlsx", f"{__package__}._threshold_render:render_xlsx", suffixes=(".xlsx",), binary=True
+)
+THRESHOLD_FORMATS.add(
+    "csv", f"{__package__}._threshold_render:render_csv", suffixes=(".csv",), bom=True
+)
+THRESHOLD_FORMATS.add("json", f"{__package__}._threshold_render:render_json", suffixes=(".json",))
+
+#: The evaluation report's formats; the first is the default.
+EVALUATION_FORMATS: Formats[Any] = Formats("evaluation report")
+_EVALUATION = f"{__package__}.evaluation_report"
+EVALUATION_FORMATS.add("html", f"{_EVALUATION}:render_html", suffixes=(".html", ".htm"))
+EVALUATION_FORMATS.add("md", f"{_EVALUATION}:render_markdown", suffixes=(".md",))
+EVALUATION_FORMATS.add("xlsx", f"{_EVALUATION}:render_xlsx", suffixes=(".xlsx",), binary=True)
+EVALUATION_FORMATS.add("json", f"{_EVALUATION}:render_json", suffixes=(".json",))
+EVALUATION_FORMATS.add("csv", f"{_EVALUATION}:render_csv", suffixes=(".csv",), bom=True)

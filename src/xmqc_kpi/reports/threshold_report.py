@@ -21,27 +21,10 @@ from ..catalogs import catalog as builtin_catalog
 from ..indicator import Indicator
 from ..text import Language, resolve_language
 from ._markup import write_output
-from ._threshold_model import ThresholdDocument, build_document
-from ._threshold_render import (
-    render_csv,
-    render_html,
-    render_json,
-    render_markdown,
-    render_xlsx,
-)
-from .formats import Formats
+from ._threshold_model import build_document
+from .formats import THRESHOLD_FORMATS
 
 __all__ = ["THRESHOLD_FORMATS", "threshold_report"]
-
-#: The threshold report's formats; the first is the default. Add one with
-#: ``THRESHOLD_FORMATS.add(name, render, suffixes=...)``: ``render`` takes the
-#: :class:`~._threshold_model.ThresholdDocument`.
-THRESHOLD_FORMATS: Formats[ThresholdDocument] = Formats("threshold report")
-THRESHOLD_FORMATS.add("md", render_markdown, suffixes=(".md", ".markdown"))
-THRESHOLD_FORMATS.add("html", render_html, suffixes=(".html", ".htm"))
-THRESHOLD_FORMATS.add("xlsx", render_xlsx, suffixes=(".xlsx",), binary=True)
-THRESHOLD_FORMATS.add("csv", render_csv, suffixes=(".csv",), bom=True)
-THRESHOLD_FORMATS.add("json", render_json, suffixes=(".json",))
 
 
 @overload
@@ -95,11 +78,12 @@ def threshold_report(
         ``"xlsx"`` (sheets ``rules``, ``indicators``, ``discrepancies``; needs ``openpyxl``),
         ``"csv"`` (one row per indicator, snake_case columns) or ``"json"`` (an object with
         ``"rules"``, ``"indicators"`` and ``"discrepancies"``), or any format added to
-        :data:`THRESHOLD_FORMATS`.
+        :data:`~xmqc_kpi.reports.formats.THRESHOLD_FORMATS`.
     lang
         ``"zh"`` or ``"en"``: headings, labels and explanations; ``None`` (the default) is
         the active language (:func:`xmqc_kpi.text.resolve_language`, Chinese unless set).
-        The plan's wording, Chinese titles and labels and the responsible units stay Chinese in both.
+        The plan's wording, Chinese titles and labels and the responsible units stay
+        Chinese in both.
     path
         When given, the report is also written there: text as UTF-8 (CSV with a byte-order
         mark, ``utf-8-sig``, so that Excel reads the Chinese), XLSX as bytes.
@@ -132,7 +116,7 @@ def threshold_report(
     >>> report = threshold_report(lang="en")
     >>> report.splitlines()[0]
     "# Threshold report: the quantitative targets of Xiamen's quality-city plan"
-    >>> "- **Threshold**: ≥ 96 % (the number itself meets it)" in report
+    >>> "- **Threshold**: ≥ 96% (the number itself meets it)" in report
     True
     >>> threshold_report(format="pdf")
     Traceback (most recent call last):
