@@ -28,7 +28,7 @@ from .explain import Facts, render_explanations
 from .formulas import Ratio
 from .indicator import Indicator
 from .judging import ABOVE, NEAR, ExactAt, References, Subject, decide, reason_dtype, reason_status
-from .panel import Panel, benchmark_like, read_panel
+from .panel import FIRST_YEAR, LAST_YEAR, Panel, benchmark_like, read_panel
 from .results import FRAME_COLUMNS, STATUS_DTYPE, Evaluation, Reason, Status
 from .units import exact_factor, float_factor, normalise_unit
 
@@ -196,10 +196,25 @@ def _as_date(as_of: dt.date | str | pd.Timestamp | None) -> dt.date | None:
         return as_of.date()
     if isinstance(as_of, dt.date):
         return as_of
+    year = as_of.strip() if isinstance(as_of, str) else as_of
+    if isinstance(year, int | np.integer) and not isinstance(year, bool | np.bool_):
+        year = str(int(year))  # a year is its last day; never nanoseconds since 1970
+    if isinstance(year, str) and year.isdigit():
+        if not year.isascii() or len(year) != 4 or not FIRST_YEAR <= int(year) <= LAST_YEAR:
+            raise ValueError(
+                f"as_of: {as_of!r} is not a year between {FIRST_YEAR} and {LAST_YEAR}"
+            )
+        return dt.date(int(year), 12, 31)
+    unread = ValueError(f"as_of: cannot read {as_of!r} as a date")
+    if not isinstance(as_of, str | np.datetime64):
+        raise unread
     try:
-        return pd.Timestamp(as_of).date()
+        stamp = pd.Timestamp(as_of)
     except (ValueError, TypeError) as exc:
-        raise ValueError(f"as_of: cannot read {as_of!r} as a date") from exc
+        raise unread from exc
+    if pd.isna(stamp):
+        raise unread
+    return stamp.date()
 
 
 def _due(deadline: str | None, when: dt.date | None) -> bool | None:
