@@ -297,8 +297,7 @@ def _compute(indicator: Indicator, panel: Panel, problems: list[DataProblem]) ->
                 DataProblem(
                     code="share_above_whole",
                     params={"value": f"{value[row]:.12g}"},
-                    column=indicator.id,
-                    row=panel.labels[row],
+                    **panel.place(int(row), indicator.id),
                 )
             )
 
@@ -375,8 +374,7 @@ def _check_part_of_whole(
                     "whole": formula.denominator,
                     "whole_value": f"{denominator[row]:g}",
                 },
-                column=formula.numerator,
-                row=panel.labels[row],
+                **panel.place(int(row), formula.numerator),
             )
         )
 
