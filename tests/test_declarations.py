@@ -307,3 +307,27 @@ def test_discrepancies_name_builtin_indicators(entry: Discrepancy) -> None:
     ids = entry.indicator_ids
     assert all(indicator_id in BUILTIN for indicator_id in ids)
     assert len(set(ids)) == len(ids)
+
+
+# ---------------------------------------------------------------------------------------------
+# Where each quote stands
+
+
+@pytest.mark.parametrize("indicator", BUILTIN, ids=BUILTIN.ids)
+def test_quote_is_cited_where_it_stands(indicator: Indicator) -> None:
+    """A quote is cited under its table row when the row carries the words, else its body item."""
+    clause = indicator.clause
+    in_table = clause.table is not None and indicator.quote in table_row(clause.table)
+    assert clause.quoted_from == ("table" if in_table else "body")
+    if clause.quoted_from == "body":
+        place = body_item(clause.body) if clause.body.isdigit() else body_section("五")
+        assert indicator.quote in place
+
+
+def test_two_quotes_come_from_the_body_although_a_row_exists() -> None:
+    from_body = {
+        i.id for i in BUILTIN if i.clause.table is not None and i.clause.quoted_from == "body"
+    }
+    assert from_body == {"brand_titles_per_100m_gdp", "local_agri_product_pass_rate"}
+    assert "称号数量占城市GDP比例" in table_row("4.1.1")
+    assert "95以上%" in table_row("5.2.3")

@@ -362,8 +362,8 @@ DISCREPANCIES: tuple[Discrepancy, ...] = (
         clauses=("5.2.3",),
         finding_zh="分解表写作「95以上%」，正文写作「95%以上」。",
         finding_en="The table prints 「95以上%」, the body 「95%以上」.",
-        reading_zh="按 ≥ 95% 理解。",
-        reading_en="Read as ≥ 95 %.",
+        reading_zh="按 ≥ 95% 理解；引文取自正文第 23 条。",
+        reading_en="Read as ≥ 95 %; the quote is body item 23's.",
         indicator_ids=("local_agri_product_pass_rate",),
     ),
     Discrepancy(
@@ -376,8 +376,8 @@ DISCREPANCIES: tuple[Discrepancy, ...] = (
             "The body measures titles per 亿元 of GDP (「城市每亿元GDP拥有称号数量」), the table "
             "titles as a share of GDP (「称号数量占城市GDP比例」, no unit)."
         ),
-        reading_zh="采用正文的口径：称号数量 ÷ GDP（亿元）。",
-        reading_en="The body's form is used: titles ÷ GDP in 亿元.",
+        reading_zh="采用正文的口径：称号数量 ÷ GDP（亿元）；引文取自正文第 18 条。",
+        reading_en="The body's form is used: titles ÷ GDP in 亿元, quoted from body item 18.",
         indicator_ids=("brand_titles_per_100m_gdp",),
     ),
     Discrepancy(

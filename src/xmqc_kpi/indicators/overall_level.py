@@ -18,10 +18,11 @@ _BRAND_STRATEGY = ("市经发局", "市质监局", "市工商局", "市品牌带
 # Body item 18: 市经发局、质监局、工商局牵头,市品牌带动领导小组各成员单位参加.
 _BRAND_LEADS = ("市经发局", "市质监局", "市工商局")
 
-# 4.1.1 (body 18): ……力争城市每亿元GDP拥有称号数量居全国同级城市前列
+# Body 18: ……力争城市每亿元GDP拥有称号数量居全国同级城市前列 (quoted from the body: table 4.1.1
+#          words it 称号数量占城市GDP比例).
 BRAND_TITLES_PER_100M_GDP = Indicator(
     id="brand_titles_per_100m_gdp",
-    clause=Clause(table="4.1.1", body="18"),
+    clause=Clause(table="4.1.1", body="18", quoted_from="body"),
     title_zh="城市每亿元GDP拥有称号数量",
     title_en="Brand titles per 100 million yuan of GDP",
     formula=ratio("brand_titles", "gdp", part_of_whole=False),

@@ -261,9 +261,10 @@ CCC_CERTIFICATE_COVERAGE = Indicator(
 )
 
 # 5.2.3: 地产农产品抽检合格率达95以上%,重点食品监督抽查合格率达95%以上。
+# The quote is body item 23's 「地产农产品抽检合格率达95%以上」: the table misplaces the % sign.
 LOCAL_AGRI_PRODUCT_PASS_RATE = Indicator(
     id="local_agri_product_pass_rate",
-    clause=Clause(table="5.2.3", body="23"),
+    clause=Clause(table="5.2.3", body="23", quoted_from="body"),
     title_zh="地产农产品抽检合格率",
     title_en="Sampling pass rate of locally produced agricultural products",
     formula=ratio("local_agri_passed", "local_agri_sampled", sampled=True),
