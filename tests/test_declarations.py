@@ -17,6 +17,7 @@ from xmqc_kpi.interpretation import (
     ConsideredClause,
     Discrepancy,
     canonical_unit,
+    department_key,
     not_indicators,
 )
 
@@ -331,3 +332,10 @@ def test_two_quotes_come_from_the_body_although_a_row_exists() -> None:
     assert from_body == {"brand_titles_per_100m_gdp", "local_agri_product_pass_rate"}
     assert "称号数量占城市GDP比例" in table_row("4.1.1")
     assert "95以上%" in table_row("5.2.3")
+
+
+def test_department_key_matches_every_name_of_a_department() -> None:
+    assert department_key("质监局") == department_key("市质监局") == department_key("市质监")
+    assert department_key("厦门出入境检验检疫局") == department_key("厦门检验检疫局")
+    assert department_key("市规划局") == department_key("规划局")  # a custom catalog's unit
+    assert department_key("市建设局") != department_key("市财政局")

@@ -38,7 +38,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from .indicator import Indicator
-from .interpretation import canonical_unit
+from .interpretation import department_key
 from .thresholds import Threshold
 
 __all__ = [
@@ -110,8 +110,8 @@ class CatalogError(ValueError):
 
 
 def _unit_key(name: str) -> str:
-    """Compare responsible units by their canonical name, then without the city prefix 市."""
-    return canonical_unit(name).removeprefix("市")
+    """Compare responsible units by department: aliases and the city prefix are ignored."""
+    return department_key(name)
 
 
 class Catalog:

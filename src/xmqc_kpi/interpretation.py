@@ -13,8 +13,8 @@ This module records both, in Chinese and English, as immutable data that the thr
 - :data:`RULES`: the interpretation rules, in the order the report states them;
 - :data:`DISCREPANCIES`: the known discrepancies between the body and the table, each naming
   the clauses and the built-in indicators it concerns;
-- :data:`DEPARTMENT_ALIASES` and :func:`canonical_unit`: one name per department (the plan
-  writes 市质监局 in one row and 质监局 in the next);
+- :data:`DEPARTMENT_ALIASES`, :func:`canonical_unit` and :func:`department_key`: one name per
+  department (the plan writes 市质监局 in one row and 质监局 in the next);
 - :data:`NOT_INDICATORS` and :func:`not_indicators`: the clauses that read like targets and were
   considered but not made indicators, each with its quote and the reason.
 
@@ -53,6 +53,7 @@ __all__ = [
     "PlanSection",
     "PlanSource",
     "canonical_unit",
+    "department_key",
     "not_indicators",
 ]
 
@@ -730,6 +731,20 @@ def canonical_unit(name: str) -> str:
     """
     stripped = name.strip()
     return DEPARTMENT_ALIASES.get(stripped, stripped)
+
+
+def department_key(name: str) -> str:
+    """What every name of one department shares: its canonical name without the prefix 市.
+
+    Two names match when their keys are equal; the prefix is dropped as well so that a custom
+    catalog's units, whose aliases are not recorded here, match with and without it.
+
+    >>> department_key("质监局") == department_key("市质监局") == department_key(" 市质监 ")
+    True
+    >>> department_key("市规划局") == department_key("规划局")
+    True
+    """
+    return canonical_unit(name).removeprefix("市")
 
 
 _DELIVERABLE_ZH = (
