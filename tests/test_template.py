@@ -66,8 +66,20 @@ def test_builtin_catalog_one_row_per_distinct_variable() -> None:
     assert not template["variable"].duplicated().any()
     for row in template.itertuples(index=False):
         item = inputs[str(row.variable)]
-        assert row.unit == item.unit
+        assert normalise_unit(str(row.unit)) == normalise_unit(item.unit)  # reads back the same
         assert row.label_zh == item.label_zh
+
+
+def test_unit_cells_are_unit_names_not_codes() -> None:
+    """A clerk reads 亩, 个, 天, 分, 平方米 in the template, never mu, count, day, index_point."""
+    units = set(input_template()["unit"])
+    assert {"亩", "个", "天", "分", "平方米"} <= units
+    assert not units & {"mu", "count", "day", "index_point", "meter ** 2", "person", "yuan"}
+    english = input_template(lang="en").set_index("variable")
+    assert english.loc["national_sampled_batches", "unit"] == "count"
+    assert english.loc["agri_total_area", "unit"] == "mu"
+    # "10,000 yuan" would not read back as a unit: the Chinese name is written instead
+    assert english.loc["quality_funding", "accepted_units"] == "yuan, 万元, 亿元"
 
 
 def test_shared_variables_list_every_indicator() -> None:
@@ -84,7 +96,7 @@ def test_first_declaration_gives_unit_and_label() -> None:
     days_first = input_template([IN_DAYS, IN_WEEKS])
     weeks_first = input_template([IN_WEEKS, IN_DAYS])
     assert len(days_first) == len(weeks_first) == 1
-    assert days_first.loc[0, ["unit", "label_zh"]].tolist() == ["day", "接待天数"]
+    assert days_first.loc[0, ["unit", "label_zh"]].tolist() == ["天", "接待天数"]
     assert weeks_first.loc[0, ["unit", "label_zh"]].tolist() == ["week", "接待周数"]
     assert days_first.loc[0, "indicators"] == "reception_in_days, reception_in_weeks"
 
@@ -92,16 +104,16 @@ def test_first_declaration_gives_unit_and_label() -> None:
 def test_accepted_units_start_with_the_default_and_all_convert() -> None:
     template = input_template()
     for row in template.itertuples(index=False):
-        accepted = str(row.accepted_units).split(", ")
+        accepted = str(row.accepted_units).split("、")
         assert accepted[0] == row.unit
         assert len({normalise_unit(unit) for unit in accepted}) == len(accepted)
         for unit in accepted:
             assert is_compatible(unit, str(row.unit)), (row.variable, unit)
     by_variable = template.set_index("variable")["accepted_units"]
-    assert by_variable["quality_funding"].split(", ")[1:] == ["万元", "亿元"]
-    assert by_variable["resident_population"].split(", ")[1:] == ["万人"]
-    assert "hectare" in by_variable["agri_total_area"]
-    assert by_variable["national_sampled_batches"] == "count"
+    assert by_variable["quality_funding"].split("、")[1:] == ["万元", "亿元"]
+    assert by_variable["resident_population"].split("、")[1:] == ["万人"]
+    assert "公顷" in by_variable["agri_total_area"]
+    assert by_variable["national_sampled_batches"] == "个"
 
 
 def test_regions_give_one_block_per_region() -> None:
@@ -132,12 +144,17 @@ def test_a_single_indicator_is_accepted() -> None:
 def test_invalid_arguments_raise_clear_errors(kwargs: dict[str, object], message: str) -> None:
     arguments: dict[str, object] = {"indicators": [IN_DAYS], **kwargs}
     with pytest.raises(ValueError, match=message):
-        input_template(**arguments)  # type: ignore[arg-type]
+        input_template(**arguments, lang="en")  # type: ignore[arg-type]
+
+
+def test_refusals_are_chinese_by_default() -> None:
+    with pytest.raises(ValueError, match="期间重复：2013"):
+        input_template([IN_DAYS], periods=(2013, "2013"))
 
 
 def test_non_indicators_are_refused() -> None:
     with pytest.raises(TypeError, match="Indicator objects"):
-        input_template(["reception"])  # type: ignore[list-item]
+        input_template(["reception"], lang="en")  # type: ignore[list-item]
 
 
 def test_csv_round_trip_keeps_chinese(tmp_path: Path) -> None:
@@ -155,7 +172,7 @@ def test_csv_round_trip_keeps_chinese(tmp_path: Path) -> None:
 
 def test_unknown_suffix_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"\.csv or \.xlsx"):
-        write_input_template(tmp_path / "template.txt", [IN_DAYS])
+        write_input_template(tmp_path / "template.txt", [IN_DAYS], lang="en")
 
 
 def test_xlsx_without_openpyxl_says_what_to_install(

@@ -344,17 +344,14 @@ def _cmd_template(args: argparse.Namespace) -> int:
     _refuse_overwriting_inputs(args)
     from .template import input_template, write_input_template
 
-    options: dict[str, Any] = {"regions": args.regions}
+    options: dict[str, Any] = {"regions": args.regions, "lang": resolve_language(args.lang)}
     if args.periods is not None:
         options["periods"] = args.periods
     if args.output == STDOUT:
         frame = input_template(_indicators(args.catalog), **options)
         _write(frame.to_csv(index=False, lineterminator="\n"), STDOUT)
         return EXIT_OK
-    target = Path(args.output)
-    if target.suffix.lower() not in {".csv", ".xlsx"}:
-        raise CommandError("bad_template_suffix", name=target.name)
-    written = write_input_template(target, _indicators(args.catalog), **options)
+    written = write_input_template(Path(args.output), _indicators(args.catalog), **options)
     _say(CLI.say("wrote", None, path=written))
     return EXIT_OK
 

@@ -21,24 +21,34 @@ from pathlib import Path
 import pandas as pd
 
 from .indicator import Indicator, Input
-from .units import is_compatible, normalise_unit
+from .text import Language, resolve_language
+from .text.template import TEMPLATE
+from .text.units import unit_name
+from .units import UnitError, is_compatible, normalise_unit
 
-__all__ = ["TEMPLATE_COLUMNS", "accepted_units", "input_template", "write_input_template"]
+__all__ = [
+    "TEMPLATE_COLUMNS",
+    "accepted_units",
+    "input_template",
+    "write_input_template",
+    "written_unit",
+]
 
 #: The columns before the period columns, in order.
 TEMPLATE_COLUMNS = ("variable", "label_zh", "unit", "accepted_units", "indicators", "region")
 
-#: Common units for each dimension, as a department would write them; every one parses. The
-#: first group containing a variable's default unit applies. Counts and percent are both
-#: dimensionless for pint, so they are told apart by name.
+#: Common units for each dimension, by the registry's names; the template writes them as a
+#: department would (:func:`written_unit`). The first group containing a variable's default
+#: unit applies. Counts and percent are both dimensionless for pint, so they are told apart
+#: by name.
 _COMMON_UNITS: tuple[tuple[str, ...], ...] = (
-    ("元", "万元", "亿元"),
-    ("亩", "hectare", "m²"),
-    ("人", "万人"),
+    ("yuan", "wan_yuan", "yi_yuan"),
+    ("mu", "hectare", "meter ** 2"),
+    ("person", "wan_ren"),
     ("count",),
     ("day",),
     ("percent", "permille", "dimensionless"),
-    ("分",),
+    ("index_point",),
 )
 
 _DEFAULT_PERIODS = (2013, 2014)
@@ -49,6 +59,7 @@ def input_template(
     *,
     periods: Sequence[int | str] = _DEFAULT_PERIODS,
     regions: Sequence[str] | None = None,
+    lang: Language | None = None,
 ) -> pd.DataFrame:
     """Return a blank input template for ``indicators``.
 
@@ -63,6 +74,10 @@ def input_template(
     regions
         With regions, one block of rows per region, in the order given, with the ``region``
         cell filled. Without them, one row per variable and a blank ``region``.
+    lang
+        The language of the unit names (``"亩"``, ``"个"``; never a code such as ``mu``) and
+        of the errors; the active language when ``None`` (Chinese unless set). A unit name
+        that would not read back as the same unit is written in Chinese.
 
     Returns
     -------
@@ -99,11 +114,13 @@ def input_template(
     >>> list(template.columns)
     ['variable', 'label_zh', 'unit', 'accepted_units', 'indicators', 'region', '2013', '2014']
     >>> template.loc[0, ["variable", "unit", "accepted_units"]].tolist()
-    ['quality_funding', 'yuan', 'yuan, 万元, 亿元']
+    ['quality_funding', '元', '元、万元、亿元']
     """
-    chosen = _indicators(indicators)
-    labels = _period_labels(periods)
-    blocks = _regions(regions)
+    language = resolve_language(lang)
+    chosen = _indicators(indicators, language)
+    labels = _period_labels(periods, language)
+    blocks = _regions(regions, language)
+    separator = TEMPLATE.say("list_separator", language)
     inputs: dict[str, Input] = {}
     users: dict[str, list[str]] = {}
     for indicator in chosen:
@@ -116,8 +133,8 @@ def input_template(
         {
             "variable": name,
             "label_zh": item.label_zh,
-            "unit": item.unit,
-            "accepted_units": ", ".join(accepted_units(item.unit)),
+            "unit": written_unit(item.unit, language),
+            "accepted_units": separator.join(accepted_units(item.unit, language)),
             "indicators": ", ".join(users[name]),
             "region": region,
         }
@@ -136,6 +153,7 @@ def write_input_template(
     *,
     periods: Sequence[int | str] = _DEFAULT_PERIODS,
     regions: Sequence[str] | None = None,
+    lang: Language | None = None,
 ) -> Path:
     """Write :func:`input_template` to ``path`` as CSV or XLSX, chosen by the file's suffix.
 
@@ -146,7 +164,7 @@ def write_input_template(
     ----------
     path
         Where to write: a ``.csv`` or ``.xlsx`` file. An existing file is overwritten.
-    indicators, periods, regions
+    indicators, periods, regions, lang
         As for :func:`input_template`.
 
     Returns
@@ -161,13 +179,14 @@ def write_input_template(
     ImportError
         For ``.xlsx`` when ``openpyxl`` is not installed.
     """
+    language = resolve_language(lang)
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in {".csv", ".xlsx"}:
-        raise ValueError(f"write the template to a .csv or .xlsx file, not {target.name!r}")
+        raise ValueError(TEMPLATE.say("bad_suffix", language, name=target.name))
     if suffix == ".xlsx":
-        _require_openpyxl()
-    frame = input_template(indicators, periods=periods, regions=regions)
+        _require_openpyxl(language)
+    frame = input_template(indicators, periods=periods, regions=regions, lang=language)
     if suffix == ".csv":
         frame.to_csv(target, index=False, encoding="utf-8-sig")
     else:
@@ -175,17 +194,16 @@ def write_input_template(
     return target
 
 
-def _require_openpyxl() -> None:
+def _require_openpyxl(lang: Language) -> None:
     try:
         importlib.import_module("openpyxl")
     except ImportError as exc:
-        raise ImportError(
-            "writing an .xlsx template needs openpyxl, which is not installed: "
-            "pip install 'xmqc_kpi[report]' (or write a .csv file instead)"
-        ) from exc
+        raise ImportError(TEMPLATE.say("needs_openpyxl", lang)) from exc
 
 
-def _indicators(indicators: Iterable[Indicator] | Indicator | None) -> tuple[Indicator, ...]:
+def _indicators(
+    indicators: Iterable[Indicator] | Indicator | None, lang: Language
+) -> tuple[Indicator, ...]:
     if indicators is None:
         from .catalogs import catalog  # the catalog imports every declaration: only when needed
 
@@ -195,59 +213,84 @@ def _indicators(indicators: Iterable[Indicator] | Indicator | None) -> tuple[Ind
     chosen = tuple(indicators)
     wrong = [type(item).__name__ for item in chosen if not isinstance(item, Indicator)]
     if wrong:
-        raise TypeError(f"indicators must be Indicator objects, not {sorted(set(wrong))}")
+        types = sorted(set(wrong))
+        raise TypeError(TEMPLATE.say("not_indicators", lang, types=types))
     if not chosen:
-        raise ValueError("no indicators: the template would have no rows")
+        raise ValueError(TEMPLATE.say("no_indicators", lang))
     return chosen
 
 
-def _period_labels(periods: Sequence[int | str]) -> list[str]:
+def _period_labels(periods: Sequence[int | str], lang: Language) -> list[str]:
     if isinstance(periods, str | int):
         periods = [periods]
     labels = [str(period).strip() for period in periods]
     if not labels:
-        raise ValueError("no periods: give at least one, e.g. periods=(2013, 2014)")
+        raise ValueError(TEMPLATE.say("no_periods", lang))
+    listed = TEMPLATE.say("list_separator", lang).join
     problems = []
     if any(label == "" for label in labels):
-        problems.append("a period label is blank")
+        problems.append(TEMPLATE.say("blank_period", lang))
     repeated = sorted({label for label in labels if labels.count(label) > 1})
     if repeated:
-        problems.append(f"periods repeated: {repeated}")
+        problems.append(TEMPLATE.say("periods_repeated", lang, periods=listed(repeated)))
     clashing = sorted(set(labels) & set(TEMPLATE_COLUMNS))
     if clashing:
-        problems.append(f"periods clash with template columns: {clashing}")
+        problems.append(TEMPLATE.say("periods_clash", lang, periods=listed(clashing)))
     if problems:
-        raise ValueError("; ".join(problems))
+        raise ValueError(TEMPLATE.say("separator", lang).join(problems))
     return labels
 
 
-def _regions(regions: Sequence[str] | None) -> list[str]:
+def _regions(regions: Sequence[str] | None, lang: Language) -> list[str]:
     if regions is None:
         return [""]
     if isinstance(regions, str):
         regions = [regions]
     names = list(regions)
     if not names:
-        raise ValueError("regions is empty: give None for a template without regions")
+        raise ValueError(TEMPLATE.say("no_regions", lang))
     if any(not isinstance(name, str) or not name.strip() for name in names):
-        raise ValueError("every region must be a non-blank string")
+        raise ValueError(TEMPLATE.say("blank_region", lang))
     repeated = sorted({name for name in names if names.count(name) > 1})
     if repeated:
-        raise ValueError(f"regions repeated: {repeated}")
+        listed = TEMPLATE.say("list_separator", lang).join(repeated)
+        raise ValueError(TEMPLATE.say("regions_repeated", lang, regions=listed))
     return names
 
 
-def accepted_units(unit: str) -> tuple[str, ...]:
+def written_unit(unit: str, lang: Language | None = None) -> str:
+    """A unit as the template writes it: its name in ``lang`` when that reads back as the same
+    unit, else its Chinese name, else as declared (never a code such as ``mu`` or ``count``
+    when a name exists).
+
+    >>> written_unit("mu", "zh"), written_unit("count", "zh"), written_unit("万元", "en")
+    ('亩', '个', '万元')
+    """
+    try:
+        key = normalise_unit(unit)
+    except UnitError:
+        return unit
+    for language in (resolve_language(lang), "zh"):
+        name = unit_name(key, language)
+        try:
+            if normalise_unit(name) == key:
+                return name
+        except UnitError:
+            continue
+    return unit
+
+
+def accepted_units(unit: str, lang: Language | None = None) -> tuple[str, ...]:
     """The units a department may write for a variable whose default unit is ``unit``.
 
     The default comes first, then the other common units of its dimension (see
-    ``_COMMON_UNITS``).
+    ``_COMMON_UNITS``), each as :func:`written_unit` writes it in ``lang``.
 
-    >>> accepted_units("yuan")
-    ('yuan', '万元', '亿元')
-    >>> accepted_units("m²")
-    ('m²', '亩', 'hectare')
-    >>> accepted_units("count")
+    >>> accepted_units("yuan", "zh")
+    ('元', '万元', '亿元')
+    >>> accepted_units("m²", "zh")
+    ('平方米', '亩', '公顷')
+    >>> accepted_units("count", "en")
     ('count',)
     """
     name = normalise_unit(unit)
@@ -264,4 +307,5 @@ def accepted_units(unit: str) -> tuple[str, ...]:
             ),
             (),
         )
-    return (unit, *(u for u in group if normalise_unit(u) != name))
+    others = (u for u in group if normalise_unit(u) != name)
+    return tuple(written_unit(u, lang) for u in (unit, *others))

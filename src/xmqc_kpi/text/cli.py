@@ -148,10 +148,6 @@ CLI = WordTable(
             zh="输出文件 {path} 就是输入文件，不覆盖：请另给 -o",
             en="the output {path} is an input file; it is not overwritten: give another -o",
         ),
-        "bad_template_suffix": Words(
-            zh="模板只能写成 .csv 或 .xlsx 文件，不能是 {name}",
-            en="write the template to a .csv or .xlsx file, not {name}",
-        ),
         "cannot_evaluate": Words(
             zh="无法评价 {source}：{problem}", en="cannot evaluate {source}: {problem}"
         ),
