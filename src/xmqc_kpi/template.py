@@ -259,9 +259,10 @@ def _regions(regions: Sequence[str] | None, lang: Language) -> list[str]:
 
 
 def written_unit(unit: str, lang: Language | None = None) -> str:
-    """A unit as the template writes it: its name in ``lang`` when that reads back as the same
-    unit, else its Chinese name, else as declared (never a code such as ``mu`` or ``count``
-    when a name exists).
+    """A unit as the template writes it: a name a clerk reads, that reads back as the unit.
+
+    Its name in ``lang`` when that reads back as the same unit, else its Chinese name, else
+    as declared: never a code such as ``mu`` or ``count`` when a name exists.
 
     >>> written_unit("mu", "zh"), written_unit("count", "zh"), written_unit("万元", "en")
     ('亩', '个', '万元')
