@@ -10,7 +10,7 @@ The defaults fit what a department sends (a few thousand rows, a few hundred col
 wide margin, and keep a hostile file of a few megabytes to seconds and well under 1 GiB:
 
 >>> Limits()
-Limits(max_file_bytes=20971520, max_rows=200000, max_columns=2000, max_cells=2000000, max_inflated_bytes=104857600, max_archive_members=10000, max_depth=32, max_keys=2000)
+Limits(max_file_bytes=20971520, max_rows=100000, max_columns=2000, max_cells=500000, max_inflated_bytes=52428800, max_archive_members=10000, max_depth=32, max_keys=2000)
 
 Change one with :func:`dataclasses.replace` or by keyword, and pass it as ``limits=``:
 
@@ -38,13 +38,14 @@ class Limits:
     #: The largest file read, in bytes (20 MiB).
     max_file_bytes: int = 20 * 2**20
     #: Rows of data (lines of CSV, rows of a sheet's used range, JSON records, Parquet rows).
-    max_rows: int = 200_000
+    max_rows: int = 100_000
     #: Columns (CSV cells in a line, columns of a sheet's used range, JSON keys, Parquet columns).
     max_columns: int = 2_000
     #: Cells: rows × columns of the table as laid out (an XLSX sheet's used range included).
-    max_cells: int = 2_000_000
-    #: XLSX: the bytes its XML parts inflate to, all together (100 MiB).
-    max_inflated_bytes: int = 100 * 2**20
+    #: An XLSX file's XML may hold at most four elements per such cell (rows, cells, strings).
+    max_cells: int = 500_000
+    #: XLSX: the bytes its XML parts inflate to, all together (50 MiB).
+    max_inflated_bytes: int = 50 * 2**20
     #: XLSX: the members of the archive.
     max_archive_members: int = 10_000
     #: JSON: how deeply lists and objects nest.
@@ -66,12 +67,12 @@ DEFAULT_LIMITS = Limits()
 def exceeded(limit: str, count: int | str, maximum: int) -> DataError:
     """The error for a budget exceeded: code ``limit_exceeded``, ``params["limit"]`` its name.
 
-    >>> print(exceeded("max_rows", 250_000, 200_000).render("en"))
+    >>> print(exceeded("max_rows", 250_000, 100_000).render("en"))
     1 problem in the data:
-      - too many rows: 250000, the limit is 200000 (Limits.max_rows)
-    >>> print(exceeded("max_rows", 250_000, 200_000).render("zh"))
+      - too many rows: 250000, the limit is 100000 (Limits.max_rows)
+    >>> print(exceeded("max_rows", 250_000, 100_000).render("zh"))
     数据中有 1 处问题：
-      - 行数超出限额：250000，上限为 200000（Limits.max_rows）
+      - 行数超出限额：250000，上限为 100000（Limits.max_rows）
     """
     problem = DataProblem(
         code="limit_exceeded",
