@@ -23,7 +23,7 @@ import pandas as pd
 from .indicator import Indicator
 from .judging import reason_status
 from .text import Language, resolve_language
-from .text.clauses import cite
+from .text.clauses import cite, full_width
 from .text.explanations import EXPLANATIONS, INCLUSIVE_WORDS
 from .text.kinds import kind_words
 from .text.numbers import declared_text, format_given, format_numbers, pair_decimals
@@ -321,7 +321,7 @@ class _Renderer:
     def _label(self, name: str) -> str:
         for item in self.indicator.inputs:
             if item.name == name:
-                label = item.label_zh if self.lang == "zh" else (item.label_en or item.name)
+                label = full_width(item.label_zh) if self.lang == "zh" else item.label_en or name
                 return EXPLANATIONS.say("label", self.lang, label=label, name=name)
         return name
 

@@ -20,6 +20,7 @@ import operator
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import import_module
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
@@ -301,6 +302,7 @@ def register_threshold(
     """
 
     def decorate(cls: _Kind) -> _Kind:
+        _load_builtins()
         name = cls.model_fields["kind"].default
         if not isinstance(name, str) or not name:
             raise TypeError(f"{cls.__name__}: declare kind: Literal['name'] = 'name'")
@@ -321,8 +323,14 @@ def register_threshold(
     return decorate
 
 
+def _load_builtins() -> None:
+    """Register the built-in kinds (importing their module registers them; once)."""
+    import_module(".thresholds", __package__)
+
+
 def threshold_kind(name: str) -> type[ThresholdKind]:
     """The registered kind called ``name``."""
+    _load_builtins()
     try:
         return _KINDS[name]
     except KeyError:
@@ -331,11 +339,13 @@ def threshold_kind(name: str) -> type[ThresholdKind]:
 
 def threshold_kinds() -> Mapping[str, type[ThresholdKind]]:
     """Every registered kind by name, built-in ones first."""
+    _load_builtins()
     return dict(_KINDS)
 
 
 def reason_status(reason: str) -> Status:
     """The status a reason code means."""
+    _load_builtins()
     return _REASONS[reason]
 
 
@@ -347,6 +357,7 @@ def _reason_categories() -> Iterator[str]:
 @cache
 def reason_dtype() -> pd.CategoricalDtype:
     """The reason column's dtype: every built-in reason, then the registered kinds' own."""
+    _load_builtins()
     return pd.CategoricalDtype(list(dict.fromkeys(_reason_categories())), ordered=False)
 
 

@@ -1,0 +1,87 @@
+"""The one number policy: a value and what it is compared with are formatted together."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import numpy as np
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import xmqc_kpi as kpi
+from xmqc_kpi.text.numbers import (
+    declared_text,
+    format_number,
+    format_numbers,
+    format_pair,
+    pair_decimals,
+)
+
+
+def test_the_demo_notification_rates_no_longer_contradict_their_verdicts() -> None:
+    # 48 ÷ 160000 = 0.030 % against 0.028 % (2013), 0.0206 % against 0.025 % (2014)
+    assert format_pair(48 / 160000 * 100, 0.028, decimals=2) == ("0.030", "0.028")
+    assert format_pair(0.0206, 0.025, decimals=2) == ("0.021", "0.025")
+
+
+def test_the_sample_explains_the_notification_rate_with_both_numbers_apart() -> None:
+    result = kpi.evaluate(kpi.catalog(), **kpi.sample_data())
+    part = result.filter(indicator="export_overseas_notification_ratio", region="厦门市")
+    texts = part.explanations("zh").tolist()
+    assert any("= 0.030%，高于 2013 年全国平均水平 0.028%" in t for t in texts)
+
+
+def test_equal_numbers_keep_the_declared_decimals() -> None:
+    assert format_pair(1.0, 1.0, decimals=3, equal=True) == ("1.000", "1.000")
+    # 11 万元 ÷ 1.1 亿元 is exactly 1 ‰, though floats give 0.9999999999999999
+    assert format_pair(0.9999999999999999, 1.0, decimals=3, equal=True) == ("1.000", "1.000")
+
+
+def test_a_declared_target_is_shown_as_written() -> None:
+    assert format_pair(95.996, 96, decimals=2, declared=True) == ("95.996", "96")
+    assert format_pair(96.6667, 96, decimals=2, declared=True) == ("96.67", "96")
+    assert declared_text(Decimal("0.50")) == "0.5"
+
+
+def test_declared_decimals_are_a_minimum() -> None:
+    assert pair_decimals(np.array([5.0]), np.array([1.0]), 3).tolist() == [3]
+    assert format_number(5, "deaths_per_10k_units", decimals=3, lang="zh") == "5.000 人/万台"
+
+
+def _relation(left: str, right: str) -> int:
+    a, b = Decimal(left), Decimal(right)
+    return (a > b) - (a < b)
+
+
+finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
+
+
+@given(value=finite, other=finite, decimals=st.integers(0, 4))
+@example(value=0.030, other=0.028125, decimals=2)
+@example(value=0.0206, other=0.025, decimals=2)
+@example(value=95.995, other=96.0, decimals=2)
+def test_differing_numbers_never_print_equal_and_never_backwards(
+    value: float, other: float, decimals: int
+) -> None:
+    shown, shown_other = format_pair(value, other, decimals=decimals)
+    truth = (value > other) - (value < other)
+    if abs(value - other) > 1e-9 * max(abs(value), abs(other), 1.0):  # floats can tell them
+        assert _relation(shown, shown_other) == truth, (shown, shown_other)
+    places = len(shown.partition(".")[2])
+    assert places >= decimals
+
+
+@given(value=finite, decimals=st.integers(0, 6))
+def test_every_finite_number_prints_with_its_decimals(value: float, decimals: int) -> None:
+    (text,) = format_numbers(np.array([value]), decimals).tolist()
+    assert abs(float(text) - value) <= 0.5 * 10.0**-decimals + 1e-9 * abs(value)
+
+
+def test_the_2014_notification_ratio_reads_below_its_benchmark() -> None:
+    result = kpi.evaluate(kpi.catalog(), **kpi.sample_data())
+    part = result.filter(indicator="export_overseas_notification_ratio", period=2014)
+    for text in part.explanations("zh"):
+        if "全国平均水平" in text and "低于" in text:
+            shown = text.split(" = ")[-1].split("%")[0]
+            benchmark = text.split("全国平均水平 ")[1].split("%")[0]
+            assert Decimal(shown) < Decimal(benchmark), text
