@@ -164,7 +164,7 @@ def test_boolean_extension_and_object_bools_are_flags() -> None:
 def problems_of(call: Callable[[], object]) -> list[tuple[str | None, object, str]]:
     with pytest.raises(kpi.DataError) as caught:
         call()
-    return [(p.column, p.row, p.message) for p in caught.value.problems]
+    return [(p.column, p.row, p.message_in("en")) for p in caught.value.problems]
 
 
 def test_unknown_programme_names_column_row_and_choices() -> None:
@@ -508,3 +508,93 @@ def test_dask_reports_index_labels(client: Any) -> None:
         ("region", 12),
         ("programme", 13),
     ]
+
+
+# ----------------------------------------------------------------- validate first, bounded
+
+
+def _no_counting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any dense count fail: the checks must come before it."""
+    from xmqc_kpi.aggregate import _pandas
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("the cube was laid out before the records were checked")
+
+    monkeypatch.setattr(_pandas, "_bincount", refuse)
+
+
+def test_unknown_programmes_are_refused_before_any_cube(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 20,000 distinct unknown programmes asked for a cube of gigabytes before the error
+    _no_counting(monkeypatch)
+    count = 20_000
+    frame = pd.DataFrame(
+        {
+            "region": ["思明区"] * count,
+            "period": [2013] * count,
+            "programme": [f"p{n}" for n in range(count)],
+            "passed": [True] * count,
+        }
+    )
+    with pytest.raises(kpi.DataError) as caught:
+        aggregate_inspections(frame)
+    assert set(caught.value.codes) == {"records_unknown_split"}
+    assert len(caught.value.problems) == count
+    first = caught.value.problems[0]
+    assert (first.column, first.row) == ("programme", 0)
+    assert "expected national" in first.message_in("en")
+
+
+def test_a_year_1700_typo_is_refused_before_any_cube(monkeypatch: pytest.MonkeyPatch) -> None:
+    # one date in 1700 laid out 300 years of months per region and programme
+    _no_counting(monkeypatch)
+    frame = records(date=pd.to_datetime(["2013-01-05", "1700-01-05", "2013-03-01", "2013-04-01"]))
+    with pytest.raises(kpi.DataError) as caught:
+        aggregate_inspections(frame.drop(columns="period"), freq="M")
+    [problem] = caught.value.problems
+    assert (problem.code, problem.column, problem.row) == ("records_year_out_of_range", "date", 1)
+    assert "1700-01-05" in problem.message_in("en")
+
+
+def test_every_record_problem_is_reported_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_counting(monkeypatch)
+    frame = records(programme=["national", "county", None, "national"], passed=[True, 1, 0, 1])
+    with pytest.raises(kpi.DataError) as caught:
+        aggregate_inspections(frame)
+    assert sorted(caught.value.codes) == [
+        "records_key_missing",
+        "records_not_boolean",
+        "records_unknown_split",
+    ]
+
+
+def test_a_count_beyond_the_group_budget_names_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from xmqc_kpi.aggregate import _counts
+
+    monkeypatch.setattr(_counts, "MAX_GROUPS", 100)
+    regions = [f"r{n}" for n in range(10)]
+    frame = pd.DataFrame(
+        {
+            "region": regions * 10,
+            "period": [2000 + n // 10 for n in range(100)],
+            "programme": ["national"] * 100,
+            "passed": [True] * 100,
+        }
+    )
+    with pytest.raises(kpi.DataError) as caught:
+        aggregate_inspections(frame)
+    [problem] = caught.value.problems
+    assert problem.code == "records_too_many_groups"
+    # (10 regions + 1) × (10 periods + 1) × (1 programme + 1) slots, a slot for missing keys each
+    assert problem.params == {"cells": 242, "regions": 10, "periods": 10, "splits": 1, "limit": 100}
+    assert "100" in problem.message_in("zh")
+    assert "limit of 100" in problem.message_in("en")
+
+
+@ENGINES
+def test_engines_refuse_unknown_programmes_with_a_code(
+    convert: Callable[[pd.DataFrame], object],
+) -> None:
+    frame = records(programme=["national", "county", "national", "national"])
+    with pytest.raises(kpi.DataError) as caught:
+        aggregate_inspections(convert(frame))
+    assert caught.value.codes == ("records_unknown_split",)

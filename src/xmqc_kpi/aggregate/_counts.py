@@ -17,10 +17,27 @@ import pandas as pd
 from ..errors import DataError, DataProblem
 from .kinds import RecordKind
 
-__all__ = ["FREQS", "Counts", "Locate", "from_groups", "period_labels", "sort_key", "to_wide"]
+__all__ = [
+    "FREQS",
+    "MAX_GROUPS",
+    "Counts",
+    "Locate",
+    "check_size",
+    "from_groups",
+    "group_problems",
+    "key_problems",
+    "period_labels",
+    "sort_key",
+    "to_wide",
+]
 
 #: Period frequencies for records that carry a ``date``.
 FREQS = ("Y", "Q", "M")
+
+#: The most groups (regions × periods × split values, each with a slot for a missing key)
+#: one count may lay out: 7 districts × 40 quarters × 8 programmes is 3,000; this is
+#: 20 million (a few hundred MB of counts at most). More is refused before any allocation.
+MAX_GROUPS = 20_000_000
 
 #: ``locate(column, value)``: an example row whose ``column`` holds ``value`` (None: missing).
 Locate = Callable[[str, object], object]
@@ -76,6 +93,7 @@ def from_groups(groups: pd.DataFrame, kind: RecordKind, period_column: str, freq
     keys.append(groups[kind.split] if kind.split is not None else pd.Series([""] * len(groups)))
     codes, labels = zip(*(pd.factorize(key, use_na_sentinel=True) for key in keys), strict=True)
     shape = [len(uniques) + 1 for uniques in labels]
+    check_size(shape, kind)
     values = np.zeros((*shape, len(measures)), dtype=np.int64)
     np.add.at(values, tuple(c + 1 for c in codes), groups[measures].to_numpy(dtype=np.int64))
     regions, periods, splits = (np.asarray(uniques, dtype=object) for uniques in labels)
@@ -119,6 +137,84 @@ def to_wide(
     return pd.DataFrame(frame)
 
 
+def check_size(shape: Sequence[int], kind: RecordKind) -> None:
+    """Refuse a count whose dense layout (``shape``: regions, periods[, splits]) is too large.
+
+    Raises
+    ------
+    DataError
+        ``records_too_many_groups``, naming :data:`MAX_GROUPS`, before anything is allocated.
+    """
+    sizes = [int(size) for size in shape]
+    cells = int(np.prod(sizes, dtype=object))
+    if cells <= MAX_GROUPS:
+        return
+    regions, periods, *splits = [size - 1 for size in sizes]
+    params = {
+        "cells": cells,
+        "regions": regions,
+        "periods": periods,
+        "splits": splits[0] if splits and kind.split is not None else 1,
+        "limit": MAX_GROUPS,
+    }
+    raise DataError([DataProblem(code="records_too_many_groups", params=params)])
+
+
+def key_problems(
+    missing: dict[str, int],
+    splits: Labels | None,
+    kind: RecordKind,
+    locate: Locate,
+    per_split: Sequence[int],
+) -> list[DataProblem]:
+    """Records lacking a key (``missing``: column → count) and unknown split values."""
+    problems = [
+        DataProblem(
+            code="records_key_missing",
+            params={"count": n, "column": column},
+            column=column,
+            row=locate(column, None),
+        )
+        for column, n in missing.items()
+        if n
+    ]
+    if kind.split is None or splits is None:
+        return problems
+    expected = ", ".join(kind.variables)
+    problems += [
+        DataProblem(
+            code="records_unknown_split",
+            params={"column": kind.split, "value": label, "count": int(n), "expected": expected},
+            column=kind.split,
+            row=locate(kind.split, label),
+        )
+        for label, n in zip(splits, per_split, strict=True)
+        if n and label not in kind.variables
+    ]
+    return problems
+
+
+def group_problems(
+    groups: pd.DataFrame, kind: RecordKind, period_column: str, locate: Locate
+) -> list[DataProblem]:
+    """Missing keys and unknown split values of groups another engine counted.
+
+    Checked on the groups themselves, before :func:`from_groups` lays out any cube.
+    """
+    records = groups["__records"].to_numpy(dtype=np.int64)
+    missing = {
+        "region": int(records[groups["region"].isna().to_numpy()].sum()),
+        period_column: int(records[groups["__period"].isna().to_numpy()].sum()),
+    }
+    if kind.split is None:
+        return key_problems(missing, None, kind, locate, [])
+    split = groups[kind.split]
+    missing[kind.split] = int(records[split.isna().to_numpy()].sum())
+    totals = groups.loc[split.notna()].groupby(kind.split, sort=False)["__records"].sum()
+    labels = np.asarray(totals.index, dtype=object)
+    return key_problems(missing, labels, kind, locate, totals.tolist())
+
+
 def _key_problems(counts: Counts, kind: RecordKind, locate: Locate) -> list[DataProblem]:
     rows = counts.cube[..., 0]
     missing = {
@@ -127,25 +223,8 @@ def _key_problems(counts: Counts, kind: RecordKind, locate: Locate) -> list[Data
     }
     if kind.split is not None:
         missing[kind.split] = int(rows[:, :, 0].sum())
-    problems = [
-        DataProblem(column=column, row=locate(column, None), message=f"{n} records lack a {column}")
-        for column, n in missing.items()
-        if n
-    ]
-    if kind.split is None:
-        return problems
-    per_split = rows[:, :, 1:].sum(axis=(0, 1))
-    expected = ", ".join(kind.variables)
-    problems += [
-        DataProblem(
-            column=kind.split,
-            row=locate(kind.split, label),
-            message=f"unknown {kind.split} {label!r} ({int(n)} records); expected {expected}",
-        )
-        for label, n in zip(counts.splits, per_split, strict=True)
-        if n and label not in kind.variables
-    ]
-    return problems
+    per_split = rows[:, :, 1:].sum(axis=(0, 1)).tolist()
+    return key_problems(missing, counts.splits, kind, locate, per_split)
 
 
 def sort_key(label: object) -> tuple[int, object, str]:

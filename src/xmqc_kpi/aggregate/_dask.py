@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError, DataProblem
-from ._counts import Counts, Locate, from_groups
+from ._counts import Counts, Locate, from_groups, group_problems
 from .kinds import RecordKind
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def count_dask(
     absent = [c for c in (*kind.columns, period_column) if c not in records.columns]
     if absent:
         raise DataError(
-            DataProblem(column=c, row=None, message=f"the records have no {c!r} column")
+            DataProblem(code="records_column_missing", params={"column": c}, column=c)
             for c in absent
         )
     problems: list[DataProblem] = []
@@ -54,8 +54,15 @@ def count_dask(
     grouped = prepared.groupby(keys, dropna=False, observed=True)[measures].sum()
     groups = grouped.compute().reset_index()
     problems += _measure_problems(records, groups, kind)
+
+    def locate(column: str, value: object) -> object:
+        return _example(records, _where(records, column, value))
+
+    problems += group_problems(groups, kind, period_column, locate)
+    if problems:
+        raise DataError(problems)
     counts = from_groups(groups, kind, period_column, freq)
-    return counts, problems, lambda column, value: _example(records, _where(records, column, value))
+    return counts, problems, locate
 
 
 def _period(
@@ -66,8 +73,9 @@ def _period(
     dates = records["date"]
     if not pd.api.types.is_datetime64_any_dtype(dates.dtype):
         row = _example(records, dates.notna())
+        params = {"dtype": str(dates.dtype)}
         problems.append(
-            DataProblem(column="date", row=row, message=f"must be dates, not {dates.dtype}")
+            DataProblem(code="records_date_dtype", params=params, column="date", row=row)
         )
         return dates.isna().astype("int64")
     month = dates.dt.year * 12 + dates.dt.month - 1
@@ -83,10 +91,10 @@ def _measures(
     valid = pd.api.types.is_bool_dtype(dtype) if flag else pd.api.types.is_integer_dtype(dtype)
     missing = cells.isna()
     if not valid:
-        wanted = "True or False (a boolean column)" if flag else "whole numbers (integers)"
         row = _example(records, ~missing)
+        code = "records_flag_dtype" if flag else "records_sum_dtype"
         problems.append(
-            DataProblem(column=column, row=row, message=f"must be {wanted}, not {dtype}")
+            DataProblem(code=code, params={"dtype": str(dtype)}, column=column, row=row)
         )
         cells = missing & False
     measures = {
@@ -103,16 +111,14 @@ def _measure_problems(
 ) -> list[DataProblem]:
     found = []
     for column in (*kind.flags, *kind.sums):
-        checks = {"missing": (records[column].isna(), "missing value")}
+        checks = {"missing": (records[column].isna(), "records_missing_value")}
         if column in kind.sums:
-            checks["negative"] = (records[column] < 0, "must be at least 0")
-        for suffix, (condition, message) in checks.items():
+            checks["negative"] = (records[column] < 0, "records_negative_count")
+        for suffix, (condition, code) in checks.items():
             n = int(groups[f"__{column}_{suffix}"].sum())
             if n:
                 row = _example(records, condition)
-                found.append(
-                    DataProblem(column=column, row=row, message=f"{message} ({n} records)")
-                )
+                found.append(DataProblem(code=code, params={"count": n}, column=column, row=row))
     return found
 
 

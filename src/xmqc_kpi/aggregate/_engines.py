@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..errors import DataError, DataProblem
-from ._counts import Counts, Locate, from_groups
+from ._counts import Counts, Locate, from_groups, group_problems
 from .kinds import RecordKind
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def count_native(
     absent = [c for c in (*kind.columns, period_column) if c not in schema]
     if absent:
         raise DataError(
-            DataProblem(column=c, row=None, message=f"the records have no {c!r} column")
+            DataProblem(code="records_column_missing", params={"column": c}, column=c)
             for c in absent
         )
     problems: list[DataProblem] = []
@@ -60,8 +60,15 @@ def count_native(
     collected = grouped.collect() if isinstance(grouped, nw.LazyFrame) else grouped
     groups = collected.to_pandas()
     problems += _measure_problems(frame, groups, kind)
+
+    def locate(column: str, value: object) -> object:
+        return _example(frame, column, value)
+
+    problems += group_problems(groups, kind, period_column, locate)
+    if problems:
+        raise DataError(problems)
     counts = from_groups(groups, kind, period_column, freq)
-    return counts, problems, lambda column, value: _example(frame, column, value)
+    return counts, problems, locate
 
 
 def _measures(
@@ -79,10 +86,10 @@ def _measures(
         flag = column in kind.flags
         valid = dtype == nw.Boolean if flag else dtype.is_integer()
         if not valid:
-            wanted = "True or False (a boolean column)" if flag else "whole numbers (integers)"
             row = _example(frame, column, condition=~nw.col(column).is_null())
+            code = "records_flag_dtype" if flag else "records_sum_dtype"
             problems.append(
-                DataProblem(column=column, row=row, message=f"must be {wanted}, not {dtype}")
+                DataProblem(code=code, params={"dtype": str(dtype)}, column=column, row=row)
             )
         cell = nw.col(column) if valid else nw.lit(0)
         exprs[f"__{column}"] = cell.cast(nw.Int64).fill_null(0)
@@ -105,9 +112,11 @@ def _period(
     if column == "period":
         return nw.col("period").alias("__period")
     if schema["date"] not in (nw.Date, nw.Datetime):
-        message = f"must be dates (Date or Datetime), not {schema['date']}"
         row = _example(frame, "date", condition=~nw.col("date").is_null())
-        problems.append(DataProblem(column="date", row=row, message=message))
+        params = {"dtype": str(schema["date"])}
+        problems.append(
+            DataProblem(code="records_date_dtype", params=params, column="date", row=row)
+        )
         return nw.lit(0).alias("__period")
     date = nw.col("date")
     month = date.dt.year().cast(nw.Int64) * 12 + date.dt.month().cast(nw.Int64) - 1
@@ -122,16 +131,14 @@ def _measure_problems(
 
     found = []
     for column in (*kind.flags, *kind.sums):
-        checks = {"missing": (nw.col(column).is_null(), "missing value")}
+        checks = {"missing": (nw.col(column).is_null(), "records_missing_value")}
         if column in kind.sums:
-            checks["negative"] = (nw.col(column) < 0, "must be at least 0")
-        for suffix, (condition, message) in checks.items():
+            checks["negative"] = (nw.col(column) < 0, "records_negative_count")
+        for suffix, (condition, code) in checks.items():
             n = int(groups[f"__{column}_{suffix}"].sum())
             if n:
                 row = _example(frame, column, condition=condition)
-                found.append(
-                    DataProblem(column=column, row=row, message=f"{message} ({n} records)")
-                )
+                found.append(DataProblem(code=code, params={"count": n}, column=column, row=row))
     return found
 
 

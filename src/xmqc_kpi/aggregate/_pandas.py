@@ -18,7 +18,9 @@ import numpy.typing as npt
 import pandas as pd
 
 from ..errors import DataError, DataProblem
-from ._counts import Counts, Labels, Locate, period_labels
+from ..panel import FIRST_YEAR, LAST_YEAR
+from ..text._problems_values import records_more
+from ._counts import Counts, Labels, Locate, check_size, key_problems, period_labels
 from .kinds import RecordKind
 
 __all__ = ["count_pandas"]
@@ -29,7 +31,12 @@ Codes = npt.NDArray[np.integer]
 def count_pandas(
     records: pd.DataFrame, kind: RecordKind, freq: str
 ) -> tuple[Counts, list[DataProblem], Locate]:
-    """Count ``records`` of ``kind``; invalid flags and sums are problems, counted as zero."""
+    """Count ``records`` of ``kind``, after checking them all; nothing is laid out before.
+
+    Missing keys, unknown split values, dates out of range and invalid flags and sums are
+    raised together as one :class:`DataError` before any counting; the dense count is then
+    bounded by :data:`~xmqc_kpi.aggregate._counts.MAX_GROUPS`.
+    """
     period_column = "period" if "period" in records.columns else "date"
     _require(records, (*kind.columns, period_column))
     problems: list[DataProblem] = []
@@ -42,20 +49,36 @@ def count_pandas(
         keys[kind.split] = _codes(records[kind.split])
     flags = [_flag(records[column], problems) for column in kind.flags]
     sums = [_whole(records[column], problems) for column in kind.sums]
+    locate = _locator(records.index, keys)
+    missing = {column: int((codes == -1).sum()) for column, (codes, _) in keys.items()}
+    splits = keys[kind.split][1] if kind.split is not None else None
+    problems += key_problems(missing, splits, kind, locate, _split_counts(keys, kind))
+    if problems:
+        raise DataError(problems)
+    check_size([len(labels) + 1 for _, labels in keys.values()], kind)
     values = _bincount(list(keys.values()), flags, sums)
     regions, periods, *split = [labels for _, labels in keys.values()]
     if kind.split is None:
         values = np.stack([np.zeros_like(values), values], axis=2)
         split = [np.array([""], dtype=object)]
     counts = Counts(regions, periods, split[0], cube=values, period_column=period_column)
-    return counts, problems, _locator(records.index, keys)
+    return counts, problems, locate
+
+
+def _split_counts(keys: dict[str, tuple[Codes, Labels]], kind: RecordKind) -> list[int]:
+    """Records per split value (counted on the codes alone, before any cube)."""
+    if kind.split is None:
+        return []
+    codes, labels = keys[kind.split]
+    present = codes[codes >= 0]
+    return [int(n) for n in np.bincount(present, minlength=len(labels))]
 
 
 def _require(records: pd.DataFrame, columns: tuple[str, ...]) -> None:
     absent = [column for column in columns if column not in records.columns]
     if absent:
         raise DataError(
-            DataProblem(column=column, row=None, message=f"the records have no {column!r} column")
+            DataProblem(code="records_column_missing", params={"column": column}, column=column)
             for column in absent
         )
 
@@ -69,16 +92,34 @@ def _codes(series: pd.Series) -> tuple[Codes, Labels]:
 
 
 def _date_codes(series: pd.Series, freq: str, problems: list[DataProblem]) -> tuple[Codes, Labels]:
-    """Period codes of dates: the offset of each date's period from the earliest one."""
+    """Period codes of dates: the offset of each date's period from the earliest one.
+
+    Dates outside the years :data:`~xmqc_kpi.panel.FIRST_YEAR`–``LAST_YEAR`` are problems
+    (a year-1700 typo would otherwise lay out three centuries of periods); their code is -2.
+    """
     dates = _as_dates(series, problems)
     months = dates.to_numpy(dtype="datetime64[ns]").astype("datetime64[M]")
     missing = np.isnat(months)
-    ordinal = months.astype(np.int64) + 1970 * 12
-    ordinal //= {"Y": 12, "Q": 3, "M": 1}[freq]
-    present = ordinal[~missing]
+    month = months.astype(np.int64) + 1970 * 12
+    outside = ~missing & ((month < FIRST_YEAR * 12) | (month >= (LAST_YEAR + 1) * 12))
+    if outside.any():
+        bad = np.flatnonzero(outside)
+        problems.append(
+            _problem(
+                series,
+                bad,
+                "records_year_out_of_range",
+                value=str(dates.iloc[bad[0]].date()),
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
+        )
+    ordinal = month // {"Y": 12, "Q": 3, "M": 1}[freq]
+    present = ordinal[~missing & ~outside]
     low, high = (int(present.min()), int(present.max())) if len(present) else (0, -1)
     ordinal -= low
     ordinal[missing] = -1
+    ordinal[outside] = -2
     return ordinal, period_labels(np.arange(low, high + 1), freq)
 
 
@@ -90,7 +131,9 @@ def _as_dates(series: pd.Series, problems: list[DataProblem]) -> pd.Series:
         unread = np.flatnonzero(dates.isna().to_numpy() & series.notna().to_numpy())
         if len(unread):
             example = series.iloc[unread[0]]
-            problems.append(_problem(series, unread, f"cannot read {example!r} as a date"))
+            problems.append(
+                _problem(series, unread, "records_date_unreadable", value=repr(example))
+            )
     if isinstance(dates.dtype, pd.DatetimeTZDtype):
         dates = dates.dt.tz_localize(None)
     return dates
@@ -104,7 +147,8 @@ def _flag(series: pd.Series, problems: list[DataProblem]) -> npt.NDArray[np.bool
     bad = np.flatnonzero([not isinstance(cell, bool | np.bool_) for cell in cells])
     if len(bad) == 0:
         return cells.astype(bool)
-    problems.append(_problem(series, bad, f"must be True or False, not {_plain(cells[bad[0]])!r}"))
+    shown = repr(_plain(cells[bad[0]]))
+    problems.append(_problem(series, bad, "records_not_boolean", value=shown))
     return np.zeros(len(series), dtype=bool)
 
 
@@ -122,10 +166,10 @@ def _whole(series: pd.Series, problems: list[DataProblem]) -> npt.NDArray[np.int
         bad = np.flatnonzero(whole < 0)
         if len(bad) == 0:
             return whole
-        message = f"must be at least 0, not {_plain(cells[bad[0]])!r}"
+        code = "records_negative"
     else:
-        message = f"must be a whole number, not {_plain(cells[bad[0]])!r}"
-    problems.append(_problem(series, bad, message))
+        code = "records_not_whole"
+    problems.append(_problem(series, bad, code, value=repr(_plain(cells[bad[0]]))))
     return np.zeros(len(series), dtype=np.int64)
 
 
@@ -137,10 +181,14 @@ def _is_whole(cell: object) -> bool:
     )
 
 
-def _problem(series: pd.Series, bad: npt.NDArray[np.intp], message: str) -> DataProblem:
-    suffix = f" ({len(bad)} records)" if len(bad) > 1 else ""
+def _problem(
+    series: pd.Series, bad: npt.NDArray[np.intp], code: str, **params: object
+) -> DataProblem:
     return DataProblem(
-        column=str(series.name), row=_plain(series.index[bad[0]]), message=message + suffix
+        code=code,
+        params={**params, "more": records_more(len(bad))},
+        column=str(series.name),
+        row=_plain(series.index[bad[0]]),
     )
 
 
@@ -179,6 +227,8 @@ def _locator(index: pd.Index, keys: dict[str, tuple[Codes, Labels]]) -> Locate:
     def locate(column: str, value: object) -> object:
         codes, labels = keys[column]
         wanted = -1 if value is None else int(np.flatnonzero(labels == value)[0])
+        if not (codes == wanted).any():
+            return None
         return _plain(index[int(np.argmax(codes == wanted))])
 
     return locate

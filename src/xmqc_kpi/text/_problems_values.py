@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ._words import Words, WordTable
 
-__all__ = ["ENTRIES", "EXPECTED_UNIT", "FREQUENCIES", "TABLES"]
+__all__ = ["ENTRIES", "EXPECTED_UNIT", "FREQUENCIES", "TABLES", "records_more"]
 
 #: What a unit of each kind is, said where a unit of that kind was expected
 #: (keys: :func:`xmqc_kpi.units.expected_kind`).
@@ -178,3 +178,65 @@ _FRAME: dict[str, Words] = {
 }
 
 ENTRIES.update(_FRAME)
+
+_RECORDS: dict[str, Words] = {
+    "records_column_missing": Words(
+        zh="记录中没有“{column}”列", en="the records have no {column!r} column"
+    ),
+    "records_key_missing": Words(
+        zh="{count} 条记录缺少“{column}”", en="{count} records lack a {column}"
+    ),
+    "records_unknown_split": Words(
+        zh="未知的“{column}”值“{value}”（{count} 条记录）；应为 {expected} 之一",
+        en="unknown {column} {value!r} ({count} records); expected {expected}",
+    ),
+    "records_not_boolean": Words(
+        zh="应为 True 或 False，而不是 {value}{more}",
+        en="must be True or False, not {value}{more}",
+    ),
+    "records_not_whole": Words(
+        zh="应为整数，而不是 {value}{more}", en="must be a whole number, not {value}{more}"
+    ),
+    "records_negative": Words(
+        zh="应不小于 0，而不是 {value}{more}", en="must be at least 0, not {value}{more}"
+    ),
+    "records_date_unreadable": Words(
+        zh="无法将 {value} 读作日期{more}", en="cannot read {value} as a date{more}"
+    ),
+    "records_flag_dtype": Words(
+        zh="应为 True 或 False（布尔列），而不是 {dtype}",
+        en="must be True or False (a boolean column), not {dtype}",
+    ),
+    "records_sum_dtype": Words(
+        zh="应为整数（整数列），而不是 {dtype}", en="must be whole numbers (integers), not {dtype}"
+    ),
+    "records_date_dtype": Words(
+        zh="应为日期（Date 或 Datetime），而不是 {dtype}",
+        en="must be dates (Date or Datetime), not {dtype}",
+    ),
+    "records_missing_value": Words(
+        zh="缺少数值（{count} 条记录）", en="missing value ({count} records)"
+    ),
+    "records_negative_count": Words(
+        zh="应不小于 0（{count} 条记录）", en="must be at least 0 ({count} records)"
+    ),
+    "records_year_out_of_range": Words(
+        zh="日期 {value} 的年份不在 {first}–{last} 年之间{more}",
+        en="the year of the date {value} is not between {first} and {last}{more}",
+    ),
+    "records_too_many_groups": Words(
+        zh="汇总需要 {cells} 个分组（{regions} 个地区 × {periods} 个期间 × {splits} 个分类），"
+        "超过上限 {limit}",
+        en="the counts would need {cells} groups ({regions} regions × {periods} periods × "
+        "{splits} values), above the limit of {limit}",
+    ),
+}
+
+ENTRIES.update(_RECORDS)
+
+
+def records_more(count: int) -> Words:
+    """`` (4 records)`` after a message about several records, nothing for one."""
+    if count <= 1:
+        return Words(zh="", en="")
+    return Words(zh=f"（共 {count} 条记录）", en=f" ({count} records)")
