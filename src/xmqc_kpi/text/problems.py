@@ -15,15 +15,27 @@ __all__ = ["LOCATION", "PROBLEMS", "SUMMARY"]
 #: The code of a problem reported with free text that has not been given a code of its own.
 OTHER = "other"
 
+
+def _merge(*areas: dict[str, Words]) -> dict[str, Words]:
+    """The areas' entries in one table; a code worded in two areas is a mistake, not an override."""
+    merged: dict[str, Words] = {}
+    for entries in areas:
+        for code, words in entries.items():
+            if code in merged:
+                raise ValueError(f"problem code {code!r} is worded in two areas")
+            merged[code] = words
+    return merged
+
+
 PROBLEMS = WordTable(
     "problem",
-    {
-        OTHER: Words(zh="{text}", en="{text}"),
-        **_problems_reading.ENTRIES,
-        **_problems_values.ENTRIES,
-        **_problems_catalog.ENTRIES,
-        **_problems_evaluation.ENTRIES,
-    },
+    _merge(
+        {OTHER: Words(zh="{text}", en="{text}")},
+        _problems_reading.ENTRIES,
+        _problems_values.ENTRIES,
+        _problems_catalog.ENTRIES,
+        _problems_evaluation.ENTRIES,
+    ),
 )
 
 #: The parts of a problem's location, joined in the order sheet, row, column.
