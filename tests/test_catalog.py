@@ -6,6 +6,7 @@ import json
 import os
 import re
 from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -28,7 +29,16 @@ from xmqc_kpi.catalogs import (
 from xmqc_kpi.formulas import Ratio, ratio
 from xmqc_kpi.indicator import Clause, Indicator, Input, Responsible
 from xmqc_kpi.interpretation import DEPARTMENT_ALIASES
+from xmqc_kpi.text import using_language
 from xmqc_kpi.thresholds import All, AtLeast, BelowBenchmark, Monitored, TopAmongPeers, Trend
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """The messages compared here are the English ones (Chinese is the default)."""
+    with using_language("en"):
+        yield
+
 
 # ---------------------------------------------------------------------------------------------
 # The contract, copied from plan/targets.md (the source of truth; not read at test time).
@@ -734,7 +744,8 @@ def test_duplicate_ids_are_rejected() -> None:
             entry=2,
             id="municipal_sampling_pass_rate",
             field="id",
-            message="duplicate id: entry 0 has the same id",
+            code="catalog_duplicate_id",
+            params={"first": 0},
         ),
     )
     with pytest.raises(TypeError, match="entry 0 is str"):
@@ -948,7 +959,8 @@ def test_duplicate_ids_in_a_file(tmp_path: Path) -> None:
             entry=2,
             id="municipal_sampling_pass_rate",
             field="id",
-            message="duplicate id: entry 0 has the same id",
+            code="catalog_duplicate_id",
+            params={"first": 0},
         ),
     )
 

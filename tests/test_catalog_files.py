@@ -8,6 +8,7 @@ events and nodes), never on the clock: speed is measured in benchmarks/bench_cat
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ import yaml
 
 from xmqc_kpi.catalogs import (
     MAX_CATALOG_BYTES,
+    MAX_COUNT,
     MAX_NESTING,
     CatalogError,
     _Meter,  # the counted work of reading a file: linearity without a clock
@@ -25,6 +27,7 @@ from xmqc_kpi.catalogs import (
     catalog,
     load_catalog,
 )
+from xmqc_kpi.text import using_language
 
 BUILTIN = catalog()
 RATE = "municipal_sampling_pass_rate"
@@ -322,7 +325,7 @@ CASES = [
         None,
         None,
         None,
-        f"nest too deeply (the limit is {MAX_NESTING} levels)",
+        f"nest more than {MAX_NESTING} levels deep",
     ),
     Case(
         "deeper.json",
@@ -338,7 +341,7 @@ CASES = [
         None,
         None,
         None,
-        f"nest too deeply (the limit is {MAX_NESTING} levels)",
+        f"nest more than {MAX_NESTING} levels deep",
     ),
     Case(
         "dotted.toml",
@@ -401,7 +404,7 @@ def test_a_utf8_byte_order_mark_is_ignored(tmp_path: Path, suffix: str) -> None:
     ("data", "message"),
     [
         (b'{"indicators": []}\n\n  "caf\xe9"', "byte 0xe9 at line 3, byte 7 (invalid continuation"),
-        (b"\xff\xfe{\x00}\x00", "UTF-16 (byte-order mark); save it as UTF-8"),
+        (b"\xff\xfe{\x00}\x00", "not UTF-8 text: UTF-16 (byte-order mark)"),
         (b"\xff\xfe\x00\x00{\x00\x00\x00", "UTF-32 (byte-order mark)"),
     ],
 )
@@ -522,3 +525,63 @@ def test_aliases_cost_what_they_repeat_up_to_the_budget() -> None:
     with pytest.raises(_Unreadable, match="repeat too much"):
         _parse(data, ".yaml", meter)
     assert meter.nodes <= meter.budget + 51
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """The messages compared here are the English ones (Chinese is the default)."""
+    with using_language("en"):
+        yield
+
+
+@pytest.mark.parametrize(
+    ("indicator_id", "threshold"),
+    [
+        (
+            "brand_titles_per_100m_gdp",
+            {"kind": "top_among_peers", "peer_group": "全国同级城市", "top_n": 10**30},
+        ),
+        ("service_satisfaction_trend", {"kind": "trend", "direction": "rising", "window": 10**30}),
+    ],
+)
+def test_counts_beyond_any_region_or_period_are_refused(
+    tmp_path: Path, indicator_id: str, threshold: dict[str, Any]
+) -> None:
+    """top_n or window of 10**30 loaded, then made evaluate allocate without end."""
+    path = tmp_path / "huge.json"
+    path.write_text(as_json(entry(indicator_id, threshold=threshold)), encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(path)
+    (problem,) = caught.value.problems
+    name = "top_n" if "top_n" in threshold else "window"
+    assert problem.code == "catalog_too_big"
+    assert problem.field == f"threshold.{threshold['kind']}.{name}"
+    assert problem.message_in("en") == (f"{name} is too large: at most {MAX_COUNT} (got {10**30})")
+    assert problem.message_in("zh") == f"{name} 过大：最大为 {MAX_COUNT}（得到 {10**30}）"
+
+
+def test_catalog_errors_render_in_both_languages_and_as_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "twice.json"
+    path.write_text(as_json(entry(), entry()), encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(path)
+    error = caught.value
+    assert error.codes == ("catalog_duplicate_id",)
+    assert error.render("zh").splitlines() == [
+        f"指标目录文件“{path}”中有 1 处问题：",
+        f"  - 第 1 条（编号“{RATE}”），字段“id”：重复的指标编号：第 0 条已使用此编号",
+    ]
+    assert str(error) == error.render("en")  # the active language
+    with using_language("zh"):
+        assert str(error) == error.render("zh")
+    frame = error.to_frame("en")
+    assert list(frame.columns) == ["entry", "id", "field", "code", "message"]
+    assert frame.to_dict("records") == [
+        {
+            "entry": 1,
+            "id": RATE,
+            "field": "id",
+            "code": "catalog_duplicate_id",
+            "message": "duplicate id: entry 0 has the same id",
+        }
+    ]

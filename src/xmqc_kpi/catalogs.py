@@ -32,17 +32,25 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 import yaml
-from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from .indicator import Indicator
 from .interpretation import department_key
+from .text import Language, resolve_language
+from .text._problems_catalog import CATALOG_LOCATION
+from .text.problems import PROBLEMS, SUMMARY
 from .thresholds import Threshold
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = [
+    "CATALOG_PROBLEM_COLUMNS",
     "MAX_CATALOG_BYTES",
+    "MAX_COUNT",
     "MAX_NESTING",
     "THRESHOLD_KINDS",
     "Catalog",
@@ -64,11 +72,19 @@ _JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 class CatalogProblem(BaseModel):
-    """One problem in a catalog, located by entry and field.
+    """One problem in a catalog, located by entry and field, with a stable ``code``.
 
     ``entry`` is the 0-based index in the ``indicators`` list and ``id`` the entry's id when it
     has a readable one; both are ``None`` for problems of the whole file. ``field`` is a dotted
     path inside the entry (``"inputs[1].unit"``), ``None`` when the problem is the whole entry.
+    ``code`` keys the wording in :mod:`xmqc_kpi.text.problems`, ``params`` fill it.
+
+    >>> problem = CatalogProblem(entry=2, id="x", field="threshold.top_n",
+    ...     code="catalog_too_big", params={"name": "top_n", "limit": 1000000, "value": "10**30"})
+    >>> problem.render("en")
+    "entry 2 (id 'x'), field 'threshold.top_n': top_n is too large: at most 1000000 (got 10**30)"
+    >>> problem.render("zh")
+    '第 2 条（编号“x”），字段“threshold.top_n”：top_n 过大：最大为 1000000（得到 10**30）'
     """
 
     model_config = ConfigDict(frozen=True)
@@ -76,37 +92,118 @@ class CatalogProblem(BaseModel):
     entry: int | None = None
     id: str | None = None
     field: str | None = None
-    message: str
+    code: str = "catalog_other"
+    params: dict[str, Any] = Field(default_factory=dict)
 
-    def __str__(self) -> str:
+    @model_validator(mode="before")
+    @classmethod
+    def _free_text(cls, data: Any) -> Any:
+        # transitional: ``message="..."`` is free text under the code "catalog_other"
+        if isinstance(data, dict) and "message" in data:
+            data = dict(data)
+            data.setdefault("params", {"text": data.pop("message")})
+            data.setdefault("code", "catalog_other")
+        return data
+
+    def message_in(self, lang: Language | str | None = None) -> str:
+        """The message alone, in ``lang`` (default: the active language)."""
+        return PROBLEMS.say(self.code, resolve_language(lang), **self.params)
+
+    @property
+    def message(self) -> str:
+        """The message in the active language."""
+        return self.message_in()
+
+    def location(self, lang: Language | str | None = None) -> str:
+        """Entry, id and field as words (empty for a problem of the whole file)."""
+        language = resolve_language(lang)
         where = []
         if self.entry is not None:
-            where.append(f"entry {self.entry}" + (f" (id {self.id!r})" if self.id else ""))
+            key = "entry_id" if self.id else "entry"
+            where.append(CATALOG_LOCATION.say(key, language, entry=self.entry, id=self.id))
         elif self.id is not None:
-            where.append(f"id {self.id!r}")
+            where.append(CATALOG_LOCATION.say("id", language, id=self.id))
         if self.field is not None:
-            where.append(f"field {self.field!r}")
-        prefix = ", ".join(where)
-        return f"{prefix}: {self.message}" if prefix else self.message
+            where.append(CATALOG_LOCATION.say("field", language, field=self.field))
+        return CATALOG_LOCATION.say("separator", language).join(where)
+
+    def render(self, lang: Language | str | None = None) -> str:
+        """The location and the message, in ``lang``."""
+        language = resolve_language(lang)
+        where, message = self.location(language), self.message_in(language)
+        if not where:
+            return message
+        return CATALOG_LOCATION.say("lead", language, where=where, message=message)
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 class CatalogError(ValueError):
     """A catalog that cannot be built; ``problems`` lists every problem found.
 
+    ``str()`` renders in the active language, :meth:`render` in either.
+
     >>> err = CatalogError([CatalogProblem(entry=2, id="x", field="unit", message="unknown unit")])
-    >>> print(err)
+    >>> print(err.render("en"))
     1 problem in the catalog:
       - entry 2 (id 'x'), field 'unit': unknown unit
+    >>> print(err.render("zh"))
+    指标目录中有 1 处问题：
+      - 第 2 条（编号“x”），字段“unit”：unknown unit
+    >>> err.codes
+    ('catalog_other',)
     """
 
     def __init__(self, problems: Iterable[CatalogProblem], *, source: str | None = None) -> None:
         self.problems: tuple[CatalogProblem, ...] = tuple(problems)
         self.source = source
+        super().__init__(self.render("zh"))
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The code of each problem, in order."""
+        return tuple(problem.code for problem in self.problems)
+
+    def render(self, lang: Language | str | None = None) -> str:
+        """Every problem, one per line, under a summary line, in ``lang``."""
+        language = resolve_language(lang)
         count = len(self.problems)
-        where = f"catalog file {source!r}" if source is not None else "the catalog"
-        lines = [f"{count} problem{'s' if count != 1 else ''} in {where}:"]
-        lines += [f"  - {problem}" for problem in self.problems]
-        super().__init__("\n".join(lines))
+        plural = "s" if count != 1 else ""
+        if self.source is None:
+            head = SUMMARY.say("catalog", language, count=count, s=plural)
+        else:
+            head = SUMMARY.say("catalog_file", language, count=count, s=plural, source=self.source)
+        return "\n".join([head, *(f"  - {problem.render(language)}" for problem in self.problems)])
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def to_frame(self, lang: Language | str | None = None) -> pd.DataFrame:
+        """The problems as a table: entry, id, field, code, message.
+
+        >>> CatalogError([CatalogProblem(entry=0, field="id", message="x")]).to_frame("en")[
+        ...     ["entry", "field", "code", "message"]].to_dict("records")
+        [{'entry': 0, 'field': 'id', 'code': 'catalog_other', 'message': 'x'}]
+        """
+        import pandas as pd
+
+        language = resolve_language(lang)
+        records = [
+            {
+                "entry": p.entry,
+                "id": p.id,
+                "field": p.field,
+                "code": p.code,
+                "message": p.message_in(language),
+            }
+            for p in self.problems
+        ]
+        return pd.DataFrame.from_records(records, columns=list(CATALOG_PROBLEM_COLUMNS))
+
+
+#: Columns of :meth:`CatalogError.to_frame`, in order.
+CATALOG_PROBLEM_COLUMNS = ("entry", "id", "field", "code", "message")
 
 
 def _unit_key(name: str) -> str:
@@ -155,7 +252,8 @@ class Catalog:
                         entry=index,
                         id=item.id,
                         field="id",
-                        message=f"duplicate id: entry {first[item.id]} has the same id",
+                        code="catalog_duplicate_id",
+                        params={"first": first[item.id]},
                     )
                 )
             else:
@@ -363,12 +461,20 @@ Path_ = tuple[int | str, ...]
 
 
 class _Unreadable(Exception):
-    """A problem that stops reading the file; ``path`` locates it in the document if known."""
+    """A problem that stops reading the file; ``path`` locates it in the document if known.
 
-    def __init__(self, message: str, path: Path_ = ()) -> None:
+    ``code`` and ``params`` are those of the :class:`CatalogProblem` it becomes; without a
+    code, ``message`` is the detail of a ``catalog_unreadable`` problem.
+    """
+
+    def __init__(
+        self, message: str, path: Path_ = (), *, code: str | None = None, **params: Any
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
+        self.code = code or "catalog_unreadable"
+        self.params = params if code is not None else {"detail": message}
 
 
 class _Meter:
@@ -410,16 +516,18 @@ def _read_bytes(source: Path, max_bytes: int) -> bytes:
     with source.open("rb") as file:
         size = os.fstat(file.fileno()).st_size
         if size > max_bytes:
-            raise _Unreadable(_too_large(size, max_bytes))
+            raise _too_large(size, max_bytes)
         data = file.read(max_bytes + 1)  # the size a pipe or a special file claims may be 0
     if len(data) > max_bytes:
-        raise _Unreadable(_too_large(None, max_bytes))
+        raise _too_large(None, max_bytes)
     return data
 
 
-def _too_large(size: int | None, max_bytes: int) -> str:
-    given = f"{size} bytes" if size is not None else "larger"
-    return f"the file is too large ({given}; the limit is {max_bytes} bytes)"
+def _too_large(size: int | None, max_bytes: int) -> _Unreadable:
+    given = f"{size} bytes" if size is not None else f"> {max_bytes} bytes"
+    return _Unreadable(
+        f"the file is too large ({given})", code="catalog_too_large", size=given, limit=max_bytes
+    )
 
 
 _OTHER_BOMS = {
@@ -434,16 +542,15 @@ def _decode(data: bytes) -> str:
     """UTF-8 text; a leading byte-order mark (written by some Windows editors) is dropped."""
     for bom, encoding in _OTHER_BOMS.items():
         if data.startswith(bom):
-            raise _Unreadable(f"not UTF-8 text: {encoding} (byte-order mark); save it as UTF-8")
+            detail = f"{encoding} (byte-order mark)"
+            raise _Unreadable(detail, code="catalog_encoding", detail=detail)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise _Unreadable(
-            f"not UTF-8 text: byte 0x{data[exc.start]:02x} at line {line}, byte {column} "
-            f"({exc.reason})"
-        ) from exc
+        detail = f"byte 0x{data[exc.start]:02x} at line {line}, byte {column} ({exc.reason})"
+        raise _Unreadable(detail, code="catalog_encoding", detail=detail) from exc
 
 
 # A dotted key of more than _MAX_KEY_PARTS parts; possessive so that the scan stays linear.
@@ -479,7 +586,7 @@ def _read_json(text: str, meter: _Meter) -> tuple[Any, list[_Found]]:
 
 
 #: A problem found while reading that does not stop validation: (path, message).
-_Found = tuple[Path_, str]
+_Found = tuple[Path_, str, dict[str, Any]]
 
 
 def _walk(
@@ -497,11 +604,12 @@ def _walk(
         node, path = stack.pop()
         meter.visited += 1
         if len(path) >= MAX_NESTING:
-            raise _Unreadable(f"lists and mappings nest more than {MAX_NESTING} levels deep", path)
+            raise _Unreadable("too deep", path, code="catalog_too_deep", limit=MAX_NESTING)
         if isinstance(node, dict):
             if id(node) in duplicates:
                 found += [
-                    ((*path, key), f"duplicate key {key!r}") for key in duplicates[id(node)][1]
+                    ((*path, key), "catalog_duplicate_key", {"key": repr(key)})
+                    for key in duplicates[id(node)][1]
                 ]
             children: Iterable[tuple[int | str, Any]] = node.items()
         elif isinstance(node, list):
@@ -661,7 +769,8 @@ def _compose_yaml(loader: Any, meter: _Meter) -> tuple[yaml.Node, list[_Found]]:
                     found.append(
                         (
                             (*parent.path, str(node.value)),
-                            f"duplicate key {node.value!r} ({_line(event)})",
+                            "catalog_duplicate_key",
+                            {"key": f"{node.value!r} ({_line(event)})"},
                         )
                     )
                 parent.keys.add(node.value)
@@ -744,23 +853,24 @@ def load_catalog(path: str | os.PathLike[str], *, max_bytes: int = MAX_CATALOG_B
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     bad = Path(folder) / "bad.yaml"
     ...     _ = bad.write_text("indicators: !!python/object/apply:os.system [echo hi]\n")
-    ...     load_catalog(bad)
-    Traceback (most recent call last):
-        ...
-    xmqc_kpi.catalogs.CatalogError: 1 problem in catalog file '...bad.yaml':
-      - field 'indicators': not valid YAML for a catalog (line 1, column 13): the tag !!python/object/apply:os.system is not allowed; a catalog holds plain data and no code is ever run from it
+    ...     try:
+    ...         load_catalog(bad)
+    ...     except CatalogError as error:
+    ...         print(error.codes, error.problems[0].render("en"))
+    ('catalog_unreadable',) field 'indicators': not valid YAML for a catalog (line 1, column 13): the tag !!python/object/apply:os.system is not allowed; a catalog holds plain data and no code is ever run from it
     """  # noqa: E501 - a doctest's expected output is one line
     source = Path(path)
     reader = _READERS.get(source.suffix.lower())
     if reader is None:
         raise CatalogError(
-            [CatalogProblem(message="unsupported suffix: use .toml, .yaml, .yml or .json")],
+            [CatalogProblem(code="catalog_suffix")],
             source=str(source),
         )
     try:
         document, found = _parse(_read_bytes(source, max_bytes), source.suffix.lower())
     except _Unreadable as exc:
-        raise CatalogError([_located(exc.path, exc.message, None)], source=str(source)) from exc
+        problem = _located(exc.path, exc.code, exc.params, None)
+        raise CatalogError([problem], source=str(source)) from exc
     return _from_document(document, source=str(source), found=found)
 
 
@@ -772,20 +882,19 @@ def _parse(data: bytes, suffix: str, meter: _Meter | None = None) -> tuple[Any, 
     name, read = _READERS[suffix]
     text = _decode(data)
     if not text.strip():
-        raise _Unreadable("the file is empty: it must hold a mapping with an 'indicators' list")
+        raise _Unreadable("empty", code="catalog_empty")
     try:
         return read(text, _Meter(len(data)) if meter is None else meter)
     except RecursionError as exc:  # the JSON and TOML parsers recurse once per nesting level
-        raise _Unreadable(
-            f"lists and mappings nest too deeply (the limit is {MAX_NESTING} levels)"
-        ) from exc
+        raise _Unreadable("too deep", code="catalog_too_deep", limit=MAX_NESTING) from exc
     except yaml.YAMLError as exc:
         raise _Unreadable(_yaml_message(exc)) from exc
     except ValueError as exc:  # JSON and TOML decode errors, integers of over 4300 digits
-        raise _Unreadable(f"not valid {name}: {exc}") from exc
+        detail = _clip(str(exc))
+        raise _Unreadable(detail, code="catalog_syntax", format=name, detail=detail) from exc
 
 
-def _located(path: Path_, message: str, document: Any) -> CatalogProblem:
+def _located(path: Path_, code: str, params: dict[str, Any], document: Any) -> CatalogProblem:
     """A problem at ``path`` in the document: entry, id (when readable) and field."""
     entry: int | None = None
     entry_id: str | None = None
@@ -794,7 +903,9 @@ def _located(path: Path_, message: str, document: Any) -> CatalogProblem:
         entries = document.get("indicators") if isinstance(document, dict) else None
         if isinstance(entries, list) and entry < len(entries):
             entry_id = _entry_id(entries[entry])
-    return CatalogProblem(entry=entry, id=entry_id, field=_format_loc(path), message=message)
+    return CatalogProblem(
+        entry=entry, id=entry_id, field=_format_loc(path), code=code, params=params
+    )
 
 
 def _from_document(document: Any, *, source: str | None, found: Iterable[_Found] = ()) -> Catalog:
@@ -802,14 +913,10 @@ def _from_document(document: Any, *, source: str | None, found: Iterable[_Found]
     if not isinstance(document, dict):
         given = "nothing" if document is None else f"a {type(document).__name__}"
         raise CatalogError(
-            [
-                CatalogProblem(
-                    message=f"the file must hold a mapping with an 'indicators' list, not {given}"
-                )
-            ],
+            [CatalogProblem(code="catalog_not_mapping", params={"given": given})],
             source=source,
         )
-    problems = [_located(path, message, document) for path, message in found]
+    problems = [_located(path, code, params, document) for path, code, params in found]
     entries = document.get("indicators")
     raw_entries: list[Any] = entries if isinstance(entries, list) else []
     if isinstance(entries, list):
@@ -820,8 +927,8 @@ def _from_document(document: Any, *, source: str | None, found: Iterable[_Found]
         problems.append(
             CatalogProblem(
                 field="indicators",
-                message="must be a list of indicator entries, "
-                f"not {_kind_of(entries)} (got {_short(entries)})",
+                code="catalog_not_list",
+                params={"given": _kind_of(entries), "value": _short(entries)},
             )
         )
         document = {**document, "indicators": []}
@@ -831,7 +938,8 @@ def _from_document(document: Any, *, source: str | None, found: Iterable[_Found]
     except ValidationError as exc:
         problems += _problems_from(exc, raw_entries)
     except (ArithmeticError, TypeError) as exc:  # a validator that raised outside pydantic's net
-        problems.append(CatalogProblem(message=f"invalid value: {type(exc).__name__}: {exc}"))
+        detail = _clip(f"invalid value: {type(exc).__name__}: {exc}")
+        problems.append(CatalogProblem(code="catalog_invalid", params={"detail": detail}))
     problems += _duplicate_ids(raw_entries)
     if problems or parsed is None:
         problems.sort(key=lambda p: (-1 if p.entry is None else p.entry, p.field or ""))
@@ -850,13 +958,21 @@ def _entry_id(entry: Any) -> str | None:
     return None
 
 
+#: The largest ``top_n`` and ``window`` a catalog may give: a count of regions or periods
+#: (``10**30`` would load, then make ``evaluate`` allocate without end).
+MAX_COUNT = 1_000_000
+
+_Reason = tuple[str, dict[str, Any]]
+
+
 def _check_threshold_values(entries: list[Any]) -> tuple[list[Any], list[CatalogProblem]]:
     """Report threshold numbers that are not decimals or are out of range, and stand in for them.
 
     ``thresholds._exact_decimal`` raises ``decimal.InvalidOperation`` or ``TypeError`` for such a
     value, which pydantic does not turn into a validation error, and exact arithmetic on a
-    number such as ``1e-999999999`` (in ``value`` or ``top_fraction``) would not end: checking
-    first keeps every problem of the file in one report, and loading linear in time.
+    number such as ``1e-999999999`` (in ``value`` or ``top_fraction``) would not end; a
+    ``top_n`` or ``window`` beyond :data:`MAX_COUNT` would load and then exhaust ``evaluate``.
+    Checking first keeps every problem of the file in one report, and loading linear in time.
     """
     checked = []
     problems = []
@@ -864,22 +980,26 @@ def _check_threshold_values(entries: list[Any]) -> tuple[list[Any], list[Catalog
         threshold = entry.get("threshold") if isinstance(entry, dict) else None
         if isinstance(threshold, dict):
             kind = threshold.get("kind")
-            for name, stand_in, check in (
+            checks: tuple[tuple[str, object, Callable[[Any, str], _Reason | None]], ...] = (
                 ("value", 0, _not_a_decimal),
                 ("top_fraction", "1/5", _extreme),
-            ):
+                ("top_n", 1, _too_big),
+                ("window", None, _too_big),
+            )
+            for name, stand_in, check in checks:
                 if name not in threshold:
                     continue
-                reason = check(threshold[name])
+                reason = check(threshold[name], name)
                 if reason is not None:
                     field = (
                         f"threshold.{kind}.{name}"
                         if kind in THRESHOLD_KINDS
                         else f"threshold.{name}"
                     )
+                    code, params = reason
                     problems.append(
                         CatalogProblem(
-                            entry=index, id=_entry_id(entry), field=field, message=reason
+                            entry=index, id=_entry_id(entry), field=field, code=code, params=params
                         )
                     )
                     threshold = {**threshold, name: stand_in}
@@ -888,21 +1008,30 @@ def _check_threshold_values(entries: list[Any]) -> tuple[list[Any], list[Catalog
     return checked, problems
 
 
-def _not_a_decimal(number: Any) -> str | None:
+def _too_big(number: Any, name: str) -> _Reason | None:
+    """A reason when a count (``top_n``, ``window``) is an integer beyond :data:`MAX_COUNT`."""
+    if isinstance(number, int) and not isinstance(number, bool) and number > MAX_COUNT:
+        return "catalog_too_big", {"name": name, "limit": MAX_COUNT, "value": _short(number)}
+    return None  # anything else: the model validates it
+
+
+def _not_a_decimal(number: Any, name: str = "value") -> _Reason | None:
     if isinstance(number, bool) or not isinstance(number, int | float | str | Decimal):
-        return f"a threshold value must be a number or a decimal string (got {_short(number)})"
+        return "catalog_threshold_value", {"value": _short(number)}
     if isinstance(number, str):
         try:
             Decimal(number)
         except InvalidOperation:
-            return f"not a decimal number (got {_short(number)})"
-    return _extreme(number)
+            return "catalog_not_decimal", {"value": _short(number)}
+    return _extreme(number, name)
 
 
-def _extreme(number: Any) -> str | None:
+def _extreme(number: Any, name: str = "value") -> _Reason | None:
     """A reason when ``number`` has more than :data:`_MAX_EXPONENT` digits on either side."""
     if isinstance(number, bool) or not isinstance(number, int | float | str | Decimal):
         return None  # the model reports it
+    if isinstance(number, int) and number.bit_length() > 4 * _MAX_EXPONENT:
+        return "catalog_out_of_range", {"limit": _MAX_EXPONENT, "value": _short(number)}
     try:
         exact = Decimal(str(number).strip()) if not isinstance(number, int) else Decimal(number)
     except InvalidOperation:
@@ -913,10 +1042,7 @@ def _extreme(number: Any) -> str | None:
     if (isinstance(exponent, int) and exponent < -_MAX_EXPONENT) or (
         exact.adjusted() > _MAX_EXPONENT
     ):
-        return (
-            f"out of range: at most {_MAX_EXPONENT} digits either side of the decimal point "
-            f"(got {_short(number)})"
-        )
+        return "catalog_out_of_range", {"limit": _MAX_EXPONENT, "value": _short(number)}
     return None
 
 
@@ -933,7 +1059,8 @@ def _duplicate_ids(entries: list[Any]) -> list[CatalogProblem]:
                     entry=index,
                     id=entry_id,
                     field="id",
-                    message=f"duplicate id: entry {first[entry_id]} has the same id",
+                    code="catalog_duplicate_id",
+                    params={"first": first[entry_id]},
                 )
             )
         else:
@@ -967,7 +1094,15 @@ def _problems_from(exc: ValidationError, entries: list[Any]) -> list[CatalogProb
         ):
             message += f" (got {_short(given)})"
         entry_id = _entry_id(entries[entry]) if entry is not None and entry < len(entries) else None
-        problems.append(CatalogProblem(entry=entry, id=entry_id, field=field, message=message))
+        problems.append(
+            CatalogProblem(
+                entry=entry,
+                id=entry_id,
+                field=field,
+                code="catalog_invalid",
+                params={"detail": message},
+            )
+        )
     return problems
 
 
