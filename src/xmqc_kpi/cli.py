@@ -439,11 +439,18 @@ def _reading(path: Path | None, read: Callable[[], T]) -> T:
 
     try:
         return read()
-    except (DataError, CatalogError, OSError, KeyboardInterrupt):
+    except (DataError, CatalogError, KeyboardInterrupt):
         raise
-    except (Exception, RecursionError) as exc:
-        detail = type(exc).__name__
-        reason = CLI.say("not_readable", None, detail=detail)
+    except OSError as exc:
+        if exc.filename is None:  # name the file the command was reading
+            exc.filename = str(path)
+        raise
+    except Exception as exc:  # a file's failure, said in one line
+        # a plain ValueError is the library's own refusal (an unknown suffix …): its words
+        # stand; anything else is a parser's failure on a damaged or hostile file
+        reason = str(exc) if type(exc) is ValueError else ""
+        if not reason:
+            reason = CLI.say("not_readable", None, detail=type(exc).__name__)
         raise CommandError("cannot_read", path=path, reason=reason) from exc
 
 

@@ -34,7 +34,7 @@ def build_document(result: Evaluation, lang: Language, title: str | None) -> Doc
         matrices=matrices(prepared, text, lang),
         indicators=indicator_blocks(prepared, text, lang),
         inputs=_inputs_table(result, text, lang),
-        assessments=_assessments_table(prepared.frame),
+        assessments=_assessments_table(prepared.frame, text.list_separator),
     )
 
 
@@ -87,9 +87,12 @@ def _as_given(value: float) -> str:
     return str(np.format_float_positional(value, trim="-"))
 
 
-def _assessments_table(frame: pd.DataFrame) -> Table:
-    """The assessments with :data:`~xmqc_kpi.results.FRAME_COLUMNS`, as plain cell values."""
-    columns = [[_plain(v) for v in frame[name].tolist()] for name in FRAME_COLUMNS]
+def _assessments_table(frame: pd.DataFrame, separator: str) -> Table:
+    """The assessments with :data:`~xmqc_kpi.results.FRAME_COLUMNS`, as plain cell values.
+
+    A list (the responsible units) becomes one text, its items joined by ``separator``.
+    """
+    columns = [[_plain(v, separator) for v in frame[name].tolist()] for name in FRAME_COLUMNS]
     rows = tuple(
         tuple(Cell("" if value is None else str(value), value) for value in row)
         for row in zip(*columns, strict=True)
@@ -97,8 +100,14 @@ def _assessments_table(frame: pd.DataFrame) -> Table:
     return Table("assessments", "assessments", FRAME_COLUMNS, rows)
 
 
-def _plain(value: object) -> object:
-    """A spreadsheet-ready value: ``None`` for missing, Python scalars for numpy ones."""
+def _plain(value: object, separator: str) -> object:
+    """A spreadsheet-ready value: ``None`` for missing, Python scalars for numpy ones.
+
+    >>> _plain(np.int64(3), "、"), _plain(("市质监局", "各区政府"), "、"), _plain(np.nan, "、")
+    (3, '市质监局、各区政府', None)
+    """
+    if isinstance(value, tuple | list):
+        return separator.join(str(item) for item in value)
     if value is None or value is pd.NA:
         return None
     if isinstance(value, float) and np.isnan(value):

@@ -79,9 +79,14 @@ def render_json(source: EvaluationSource) -> str:
 def render_csv(source: EvaluationSource) -> str:
     """Every assessment as CSV (:meth:`~xmqc_kpi.Evaluation.to_frame`), formulas neutralised."""
     frame = source.result.to_frame(source.lang)
+    separator = words(source.lang).list_separator
     cells = frame.astype(object).where(frame.notna(), None)
     header = [str(column) for column in frame.columns]
-    return csv_text(header, cells.itertuples(index=False, name=None))
+    rows = (
+        [separator.join(map(str, v)) if isinstance(v, tuple | list) else v for v in row]
+        for row in cells.itertuples(index=False, name=None)
+    )
+    return csv_text(header, rows)
 
 
 @overload
