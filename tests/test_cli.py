@@ -258,7 +258,8 @@ def test_validate_lists_every_problem_with_row_and_column(tmp_path: Path, bad_cs
     completed = run("validate", bad_csv.name, cwd=tmp_path)
     assert completed.returncode == 2
     lines = completed.stdout.splitlines()
-    assert lines[0].startswith("bad.csv: ") and lines[0].endswith("problems in the data:")
+    assert lines[0].startswith("bad.csv: ")
+    assert lines[0].endswith("problems in the data:")
     assert any("(national_passed_batches)" in line and "'四十七'" in line for line in lines)
     assert any("(national_passed_batches)" in line and "'x'" in line for line in lines)
     bad_csv.write_text(
@@ -558,4 +559,5 @@ def test_every_failure_of_reading_is_one_line_with_status_2(
     assert cli.main(["validate", str(tmp_path / "data.xlsx")]) == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1
-    assert "cannot read file" in error and "ParseError" in error
+    assert "cannot read file" in error
+    assert "ParseError" in error
