@@ -15,31 +15,38 @@ import pandas as pd
 from .catalogs import catalog
 from .engine import evaluate
 from .reports import evaluation_report, threshold_report
-from .results import Evaluation, Language
+from .results import Evaluation
+from .safe_text import replace_controls
 from .sample import sample_data
+from .text import LANGUAGES, Language, resolve_language
+from .text.cli import DEMO
 
 
-def summary_tables(result: Evaluation) -> dict[str, pd.DataFrame]:
-    """Status counts overall, by plan section and by region."""
+def summary_tables(result: Evaluation, lang: Language | None = None) -> dict[str, pd.DataFrame]:
+    """Status counts overall, by plan section and by region, titled in ``lang``."""
     return {
-        "overall": result.summary(),
-        "by section": result.summary(by="section"),
-        "by region": result.summary(by="region"),
+        DEMO.say("overall", lang): result.summary(),
+        DEMO.say("by_section", lang): result.summary(by="section"),
+        DEMO.say("by_region", lang): result.summary(by="region"),
     }
 
 
-def run(out: Path, *, lang: Language = "zh", as_of: str = "2015-12-31") -> Evaluation:
+def run(out: Path, *, lang: Language | None = None, as_of: str = "2015-12-31") -> Evaluation:
     """Evaluate the sample, print the summary, write the results and both reports."""
+    lang = resolve_language(lang)
     indicators = catalog()
     result = evaluate(indicators, **sample_data(), as_of=as_of)
     with pd.option_context("display.width", 160, "display.max_columns", 20):
-        for title, table in summary_tables(result).items():
-            print(f"\n== {title} ==")
+        for title, table in summary_tables(result, lang).items():
+            print("\n" + DEMO.say("heading", lang, title=title))
             print(table.to_string())
         not_met = result.not_met(lang)
-        print(f"\n== not met: {len(not_met)} assessments ==")
+        print("\n" + DEMO.say("heading", lang, title=DEMO.say("not_met", lang, count=len(not_met))))
         for row in not_met.itertuples(index=False):
-            print(f"- [{row.region} {row.period}] {row.explanation}")
+            line = DEMO.say(
+                "item", lang, region=row.region, period=row.period, explanation=row.explanation
+            )
+            print(replace_controls(line))
     out.mkdir(parents=True, exist_ok=True)
     result.to_frame(lang).to_csv(out / "result.csv", index=False, encoding="utf-8-sig")
     (out / "result.json").write_text(result.to_json(lang, indent=1), encoding="utf-8")
@@ -50,7 +57,7 @@ def run(out: Path, *, lang: Language = "zh", as_of: str = "2015-12-31") -> Evalu
     evaluation_report(result, format="xlsx", lang=lang, path=out / "evaluation.xlsx")
     names = ("result.csv", "result.json", "thresholds.html", "thresholds.md", "thresholds.xlsx")
     written = [out / name for name in (*names, "evaluation.html", "evaluation.xlsx")]
-    print("\nwrote:")
+    print("\n" + DEMO.say("wrote", lang))
     for path in written:
         print(f"  {path}")
     return result
@@ -60,7 +67,7 @@ def main(argv: list[str] | None = None) -> None:
     """Command-line entry point of the demo."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("out/demo"))
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh")
+    parser.add_argument("--lang", choices=LANGUAGES, default=None)
     parser.add_argument("--as-of", default="2015-12-31")
     args = parser.parse_args(argv)
     run(args.out, lang=args.lang, as_of=args.as_of)

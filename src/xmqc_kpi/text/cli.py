@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ._words import Words, WordTable
 
-__all__ = ["CLI", "HELP"]
+__all__ = ["CLI", "DEMO", "HELP"]
 
 #: The parser's help texts: the program, each command and each option.
 HELP = WordTable(
@@ -189,5 +189,21 @@ CLI = WordTable(
         "rendering": Words(zh="正在生成 {format}", en="rendering {format}"),
         "results": Words(zh="结果", en="the results"),
         "stdout": Words(zh="标准输出", en="standard output"),
+    },
+)
+
+#: The demo's headings (``python -m xmqc_kpi.demo``).
+DEMO = WordTable(
+    "demo",
+    {
+        "overall": Words(zh="总体", en="overall"),
+        "by_section": Words(zh="按方案部分", en="by section"),
+        "by_region": Words(zh="按地区", en="by region"),
+        "heading": Words(zh="== {title} ==", en="== {title} =="),
+        "not_met": Words(zh="未达标：{count} 项评价", en="not met: {count} assessments"),
+        "item": Words(
+            zh="- [{region} {period}] {explanation}", en="- [{region} {period}] {explanation}"
+        ),
+        "wrote": Words(zh="已写入：", en="wrote:"),
     },
 )
