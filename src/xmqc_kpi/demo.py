@@ -20,6 +20,7 @@ from .safe_text import replace_controls
 from .sample import sample_data
 from .text import LANGUAGES, Language, resolve_language
 from .text.cli import DEMO
+from .text.statuses import status_word
 
 
 def summary_tables(result: Evaluation, lang: Language | None = None) -> dict[str, pd.DataFrame]:
@@ -39,7 +40,8 @@ def run(out: Path, *, lang: Language | None = None, as_of: str = "2015-12-31") -
     with pd.option_context("display.width", 160, "display.max_columns", 20):
         for title, table in summary_tables(result, lang).items():
             print("\n" + DEMO.say("heading", lang, title=title))
-            print(table.to_string())
+            shown = table.rename(columns=lambda status: status_word(status, lang))
+            print(shown.rename_axis(columns=None).to_string())
         not_met = result.not_met(lang)
         print("\n" + DEMO.say("heading", lang, title=DEMO.say("not_met", lang, count=len(not_met))))
         for row in not_met.itertuples(index=False):
