@@ -27,7 +27,6 @@ from xmqc_kpi.judging import (
     ThresholdKind,
     Verdict,
     decide,
-    register_threshold,
 )
 from xmqc_kpi.results import Status
 from xmqc_kpi.testing import expected_status
@@ -35,6 +34,7 @@ from xmqc_kpi.text import Words
 from xmqc_kpi.text.kinds import describe_threshold
 from xmqc_kpi.text.numbers import declared_text
 from xmqc_kpi.text.units import with_unit
+from xmqc_kpi.thresholds import register_threshold
 
 BAND_WORDS = {
     # the threshold report's entry and the threshold in a few words

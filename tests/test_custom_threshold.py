@@ -11,9 +11,10 @@ from typing import ClassVar, Literal
 
 import pytest
 
-from xmqc_kpi.judging import ThresholdKind, register_threshold
+from xmqc_kpi.judging import ThresholdKind
 from xmqc_kpi.results import Status
 from xmqc_kpi.text import Words
+from xmqc_kpi.thresholds import register_threshold
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "custom_threshold.py"
 

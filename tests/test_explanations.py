@@ -41,8 +41,9 @@ def test_no_pint_code_reaches_a_reader(sample: kpi.Evaluation) -> None:
 
 
 def test_one_verdict_per_sentence(sample: kpi.Evaluation) -> None:
-    for indicator, text in zip(sample.to_frame()["indicator_id"], sample.explanations("zh"),
-                               strict=True):
+    for indicator, text in zip(
+        sample.to_frame()["indicator_id"], sample.explanations("zh"), strict=True
+    ):
         title = kpi.catalog()[indicator].title_zh
         verdicts = re.findall(r"未?达标[。，；]", _outside_quotes(text).replace(title, ""))
         assert len(verdicts) <= 1, text
@@ -76,18 +77,25 @@ def test_the_frame_keeps_codes_and_words_come_from_the_wording_layer(
     sample: kpi.Evaluation,
 ) -> None:
     frame = sample.to_frame("zh")
-    assert set(frame["status"].astype(str)) <= {"met", "not_met", "insufficient_data",
-                                                "not_assessed"}
+    assert set(frame["status"].astype(str)) <= {
+        "met",
+        "not_met",
+        "insufficient_data",
+        "not_assessed",
+    }
     rate = kpi.catalog()["municipal_sampling_pass_rate"]
     assert comparison_text(rate, "zh") == "≥"
     row = frame.loc[frame["indicator_id"] == "municipal_sampling_pass_rate"].iloc[0]
-    assert isinstance(row["responsible"], tuple) and row["responsible"][0] == "市质监局"
+    assert isinstance(row["responsible"], tuple)
+    assert row["responsible"][0] == "市质监局"
 
 
 def test_quotes_are_cited_where_they_stand() -> None:
     body = kpi.Clause(table="4.1.1", body="18", quoted_from="body")
     assert cite(body, "居前列", "zh") == "正文第 18 条「居前列」"
-    assert cite(kpi.Clause(table="5.1.2", body="22"), "达96%以上", "zh") == "分解表 5.1.2「达96%以上」"
+    assert (
+        cite(kpi.Clause(table="5.1.2", body="22"), "达96%以上", "zh") == "分解表 5.1.2「达96%以上」"
+    )
     assert cite(kpi.Clause(body="五(三)"), "1‰", "zh") == "正文五（三）「1‰」"
     assert cite(body, "居前列", "en") == "body item 18"
     with pytest.raises(ValueError, match="needs a table row"):
@@ -97,7 +105,7 @@ def test_quotes_are_cited_where_they_stand() -> None:
 @pytest.mark.parametrize("indicator", list(kpi.catalog()), ids=lambda i: i.id)
 def test_every_threshold_describes_itself_in_both_languages(indicator: kpi.Indicator) -> None:
     zh, en = describe_threshold(indicator, "zh"), describe_threshold(indicator, "en")
-    assert zh.text and en.text and zh.target and en.target
+    assert all((zh.text, en.text, zh.target, en.target))
     assert not HALF_WIDTH.search(zh.text), zh.text
     assert not PINT_CODES_ZH.search(zh.text)
     assert not PINT_CODES.search(en.text)

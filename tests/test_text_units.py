@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 import xmqc_kpi as kpi
-from xmqc_kpi.judging import threshold_kinds
 from xmqc_kpi.results import Reason, Status
 from xmqc_kpi.text.statuses import REASONS, STATUSES, reason_word, status_word
 from xmqc_kpi.text.units import MEASURES, UNIT_NAMES, unit_name, with_unit
+from xmqc_kpi.thresholds import threshold_kinds
 from xmqc_kpi.units import normalise_unit
 
 CATALOG_UNITS = sorted(
@@ -20,8 +20,10 @@ CATALOG_UNITS = sorted(
 @pytest.mark.parametrize("unit", CATALOG_UNITS)
 def test_every_catalog_unit_is_worded_in_both_languages(unit: str) -> None:
     assert unit in UNIT_NAMES
-    assert unit_name(unit, "zh") and unit_name(unit, "en")
-    assert "_" not in unit_name(unit, "en") and "**" not in unit_name(unit, "en")
+    assert unit_name(unit, "zh")
+    assert unit_name(unit, "en")
+    assert "_" not in unit_name(unit, "en")
+    assert "**" not in unit_name(unit, "en")
 
 
 def test_numbers_are_written_with_their_units_as_people_write_them() -> None:
@@ -40,13 +42,15 @@ def test_numbers_are_written_with_their_units_as_people_write_them() -> None:
 
 def test_every_measure_word_has_both_languages() -> None:
     for key in MEASURES:
-        assert MEASURES.say(key, "zh") and MEASURES.say(key, "en")
+        assert MEASURES.say(key, "zh")
+        assert MEASURES.say(key, "en")
 
 
 def test_every_status_and_reason_is_worded() -> None:
     assert set(STATUSES) == {status.value for status in Status}
     for reason in Reason:
-        assert reason_word(reason, "zh") and reason_word(reason, "en")
+        assert reason_word(reason, "zh")
+        assert reason_word(reason, "en")
     assert status_word(Status.NOT_ASSESSED, "zh") == "仅监测"
     assert reason_word(Reason.MONITORED, "en") == status_word(Status.NOT_ASSESSED, "en")
 

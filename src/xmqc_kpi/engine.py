@@ -27,9 +27,10 @@ from .errors import DataError, DataProblem
 from .explain import Facts, render_explanations
 from .formulas import Ratio
 from .indicator import Indicator
-from .judging import ABOVE, NEAR, ExactAt, References, Subject, decide, reason_dtype, reason_status
+from .judging import ABOVE, NEAR, ExactAt, References, Subject, decide
 from .panel import FIRST_YEAR, LAST_YEAR, Panel, benchmark_like, read_panel
-from .results import FRAME_COLUMNS, STATUS_DTYPE, Evaluation, Reason, Status
+from .results import FRAME_COLUMNS, STATUS_DTYPE, Evaluation, Reason
+from .thresholds import reason_dtype, reason_status
 from .units import exact_factor, float_factor, normalise_unit
 
 __all__ = ["evaluate"]
@@ -201,9 +202,7 @@ def _as_date(as_of: dt.date | str | pd.Timestamp | None) -> dt.date | None:
         year = str(int(year))  # a year is its last day; never nanoseconds since 1970
     if isinstance(year, str) and year.isdigit():
         if not year.isascii() or len(year) != 4 or not FIRST_YEAR <= int(year) <= LAST_YEAR:
-            raise ValueError(
-                f"as_of: {as_of!r} is not a year between {FIRST_YEAR} and {LAST_YEAR}"
-            )
+            raise ValueError(f"as_of: {as_of!r} is not a year between {FIRST_YEAR} and {LAST_YEAR}")
         return dt.date(int(year), 12, 31)
     unread = ValueError(f"as_of: cannot read {as_of!r} as a date")
     if not isinstance(as_of, str | np.datetime64):
@@ -224,7 +223,6 @@ def _due(deadline: str | None, when: dt.date | None) -> bool | None:
     year, month = (int(part) for part in deadline.split("-"))
     last = dt.date(year, month, calendar.monthrange(year, month)[1])
     return when >= last
-
 
 
 # --------------------------------------------------------------------------- values

@@ -21,7 +21,6 @@ import numpy.typing as npt
 import pandas as pd
 
 from .indicator import Indicator
-from .judging import reason_status
 from .text import Language, resolve_language
 from .text.clauses import cite, full_width
 from .text.explanations import EXPLANATIONS, INCLUSIVE_WORDS
@@ -29,6 +28,7 @@ from .text.kinds import kind_words
 from .text.numbers import declared_text, format_given, format_numbers, pair_decimals
 from .text.statuses import status_word
 from .text.units import SCALED_DENOMINATORS, unit_suffix
+from .thresholds import reason_status
 from .units import exact_factor, normalise_unit
 
 __all__ = ["Facts", "render_explanations", "text_series"]
@@ -59,9 +59,8 @@ class Facts:
     def concatenate(cls, parts: Sequence[Facts]) -> Facts:
         """The facts of several indicators' parts, one below the other."""
         if not parts:
-            empty = np.empty(0)
-            return cls(empty, empty, empty, empty, empty, empty.astype(np.int64),
-                       empty.astype(np.int64))
+            nothing, texts, rows = np.empty(0), np.empty(0, dtype=object), np.empty(0, np.int64)
+            return cls(nothing, texts, nothing, texts, texts, rows, rows)
         return cls(
             **{
                 item.name: _concat_any([getattr(part, item.name) for part in parts])
@@ -92,7 +91,9 @@ def render_explanations(
         start, stop = int(bounds[position]), int(bounds[position + 1])
         if stop > start:
             chunk = table.iloc[start:stop]
-            out[start:stop] = _Renderer(indicator, chunk, facts.rows(start, stop), language).render()
+            out[start:stop] = _Renderer(
+                indicator, chunk, facts.rows(start, stop), language
+            ).render()
     return text_series(out, table.index, "explanation")
 
 
@@ -301,7 +302,7 @@ class _Renderer:
 
     def _exact_counts(self, role: str) -> npt.NDArray[Any]:
         """Numerator or denominator in its default unit, as exact ints where they are huge."""
-        given = getattr(self.facts, role)
+        given: npt.NDArray[Any] = getattr(self.facts, role)
         if given.dtype == object:
             return given
         return self.chunk[role].to_numpy(dtype=np.float64)
@@ -310,8 +311,7 @@ class _Renderer:
         codes, uniques = pd.factorize(self.facts.missing)
         separator = EXPLANATIONS.say("list", self.lang)
         texts = [
-            separator.join(self._label(part) for part in str(n).split(",") if part)
-            for n in uniques
+            separator.join(self._label(part) for part in str(n).split(",") if part) for n in uniques
         ]
         return np.asarray([*texts, ""], dtype=S)[codes]
 
@@ -359,10 +359,12 @@ class _Renderer:
         return np.strings.add(np.strings.add(period[start], "–"), period)
 
     def _field_at(self) -> Text:
-        return self._field("period")[np.maximum(self.facts.cited_row, 0)]
+        period: Text = self._field("period")
+        return period[np.maximum(self.facts.cited_row, 0)]
 
     def _field_before(self) -> Text:
-        return self._field("period")[np.maximum(self.facts.cited_row - 1, 0)]
+        period: Text = self._field("period")
+        return period[np.maximum(self.facts.cited_row - 1, 0)]
 
 
 def _fill(template: str, fields: dict[str, Any]) -> Text:

@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .formulas import Formula, Ratio
-from .judging import threshold_kind
 from .text import resolve_language
-from .thresholds import Threshold
+from .thresholds import Threshold, threshold_kind
 from .units import UnitError, is_compatible, normalise_unit
 
 if TYPE_CHECKING:
@@ -86,7 +85,7 @@ class Clause(BaseModel):
         """The plan section used for filtering and summaries (``"5"``, ``"五"``)."""
         if self.table is not None:
             return self.table.split(".")[0]
-        return re.split(r"[(（]", self.body)[0]
+        return re.split(r"[(\uff08]", self.body)[0]
 
     def __str__(self) -> str:
         return self.table if self.table is not None else self.body

@@ -1,11 +1,11 @@
-"""How a threshold kind judges: comparators, what a judge sees, the verdict it returns, the registry.
+"""How a threshold kind judges: comparators, what a judge sees, its verdict, the registry.
 
 A threshold kind is one unit of change (pandera's registered checks are the model): one class
 carrying its facts — its :class:`Comparator`, the direction it implies, the reasons it can
 give — one :meth:`~ThresholdKind.judge` returning a typed :class:`Verdict` over every row at
 once, one :meth:`~ThresholdKind.expected` giving the exact reference status for the testing
-oracle, and its words in the wording layer. :func:`register_threshold` adds a kind, built in or
-from a user's own code; nothing else in the package names a kind.
+oracle, and its words in the wording layer. :func:`xmqc_kpi.thresholds.register_threshold` adds
+a kind, built in or from a user's own code; nothing else in the package names a kind.
 
 >>> AT_LEAST(96, 96), ABOVE(96, 96), AT_LEAST.symbol
 (True, False, '≥')
@@ -17,12 +17,10 @@ True
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import import_module
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -30,9 +28,8 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
 from .intervals import wilson_interval
-from .results import Reason, Status
-from .text import Words
-from .text.kinds import register_kind_words
+from .results import Status
+from .text import Language
 from .units import float_factor
 
 if TYPE_CHECKING:
@@ -51,11 +48,6 @@ __all__ = [
     "ThresholdKind",
     "Verdict",
     "decide",
-    "reason_dtype",
-    "reason_status",
-    "register_threshold",
-    "threshold_kind",
-    "threshold_kinds",
 ]
 
 FloatArray = npt.NDArray[np.float64]
@@ -92,6 +84,7 @@ class Comparator:
     direction: Direction | None
 
     def __call__(self, value: Any, bound: Any) -> Any:
+        """``compare(value, bound)``."""
         return self.compare(value, bound)
 
     def __repr__(self) -> str:
@@ -220,17 +213,7 @@ class Verdict:
     cited_row: IntArray | None = None
 
 
-# --------------------------------------------------------------------------- kinds and registry
-
-_Kind = TypeVar("_Kind", bound="type[ThresholdKind]")
-
-#: Reasons any indicator can have whatever its kind (the value itself is unknown).
-_COMMON_REASONS: dict[str, Status] = {
-    Reason.MISSING_INPUT.value: Status.INSUFFICIENT_DATA,
-    Reason.ZERO_DENOMINATOR.value: Status.INSUFFICIENT_DATA,
-}
-_KINDS: dict[str, type[ThresholdKind]] = {}
-_REASONS: dict[str, Status] = dict(_COMMON_REASONS)
+# --------------------------------------------------------------------------- kinds
 
 
 class ThresholdKind(BaseModel):
@@ -238,13 +221,14 @@ class ThresholdKind(BaseModel):
 
     A subclass declares ``kind: Literal["name"] = "name"``, its :attr:`reasons` and
     :attr:`comparator`, and implements :meth:`judge` and :meth:`expected`; then
-    :func:`register_threshold` makes it known to catalogs, the engine, the explanations, the
-    threshold report and the testing oracle. See ``docs/extending.md``.
+    :func:`xmqc_kpi.thresholds.register_threshold` makes it known to catalogs, the engine, the
+    explanations, the threshold report and the testing oracle. See ``docs/extending.md``.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    kind: str
+    if TYPE_CHECKING:  # each kind declares it as its own first field: Literal["name"]
+        kind: str
     #: Every reason the kind can give, with the status it means, verdicts first.
     reasons: ClassVar[Mapping[str, Status]] = {}
     #: How the value is held against what it is compared with, if that is one comparison.
@@ -282,83 +266,9 @@ class ThresholdKind(BaseModel):
         """
         raise NotImplementedError(f"{type(self).__name__} has no reference case")
 
-    def describe_fields(self, display_unit: str, lang: str | None) -> dict[str, str]:
+    def describe_fields(self, display_unit: str | None, lang: Language | None) -> dict[str, str]:
         """The fields the kind's words are filled with (``target``, ``group`` …)."""
         return {}
-
-
-def register_threshold(
-    words: Mapping[str, Words],
-) -> Callable[[_Kind], _Kind]:
-    """Register a threshold kind and its words (a class decorator).
-
-    ``words`` holds, in both languages, ``"describe"`` (the threshold report's entry),
-    ``"target"`` (the threshold in a few words) and one explanation template per reason the
-    kind gives (keyed by the reason; ``"<reason>:equal"`` for the wording used when the value
-    equals what it is compared with). Registering a kind again replaces it.
-
-    >>> sorted(threshold_kinds())[:3]
-    ['above', 'all', 'at_least']
-    """
-
-    def decorate(cls: _Kind) -> _Kind:
-        _load_builtins()
-        name = cls.model_fields["kind"].default
-        if not isinstance(name, str) or not name:
-            raise TypeError(f"{cls.__name__}: declare kind: Literal['name'] = 'name'")
-        missing = [reason for reason in cls.reasons if reason not in words]
-        if missing or "describe" not in words or "target" not in words:
-            needed = sorted({*missing, "describe", "target"} - set(words))
-            raise ValueError(f"{cls.__name__}: no words for {needed}")
-        for reason, status in cls.reasons.items():
-            known = _REASONS.get(reason)
-            if known is not None and known is not status:
-                raise ValueError(f"reason {reason!r} already means {known.value}")
-        register_kind_words(name, words)
-        _KINDS[name] = cls
-        _REASONS.update(cls.reasons)
-        reason_dtype.cache_clear()
-        return cls
-
-    return decorate
-
-
-def _load_builtins() -> None:
-    """Register the built-in kinds (importing their module registers them; once)."""
-    import_module(".thresholds", __package__)
-
-
-def threshold_kind(name: str) -> type[ThresholdKind]:
-    """The registered kind called ``name``."""
-    _load_builtins()
-    try:
-        return _KINDS[name]
-    except KeyError:
-        raise KeyError(f"no threshold kind {name!r}; known: {sorted(_KINDS)}") from None
-
-
-def threshold_kinds() -> Mapping[str, type[ThresholdKind]]:
-    """Every registered kind by name, built-in ones first."""
-    _load_builtins()
-    return dict(_KINDS)
-
-
-def reason_status(reason: str) -> Status:
-    """The status a reason code means."""
-    _load_builtins()
-    return _REASONS[reason]
-
-
-def _reason_categories() -> Iterator[str]:
-    yield from (reason.value for reason in Reason)
-    yield from (reason for reason in _REASONS if reason not in Reason.__members__.values())
-
-
-@cache
-def reason_dtype() -> pd.CategoricalDtype:
-    """The reason column's dtype: every built-in reason, then the registered kinds' own."""
-    _load_builtins()
-    return pd.CategoricalDtype(list(dict.fromkeys(_reason_categories())), ordered=False)
 
 
 # --------------------------------------------------------------------------- shared pieces

@@ -241,11 +241,10 @@ class Evaluation:
         language = resolve_language(lang)
         stored = [c for c in FRAME_COLUMNS if c in self._table.columns]
         frame = self._table.loc[:, stored]
-        position = FRAME_COLUMNS.index("explanation")
-        frame.insert(position, "explanation", self.explanations(language).array)
-        frame.insert(FRAME_COLUMNS.index("comparison"), "comparison", self._comparisons(language))
-        frame.insert(FRAME_COLUMNS.index("responsible"), "responsible", self._responsible())
-        return frame.reset_index(drop=True)
+        frame["explanation"] = self.explanations(language).array
+        frame["comparison"] = self._comparisons(language)
+        frame["responsible"] = self._responsible()
+        return frame.loc[:, list(FRAME_COLUMNS)].reset_index(drop=True)
 
     def _per_indicator(self, of: Callable[[Indicator], object]) -> npt.NDArray[np.object_]:
         """One value per row, computed once per indicator (``None`` for an unknown id)."""
@@ -256,11 +255,11 @@ class Evaluation:
         lookup[: len(values)] = values
         return lookup[ids.codes.to_numpy()]
 
-    def _comparisons(self, lang: Language) -> pd.Categorical:
+    def _comparisons(self, lang: Language) -> pd.Series:
         from .text.kinds import comparison_text
 
         texts = self._per_indicator(lambda indicator: comparison_text(indicator, lang))
-        return pd.Categorical(texts)
+        return pd.Series(pd.Categorical(texts), index=self._table.index)
 
     def _responsible(self) -> npt.NDArray[np.object_]:
         return self._per_indicator(lambda indicator: tuple(indicator.responsible.units))

@@ -5,8 +5,9 @@ Inclusive and strict comparisons are different types, as in ``annotated-types`` 
 (equality does not). Threshold values are exact decimals, never binary floats, and a verdict
 that hangs on the last bits of a float is settled in rational arithmetic.
 
-Each kind is registered with :func:`~xmqc_kpi.judging.register_threshold` and its words from
-:mod:`xmqc_kpi.text.kinds`; a user adds a kind the same way (``docs/extending.md``).
+Each kind is registered with :func:`register_threshold` and its words from
+:mod:`xmqc_kpi.text.kinds`; a user adds a kind the same way (``docs/extending.md``). The
+comparators, what a judge sees and the verdict it returns are in :mod:`xmqc_kpi.judging`.
 
 >>> AtLeast(94, "percent").target("percent")
 Fraction(94, 1)
@@ -19,10 +20,12 @@ Fraction(1, 1000)
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
+from functools import cache
+from itertools import pairwise
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -51,11 +54,10 @@ from .judging import (
     Verdict,
     comparison_verdict,
     decide,
-    register_threshold,
-    threshold_kinds,
 )
 from .results import Reason, Status
-from .text.kinds import BUILTIN_KIND_WORDS, kind_words
+from .text import Words
+from .text.kinds import BUILTIN_KIND_WORDS, kind_words, register_kind_words
 from .text.numbers import declared_text
 from .text.units import with_unit
 from .units import exact_factor, is_compatible
@@ -75,10 +77,92 @@ __all__ = [
     "ThresholdKind",
     "TopAmongPeers",
     "Trend",
+    "reason_dtype",
+    "reason_status",
+    "register_threshold",
+    "threshold_kind",
+    "threshold_kinds",
 ]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+
+
+# --------------------------------------------------------------------------- the registry
+
+_Kind = TypeVar("_Kind", bound="type[ThresholdKind]")
+
+#: Reasons any indicator can have whatever its kind (the value itself is unknown).
+_COMMON_REASONS: dict[str, Status] = {
+    Reason.MISSING_INPUT.value: Status.INSUFFICIENT_DATA,
+    Reason.ZERO_DENOMINATOR.value: Status.INSUFFICIENT_DATA,
+}
+_KINDS: dict[str, type[ThresholdKind]] = {}
+_REASONS: dict[str, Status] = dict(_COMMON_REASONS)
+
+
+def register_threshold(
+    words: Mapping[str, Words],
+) -> Callable[[_Kind], _Kind]:
+    """Register a threshold kind and its words (a class decorator).
+
+    ``words`` holds, in both languages, ``"describe"`` (the threshold report's entry),
+    ``"target"`` (the threshold in a few words) and one explanation template per reason the
+    kind gives (keyed by the reason; ``"<reason>:equal"`` for the wording used when the value
+    equals what it is compared with). Registering a kind again replaces it.
+
+    >>> sorted(threshold_kinds())[:3]
+    ['above', 'all', 'at_least']
+    """
+
+    def decorate(cls: _Kind) -> _Kind:
+        name = cls.model_fields["kind"].default  # type: ignore[call-overload]
+        if not isinstance(name, str) or not name:
+            raise TypeError(f"{cls.__name__}: declare kind: Literal['name'] = 'name'")
+        missing = [reason for reason in cls.reasons if reason not in words]
+        if missing or "describe" not in words or "target" not in words:
+            needed = sorted({*missing, "describe", "target"} - set(words))
+            raise ValueError(f"{cls.__name__}: no words for {needed}")
+        for reason, status in cls.reasons.items():
+            known = _REASONS.get(reason)
+            if known is not None and known is not status:
+                raise ValueError(f"reason {reason!r} already means {known.value}")
+        register_kind_words(name, words)
+        _KINDS[name] = cls
+        _REASONS.update(cls.reasons)
+        reason_dtype.cache_clear()
+        return cls
+
+    return decorate
+
+
+def threshold_kind(name: str) -> type[ThresholdKind]:
+    """The registered kind called ``name``."""
+    try:
+        return _KINDS[name]
+    except KeyError:
+        raise KeyError(f"no threshold kind {name!r}; known: {sorted(_KINDS)}") from None
+
+
+def threshold_kinds() -> Mapping[str, type[ThresholdKind]]:
+    """Every registered kind by name, built-in ones first."""
+    return dict(_KINDS)
+
+
+def reason_status(reason: str) -> Status:
+    """The status a reason code means."""
+    return _REASONS[reason]
+
+
+def _reason_categories() -> Iterator[str]:
+    yield from (reason.value for reason in Reason)
+    yield from (reason for reason in _REASONS if reason not in Reason.__members__.values())
+
+
+@cache
+def reason_dtype() -> pd.CategoricalDtype:
+    """The reason column's dtype: every built-in reason, then the registered kinds' own."""
+    return pd.CategoricalDtype(list(dict.fromkeys(_reason_categories())), ordered=False)
 
 
 def _exact_decimal(number: Any) -> Decimal:
@@ -113,7 +197,7 @@ class _Bound(ThresholdKind):
     def __init__(self, value: Any = None, unit: str | None = None, **data: Any) -> None:
         if value is not None:
             data["value"] = value
-        super().__init__(unit=unit, **data)
+        super().__init__(unit=unit, **data)  # type: ignore[call-arg]  # the subclass's fields
 
     @field_validator("value", mode="before")
     @classmethod
@@ -132,16 +216,19 @@ class _Bound(ThresholdKind):
             raise ValueError(f"threshold: unit {self.unit!r} does not convert to {display_unit!r}")
 
     def judge(self, subject: Subject) -> Verdict:
+        """The verdict on every row (see :meth:`ThresholdKind.judge`)."""
         assert self.comparator is not None
         target = self.target(subject.indicator.unit)
         met, missed = self.reasons
         return comparison_verdict(subject, self.comparator, target, (met, missed))
 
     def expected(self, value: Fraction, context: Mapping[str, Any]) -> Status:
+        """The exact reference status (see :meth:`ThresholdKind.expected`)."""
         assert self.comparator is not None
         return _verdict(bool(self.comparator(value, context["target"])))
 
     def describe_fields(self, display_unit: str | None, lang: Language | None) -> dict[str, str]:
+        """The fields of the kind's words (see :meth:`ThresholdKind.describe_fields`)."""
         unit = self.unit or display_unit
         number = declared_text(self.value)
         return {"target": number if unit is None else with_unit(number, unit, lang)}
@@ -228,15 +315,18 @@ class All(ThresholdKind):
         return exact_factor("dimensionless", display_unit)
 
     def judge(self, subject: Subject) -> Verdict:
+        """The verdict on every row (see :meth:`ThresholdKind.judge`)."""
         target = self.target(subject.indicator.unit)
         met, missed = self.reasons
         settled = subject.equal_counts()
         return comparison_verdict(subject, EQUAL, target, (met, missed), settled=settled)
 
     def expected(self, value: Fraction, context: Mapping[str, Any]) -> Status:
+        """The exact reference status (see :meth:`ThresholdKind.expected`)."""
         return _verdict(value == context["target"])
 
     def describe_fields(self, display_unit: str | None, lang: Language | None) -> dict[str, str]:
+        """The fields of the kind's words (see :meth:`ThresholdKind.describe_fields`)."""
         unit = display_unit or "percent"
         return {"target": with_unit(declared_text(self.target(unit)), unit, lang)}
 
@@ -264,6 +354,7 @@ class BelowBenchmark(ThresholdKind):
     benchmark: Literal["national_average"] = "national_average"
 
     def judge(self, subject: Subject) -> Verdict:
+        """The verdict on every row (see :meth:`ThresholdKind.judge`)."""
         rows = len(subject)
         table = subject.reference("benchmarks")
         if table is None:
@@ -287,6 +378,7 @@ class BelowBenchmark(ThresholdKind):
         return Verdict(reason=reason, compared_with=target, equal=equal)
 
     def expected(self, value: Fraction, context: Mapping[str, Any]) -> Status:
+        """The exact reference status (see :meth:`ThresholdKind.expected`)."""
         benchmark = context.get("benchmark")
         return Status.INSUFFICIENT_DATA if benchmark is None else _verdict(value < benchmark)
 
@@ -353,11 +445,16 @@ class TopAmongPeers(ThresholdKind):
         return self.describe_fields(None, "en")["cut"]
 
     def describe_fields(self, display_unit: str | None, lang: Language | None) -> dict[str, str]:
+        """The fields of the kind's words (see :meth:`ThresholdKind.describe_fields`)."""
         words = kind_words(self.kind)
         if self.top_n is not None:
             cut = words.say("cut_count", lang, count=self.top_n)
-            return {"group": self.peer_group, "cut": cut, "rank_rule": str(self.top_n),
-                    "example": ""}
+            return {
+                "group": self.peer_group,
+                "cut": cut,
+                "rank_rule": str(self.top_n),
+                "example": "",
+            }
         assert self.top_fraction is not None
         percent = declared_text(self.top_fraction * 100)
         return {
@@ -368,6 +465,7 @@ class TopAmongPeers(ThresholdKind):
         }
 
     def explain_fields(self, direction: Direction, lang: Language | None) -> dict[str, str]:
+        """The fields of an explanation: those of the description, and the ranking order."""
         order = "higher_first" if direction == "higher" else "lower_first"
         return {**self.describe_fields(None, lang), "order": kind_words(self.kind).say(order, lang)}
 
@@ -426,7 +524,8 @@ class TopAmongPeers(ThresholdKind):
         has_bar = (bar_offset < counts) & (n_peers >= cutoff)
         last = max(len(peer_value) - 1, 0)
         bar = np.where(
-            has_bar, peer_value[np.minimum(start + bar_offset, last)] if len(peer_value) else 0,
+            has_bar,
+            peer_value[np.minimum(start + bar_offset, last)] if len(peer_value) else 0,
             np.nan,
         )
         has_group = group > 1
@@ -443,6 +542,7 @@ class TopAmongPeers(ThresholdKind):
         )
 
     def expected(self, value: Fraction, context: Mapping[str, Any]) -> Status:
+        """The exact reference status (see :meth:`ThresholdKind.expected`)."""
         others = [v for v in context.get("peers") or () if v is not None]
         if not others:
             return Status.INSUFFICIENT_DATA
@@ -485,9 +585,11 @@ class Trend(ThresholdKind):
         return "↑" if self.direction == "rising" else "↓"
 
     def implied_direction(self) -> Direction | None:
+        """Rising implies higher is better, falling lower."""
         return "higher" if self.direction == "rising" else "lower"
 
     def describe_fields(self, display_unit: str | None, lang: Language | None) -> dict[str, str]:
+        """The fields of the kind's words (see :meth:`ThresholdKind.describe_fields`)."""
         words = kind_words(self.kind)
         window = (
             words.say("window_all", lang)
@@ -576,7 +678,7 @@ class Trend(ThresholdKind):
         if len(series) < 2:
             return Status.INSUFFICIENT_DATA
         moved = True
-        for (year_before, before), (year, after) in zip(series, series[1:], strict=False):
+        for (year_before, before), (year, after) in pairwise(series):
             if before is None or after is None or year - year_before != 1:
                 return Status.INSUFFICIENT_DATA
             moved &= bool(self.step(after, before))
@@ -600,6 +702,7 @@ class Monitored(ThresholdKind):
     reasons: ClassVar[Mapping[str, Status]] = {Reason.MONITORED.value: Status.NOT_ASSESSED}
 
     def judge(self, subject: Subject) -> Verdict:
+        """The verdict on every row (see :meth:`ThresholdKind.judge`)."""
         rows = len(subject)
         return Verdict(
             reason=np.full(rows, Reason.MONITORED.value, dtype=object),
@@ -608,6 +711,7 @@ class Monitored(ThresholdKind):
         )
 
     def expected(self, value: Fraction, context: Mapping[str, Any]) -> Status:
+        """The exact reference status (see :meth:`ThresholdKind.expected`)."""
         return Status.NOT_ASSESSED
 
 
@@ -635,7 +739,7 @@ def _dump(value: Any, handler: SerializerFunctionWrapHandler, info: Serializatio
 
 
 #: Any threshold kind: the built-in ones by their ``kind`` (the catalog file form), and any kind
-#: registered with :func:`~xmqc_kpi.judging.register_threshold`.
+#: registered with :func:`register_threshold`.
 Threshold = Annotated[
     AtLeast | Above | AtMost | Below | All | BelowBenchmark | TopAmongPeers | Trend | Monitored,
     Field(discriminator="kind"),

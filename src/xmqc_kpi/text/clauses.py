@@ -27,11 +27,16 @@ class ClauseLike(Protocol):
     """What a citation reads of a clause (:class:`xmqc_kpi.Clause` has it)."""
 
     @property
-    def table(self) -> str | None: ...
+    def table(self) -> str | None:
+        """The table row (``"5.1.2"``), if any."""
+
     @property
-    def body(self) -> str: ...
+    def body(self) -> str:
+        """The body item (``"18"``) or section (``"五(三)"``)."""
+
     @property
-    def quoted_from(self) -> str: ...
+    def quoted_from(self) -> str:
+        """``"table"`` or ``"body"``: where the quote stands."""
 
 
 CLAUSES = WordTable(

@@ -14,7 +14,7 @@ quote cited where it stands), ``{period}``, ``{status}`` (达标 / met …), ``{
 ``{short}`` (denominator − numerator, with its measure word), ``{rank}``, ``{size}``,
 ``{cutoff}``, ``{span}``, ``{sequence}``, ``{at}``, ``{before}``, ``{inclusive}``, and
 the kind's own (:meth:`~xmqc_kpi.judging.ThresholdKind.describe_fields`). A user's kind
-registers its table through :func:`xmqc_kpi.register_threshold`.
+registers its table through :func:`xmqc_kpi.thresholds.register_threshold`.
 
 >>> from types import SimpleNamespace
 >>> describe_threshold(SimpleNamespace(kind="monitored", symbol="—",
@@ -39,6 +39,7 @@ __all__ = [
     "kind_words",
     "register_kind_words",
 ]
+
 
 def _bound(
     describe: Words, met: tuple[str, Words], missed: tuple[str, Words], **more: Words
@@ -126,7 +127,9 @@ BUILTIN_KIND_WORDS: dict[str, dict[str, Words]] = {
         },
     ),
     "below": _bound(
-        Words(zh="< {target}（严格低于：等于即未达标）", en="< {target} (strict: equal is not met)"),
+        Words(
+            zh="< {target}（严格低于：等于即未达标）", en="< {target} (strict: equal is not met)"
+        ),
         (
             "below_limit",
             Words(
@@ -143,7 +146,8 @@ BUILTIN_KIND_WORDS: dict[str, dict[str, Words]] = {
         ),
         **{
             "not_below_limit:equal": Words(
-                zh="{header}，等于 {target}，未“低于”（“低于”不含本数；{ref}），{status}。{interval}",
+                zh="{header}，等于 {target}，未“低于”（“低于”不含本数；{ref}），{status}。"
+                "{interval}",
                 en="{header}, equal to {target}, not below it (“低于” excludes the number; "
                 "{ref}), {status}.{interval}",
             )
@@ -190,8 +194,7 @@ BUILTIN_KIND_WORDS: dict[str, dict[str, Words]] = {
         ),
         "no_benchmark": Words(
             zh="{header}；未提供 {period}全国平均水平，无法评价。",
-            en="{header}; no national average for {period} was supplied, so it cannot be "
-            "assessed.",
+            en="{header}; no national average for {period} was supplied, so it cannot be assessed.",
         ),
     },
     "top_among_peers": {
@@ -325,7 +328,9 @@ def describe_threshold(subject: Any, lang: Language | str | None = None) -> Thre
 
 
 def comparison_text(subject: Any, lang: Language | str | None = None) -> str:
-    """The comparison in a few symbols, for a frame's ``comparison`` column (``≥``, ``名次 ≤ 前 20%``).
+    """The comparison in a few symbols, for a frame's ``comparison`` column.
+
+    ``≥`` for a bound; a kind may word it (``名次 ≤ 前 20%``) with a ``comparison`` entry.
 
     >>> import xmqc_kpi as kpi
     >>> comparison_text(kpi.catalog()["brand_titles_per_100m_gdp"], "en")

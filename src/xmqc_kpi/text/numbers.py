@@ -65,20 +65,20 @@ def format_numbers(values: FloatArray, decimals: IntArray | int) -> Text:
     ['∞', '1.00']
     """
     values = np.asarray(values, dtype=np.float64)
-    decimals = np.broadcast_to(np.asarray(decimals, dtype=np.int64), values.shape)
+    places = np.broadcast_to(np.asarray(decimals, dtype=np.int64), values.shape)
     finite = np.isfinite(values)
     magnitude = np.where(finite, np.abs(values), 0.0)
     huge = magnitude >= _EXACT_SCALE
     magnitude = np.where(huge, 0.0, magnitude)
     with np.errstate(divide="ignore"):
         whole_digits = np.where(magnitude >= 1, np.floor(np.log10(magnitude)) + 1, 1)
-    decimals = np.clip(np.minimum(decimals, 17 - whole_digits), 0, None).astype(np.int64)
-    scaled = np.rint(magnitude * 10.0 ** decimals.astype(np.float64)).astype(np.int64)
-    digits = np.strings.zfill(scaled.astype(S), decimals + 1)
+    places = np.clip(np.minimum(places, 17 - whole_digits), 0, None).astype(np.int64)
+    scaled = np.rint(magnitude * 10.0 ** places.astype(np.float64)).astype(np.int64)
+    digits = np.strings.zfill(scaled.astype(S), places + 1)
     length = np.strings.str_len(digits)
-    whole = np.strings.slice(digits, 0, length - decimals)
-    fraction = np.strings.slice(digits, length - decimals, length)
-    text = np.where(decimals > 0, np.strings.add(np.strings.add(whole, "."), fraction), whole)
+    whole = np.strings.slice(digits, 0, length - places)
+    fraction = np.strings.slice(digits, length - places, length)
+    text = np.where(places > 0, np.strings.add(np.strings.add(whole, "."), fraction), whole)
     text = np.where((values < 0) & (scaled > 0), np.strings.add("-", text), text)
     # beyond floats (1e308 yuan of 1e-10 yuan) the value is infinite, not missing
     beyond = np.where(np.isnan(values), "—", np.where(values > 0, "∞", "-∞"))
