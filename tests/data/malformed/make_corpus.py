@@ -311,6 +311,20 @@ CASES: dict[str, Callable[[Path], object]] = {
     "parquet_numbers.parquet": parquet(
         pd.DataFrame({"region": ["思明区"], "period": [2013], SAMPLED: [1200], PASSED: [1160.0]})
     ),
+    # ---------------------------------------------------------------- issue 12: careless bytes
+    "digits_superscript.csv": csv_text(BATCHES + "思明区,2013,10²,⑫⓪\n"),
+    "bom_gb18030.csv": lambda path: path.write_bytes(
+        b"\xef\xbb\xbf" + (BATCHES + "思明区,2013,50,47\n").encode("gb18030")
+    ),
+    "utf16.csv": csv_text(BATCHES + "思明区,2013,50,47\n", "utf-16"),
+    "header_bracket_units.csv": csv_text(
+        "region,period,国家级监督抽查批次（批次）,national_passed_batches(个)\n思明区,2013,50,47\n"
+    ),
+    "json_duplicate_key.json": lambda path: path.write_text(
+        '[{"region": "思明区", "period": 2013, "national_sampled_batches": 50, '
+        '"national_sampled_batches": 60, "national_passed_batches": 47}]',
+        encoding="utf-8",
+    ),
 }
 
 
