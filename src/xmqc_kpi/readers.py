@@ -1134,14 +1134,16 @@ class _Reading:
                 if exact is not None:
                     values[index] = exact.value
                     if exact.code is not None and known[index]:
-                        self._problem(column, number, exact.code, text=_short_repr(cell))
+                        self._problem(
+                            column, number, exact.code, value=cell, text=_short_repr(cell)
+                        )
                     elif exact.code is None and known[index]:
                         kinds.setdefault("exact", []).append(number)
                     continue
                 values[index] = cell
                 problem = _not_a_number(cell)
                 if problem is not None and known[index]:
-                    self._problem(column, number, problem, text=_short_repr(cell))
+                    self._problem(column, number, problem, value=cell, text=_short_repr(cell))
                 continue
             reading = parsed.get(cell)
             if reading is None:
@@ -1149,7 +1151,7 @@ class _Reading:
             if reading.bad is not None or reading.value is None:
                 values[index] = None if reading.bad is None else cell
                 if reading.bad is not None and known[index]:
-                    self._problem(column, number, reading.bad, text=_clipped(cell))
+                    self._problem(column, number, reading.bad, value=cell, text=_clipped(cell))
                 elif "marker" in reading.kinds and known[index]:
                     markers.setdefault(cell.strip())
                     kinds.setdefault("marker", []).append(number)
@@ -1164,6 +1166,7 @@ class _Reading:
                             column,
                             number,
                             "percent_not_allowed",
+                            value=cell,
                             unit=str(units[index]),
                             text=_clipped(cell),
                         )
@@ -1216,7 +1219,7 @@ class _Reading:
             result = _period(cell)
             if isinstance(result, _PeriodError):
                 values[index] = cell
-                self._problem(column, number, result.code, **result.params)
+                self._problem(column, number, result.code, value=cell, **result.params)
                 continue
             values[index] = result
             if isinstance(cell, str) and cell != str(result):
@@ -1271,9 +1274,17 @@ class _Reading:
         self.notes.append(DataNote(code=code, params=params, **self._place(column)))
 
     def _problem(
-        self, column: _Column | None, row: int | None, code: str, **params: object
+        self,
+        column: _Column | None,
+        row: int | None,
+        code: str,
+        *,
+        value: object = None,
+        **params: object,
     ) -> None:
-        self.problems.append(FileProblem(code=code, params=params, row=row, **self._place(column)))
+        self.problems.append(
+            FileProblem(code=code, params=params, row=row, value=value, **self._place(column))
+        )
 
     def _raise(self) -> None:
         if self.problems:
