@@ -359,6 +359,42 @@ def test_html_renders_hostile_text_as_text() -> None:
     assert '<img src=x onerror="alert(2)">' in shown
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_markdown_renders_hostile_text_as_text(lang: str) -> None:
+    """The docs site renders this Markdown: catalog text must not become HTML or a live link."""
+    link = "[click](javascript:alert(3)) http://evil.example www.evil.example"
+    hostile = _hostile(
+        title_en=HOSTILE,
+        interpretation=link,
+        quote=HOSTILE + "\x1b[2J",
+        threshold=TopAmongPeers(peer_group=HOSTILE),
+        responsible=Responsible(units=('<img src=x onerror="alert(2)">',)),
+    )
+    markdown = _text_of(threshold_report([hostile], format="md", lang=lang))
+    assert "<script" not in markdown.lower()
+    assert "<img" not in markdown.lower()
+    assert "](javascript:" not in markdown.replace("\\]", "")  # escaped: no link
+    assert "http://" not in markdown and "www.evil" not in markdown
+    assert "\x1b" not in markdown
+    rendered = _markdown_html(markdown)
+    assert "<script" not in rendered.lower() and "<img" not in rendered.lower()
+    assert "<a " not in rendered.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+
+
+def _text_of(content: str | bytes) -> str:
+    assert isinstance(content, str)
+    return content
+
+
+def _markdown_html(text: str) -> str:
+    """Markdown rendered as the docs site renders it (Python-Markdown with its extensions)."""
+    import markdown
+
+    rendered: str = markdown.markdown(text, extensions=["tables", "pymdownx.magiclink"])
+    return rendered
+
+
 def test_markdown_table_cells_escape_pipes() -> None:
     assert _md_cell("a|b\nc") == "a\\|b c"
     assert _md_cell("") == "—"

@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 
     from .catalogs import Catalog
     from .indicator import Indicator
-    from .reports.formats import Format, Formats
+    from .report_formats import Format, Formats
     from .results import Evaluation
 
 __all__ = [
@@ -283,9 +283,9 @@ def _parser(lang: Language) -> argparse.ArgumentParser:
 
 def _formats(command: str) -> Formats[Any]:
     """The format registry of a subcommand's report (reading it loads no dependency)."""
-    from .reports import formats
+    from . import report_formats
 
-    registry: Formats[Any] = getattr(formats, _REPORTS[command])
+    registry: Formats[Any] = getattr(report_formats, _REPORTS[command])
     return registry
 
 

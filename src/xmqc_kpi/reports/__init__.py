@@ -7,30 +7,12 @@
 
 Each report is built as a structured document first and rendered second, deterministically:
 the same input gives the same bytes. The formats of each report are one registry,
-:data:`THRESHOLD_FORMATS` and :data:`EVALUATION_FORMATS` (:mod:`.formats`): a new format is
-one registered renderer. Names load on first use, so reading the registries loads no
-dependency.
+:data:`THRESHOLD_FORMATS` and :data:`EVALUATION_FORMATS` (:mod:`xmqc_kpi.report_formats`):
+a new format is one registered renderer.
 """
 
-from __future__ import annotations
-
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
-
-from .formats import EVALUATION_FORMATS, THRESHOLD_FORMATS
-
-if TYPE_CHECKING:
-    from .evaluation_report import evaluation_report
-    from .threshold_report import threshold_report
+from ..report_formats import EVALUATION_FORMATS, THRESHOLD_FORMATS
+from .evaluation_report import evaluation_report
+from .threshold_report import threshold_report
 
 __all__ = ["EVALUATION_FORMATS", "THRESHOLD_FORMATS", "evaluation_report", "threshold_report"]
-
-_LAZY = {"evaluation_report": ".evaluation_report", "threshold_report": ".threshold_report"}
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(_LAZY[name], __name__), name)
-    globals()[name] = value
-    return value

@@ -23,7 +23,7 @@ def markdown_text(text: str) -> str:
     no live link, line breaks as spaces).
 
     >>> markdown_text("<script>a|b</script>")
-    '&lt;script&gt;a\\|b&lt;/script&gt;'
+    '&lt;script>a\\|b&lt;/script>'
     >>> markdown_text("school_days"), markdown_text("*x*\n[y]")
     ('`school_days`', '\\*x\\* \\[y\\]')
     """
@@ -43,15 +43,15 @@ def render_markdown(document: Document) -> str:
     parts.extend(_table(table, level=3) for table in document.matrices)
     parts.append(f"## {markdown_text(text.indicators)}")
     parts.append(f"*{markdown_text(text.charts_omitted)}*")
-    parts.extend(_indicator(block) for block in document.indicators)
+    parts.extend(_indicator(block, text.colon) for block in document.indicators)
     parts.append(f"## {markdown_text(document.inputs.title)}")
     parts.append(_table(document.inputs, level=None))
     return "\n\n".join(parts) + "\n"
 
 
-def _indicator(block: IndicatorBlock) -> str:
+def _indicator(block: IndicatorBlock, colon: str) -> str:
     facts = "\n".join(
-        f"- **{markdown_text(label)}**: {markdown_text(value)}" for label, value in block.facts
+        f"- **{markdown_text(label)}**{colon}{markdown_text(value)}" for label, value in block.facts
     )
     return (
         f'<a id="{block.id}"></a>\n\n### {markdown_text(block.heading)}\n\n{facts}\n\n'

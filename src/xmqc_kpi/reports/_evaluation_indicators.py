@@ -16,6 +16,7 @@ from ..text.units import unit_suffix
 from ._evaluation_frame import Prepared
 from ._evaluation_model import Cell, IndicatorBlock, Table
 from ._evaluation_text import Words, reference_header
+from ._threshold_text import clause_text
 from ._threshold_text import threshold_text as threshold_words
 from .svg import Chart, Series
 
@@ -113,9 +114,7 @@ def _facts(
     indicator: Indicator, texts: dict[str, npt.NDArray[np.object_]], words: Words, lang: Language
 ) -> tuple[tuple[str, str], ...]:
     clause = indicator.clause
-    where = words.clause_body.format(body=clause.body)
-    if clause.table is not None:
-        where = words.clause_table.format(table=clause.table) + words.list_separator + where
+    where = clause_text(clause, lang)  # as the threshold report words it
     responsible = indicator.responsible
     units = words.list_separator.join(responsible.units)
     if responsible.inherited_from is not None:

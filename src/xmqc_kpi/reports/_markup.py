@@ -98,7 +98,12 @@ def escape(value: object) -> str:
     return "" if value is None else html.escape(replace_controls(str(value)), quote=True)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#!~])")
+#: Markdown's markup characters, escaped with a backslash wherever they could act: always
+#: ``\ ` * [ ] | ~``, ``_`` unless inside a word (GFM never emphasises intraword), ``#`` at
+#: the start.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]|~])|(?<!\w)_|_(?!\w)|^#")
+#: What starts raw HTML (a tag, a comment, a declaration) or a character reference.
+_HTML_START = re.compile(r"<(?=[A-Za-z/!?])|&(?=#?\w+;)")
 #: What makes a live link of plain text in GitHub-flavoured Markdown: a scheme or ``www.``.
 _LINK_STARTS = re.compile(r"(?i)(:)(//)|\b(www)(\.)")
 
@@ -106,21 +111,23 @@ _LINK_STARTS = re.compile(r"(?i)(:)(//)|\b(www)(\.)")
 def markdown_escape(text: str) -> str:
     r"""Text that Markdown shows as itself, inert, on one line (safe in a table cell).
 
-    Like :func:`escape` for HTML: raw HTML becomes entities (a Markdown renderer passes HTML
-    through), Markdown's markup characters are backslash-escaped (no link, image or
-    emphasis), URLs and ``www.`` are broken with an entity so that no live link is made,
-    control characters are replaced and line breaks become spaces.
+    Like :func:`escape` for HTML: whatever would start raw HTML becomes an entity (a Markdown
+    renderer passes HTML through), Markdown's markup characters are backslash-escaped where
+    they could act (no link, image or emphasis), URLs and ``www.`` are broken with an entity
+    so that no live link is made, control characters are replaced and line breaks become
+    spaces. Text with none of these reads as itself (``value < 96``, ``snake_case``).
 
     >>> markdown_escape("<img src=x onerror=alert(1)>")
-    '&lt;img src=x onerror=alert(1)&gt;'
+    '&lt;img src=x onerror=alert(1)>'
     >>> markdown_escape("[click](javascript:alert(1)) a|b")
     '\\[click\\](javascript:alert(1)) a\\|b'
     >>> markdown_escape("see http://x.example and www.x.example")
     'see http:&#47;&#47;x.example and www&#46;x.example'
+    >>> markdown_escape("value < 96, not_assessed, _x_")
+    'value < 96, not_assessed, \\_x\\_'
     """
-    escaped = replace_controls(text).replace("&", "&amp;").replace("<", "&lt;")
-    escaped = escaped.replace(">", "&gt;")
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    escaped = _HTML_START.sub(lambda m: "&lt;" if m[0] == "<" else "&amp;", replace_controls(text))
+    escaped = _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m[0], escaped)
     escaped = _LINK_STARTS.sub(lambda m: f"{m[1]}&#47;&#47;" if m[1] else f"{m[3]}&#46;", escaped)
     return " ".join(escaped.splitlines()).strip()
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, overload
 
+from ..report_formats import EVALUATION_FORMATS
 from ..results import Evaluation
 from ..text import Language, resolve_language
 from . import _evaluation_flat, _evaluation_html
@@ -22,7 +23,6 @@ from ._evaluation_indicators import indicator_blocks
 from ._evaluation_model import Document
 from ._evaluation_text import words
 from ._markup import csv_text, write_output
-from .formats import EVALUATION_FORMATS
 from .svg import dot_chart, line_chart
 
 __all__ = [
@@ -143,7 +143,7 @@ def evaluation_report(
         :meth:`~xmqc_kpi.Evaluation.to_frame`) and ``inputs``; needs ``openpyxl``.
         ``"json"`` and ``"csv"``: every assessment, as :meth:`~xmqc_kpi.Evaluation.to_json`
         and :meth:`~xmqc_kpi.Evaluation.to_frame` give them. Or any format added to
-        :data:`~xmqc_kpi.reports.formats.EVALUATION_FORMATS`.
+        :data:`~xmqc_kpi.report_formats.EVALUATION_FORMATS`.
     lang
         ``"zh"`` (headings and explanations in Chinese) or ``"en"``; ``None`` (the default)
         is the active language (Chinese unless set).

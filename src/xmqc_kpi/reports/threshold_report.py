@@ -19,10 +19,10 @@ from typing import Literal, overload
 from ..catalogs import Catalog
 from ..catalogs import catalog as builtin_catalog
 from ..indicator import Indicator
+from ..report_formats import THRESHOLD_FORMATS
 from ..text import Language, resolve_language
 from ._markup import write_output
 from ._threshold_model import build_document
-from .formats import THRESHOLD_FORMATS
 
 __all__ = ["THRESHOLD_FORMATS", "threshold_report"]
 
@@ -78,7 +78,7 @@ def threshold_report(
         ``"xlsx"`` (sheets ``rules``, ``indicators``, ``discrepancies``; needs ``openpyxl``),
         ``"csv"`` (one row per indicator, snake_case columns) or ``"json"`` (an object with
         ``"rules"``, ``"indicators"`` and ``"discrepancies"``), or any format added to
-        :data:`~xmqc_kpi.reports.formats.THRESHOLD_FORMATS`.
+        :data:`~xmqc_kpi.report_formats.THRESHOLD_FORMATS`.
     lang
         ``"zh"`` or ``"en"``: headings, labels and explanations; ``None`` (the default) is
         the active language (:func:`xmqc_kpi.text.resolve_language`, Chinese unless set).

@@ -7,7 +7,8 @@ once. A renderer takes what the report built (the threshold report's
 :class:`~xmqc_kpi.reports._threshold_model.ThresholdDocument`, the evaluation's
 :class:`~xmqc_kpi.reports.evaluation_report.EvaluationSource`) and returns text or bytes. It
 is given as a callable or as ``"module:function"``, imported on first use, so that reading
-this registry (``xmqc-kpi --help``) loads no dependency.
+this registry (``xmqc-kpi --help``) loads no dependency: it lives outside the reports
+package for that reason, and :mod:`xmqc_kpi.reports` re-exports it.
 
 >>> formats = Formats("greeting")
 >>> formats.add("txt", lambda name: f"hello {name}", suffixes=(".txt",))
@@ -115,23 +116,26 @@ class Formats(Generic[Source]):
         return f"<Formats of the {self.report}: {', '.join(self._formats)}>"
 
 
+#: The package of the reports, whose renderers the built-in formats name.
+_REPORTS = f"{__package__}.reports"
+
 #: The threshold report's formats; the first is the default.
 THRESHOLD_FORMATS: Formats[Any] = Formats("threshold report")
-THRESHOLD_FORMATS.add("md", f"{__package__}._threshold_render:render_markdown", suffixes=(".md",))
+THRESHOLD_FORMATS.add("md", f"{_REPORTS}._threshold_render:render_markdown", suffixes=(".md",))
 THRESHOLD_FORMATS.add(
-    "html", f"{__package__}._threshold_render:render_html", suffixes=(".html", ".htm")
+    "html", f"{_REPORTS}._threshold_render:render_html", suffixes=(".html", ".htm")
 )
 THRESHOLD_FORMATS.add(
-    "xlsx", f"{__package__}._threshold_render:render_xlsx", suffixes=(".xlsx",), binary=True
+    "xlsx", f"{_REPORTS}._threshold_render:render_xlsx", suffixes=(".xlsx",), binary=True
 )
 THRESHOLD_FORMATS.add(
-    "csv", f"{__package__}._threshold_render:render_csv", suffixes=(".csv",), bom=True
+    "csv", f"{_REPORTS}._threshold_render:render_csv", suffixes=(".csv",), bom=True
 )
-THRESHOLD_FORMATS.add("json", f"{__package__}._threshold_render:render_json", suffixes=(".json",))
+THRESHOLD_FORMATS.add("json", f"{_REPORTS}._threshold_render:render_json", suffixes=(".json",))
 
 #: The evaluation report's formats; the first is the default.
 EVALUATION_FORMATS: Formats[Any] = Formats("evaluation report")
-_EVALUATION = f"{__package__}.evaluation_report"
+_EVALUATION = f"{_REPORTS}.evaluation_report"
 EVALUATION_FORMATS.add("html", f"{_EVALUATION}:render_html", suffixes=(".html", ".htm"))
 EVALUATION_FORMATS.add("md", f"{_EVALUATION}:render_markdown", suffixes=(".md",))
 EVALUATION_FORMATS.add("xlsx", f"{_EVALUATION}:render_xlsx", suffixes=(".xlsx",), binary=True)
