@@ -71,19 +71,19 @@ def hand_written(data: pd.DataFrame) -> pd.DataFrame:
         half = Z_95 / (1 + z2 / sampled) * np.sqrt(p * (1 - p) / sampled + z2 / (4 * sampled**2))
         low, high = (centre - half) * 100, (centre + half) * 100
         conclusive = (low >= target) | (high < target)
-        ref = f"(分解表 5.1.2「{quote}」)"
+        ref = f"（分解表 5.1.2「{quote}」）"
         verdict = pd.Series(
             np.where(
                 exactly,
-                f",恰好达到目标 {target}%(“以上”含本数;分解表 5.1.2「{quote}」),达标。",
+                f"，恰好达到目标 {target}%（“以上”含本数；分解表 5.1.2「{quote}」），达标。",
                 np.where(
-                    met, f",不低于目标 {target}%{ref},达标。", f",低于目标 {target}%{ref},未达标。"
+                    met, f"，不低于目标 {target}%{ref}，达标。", f"，低于目标 {target}%{ref}，未达标。"
                 ),
             ),
             index=data.index,
         )
         robust = pd.Series(
-            np.where(conclusive, ",结论稳健。", ",区间跨越目标,结论不稳健。"), index=data.index
+            np.where(conclusive, "，结论稳健。", "，区间跨越目标，结论不稳健。"), index=data.index
         )
         text = (
             f"{title} = "
@@ -93,7 +93,7 @@ def hand_written(data: pd.DataFrame) -> pd.DataFrame:
             + " = "
             + _percent(value)
             + verdict
-            + "95% 置信区间(Wilson)"
+            + "95% 置信区间（Wilson）"
             + _percent(low)
             + "–"
             + _percent(high)

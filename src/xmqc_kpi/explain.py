@@ -111,6 +111,15 @@ def text_series(text: Text, index: pd.Index, name: str) -> pd.Series:
     return pd.Series(text.astype(object), index=index, name=name, dtype=dtype)
 
 
+@dataclass(frozen=True)
+class _Groups:
+    """The templates used in one indicator's part, and each row's position among them."""
+
+    #: (template, reason) per group.
+    templates: list[tuple[str, str]]
+    codes: IntArray
+
+
 class _Renderer:
     """Fills the templates for one indicator's rows (its part of the table)."""
 
@@ -145,31 +154,81 @@ class _Renderer:
     # ------------------------------------------------------------------ rendering
 
     def render(self) -> Text:
+        """Every row's sentence: one template per (reason, variant), filled column-wise.
+
+        Templates sharing the same column fields in the same order (their fixed words and
+        one-value fields differing) are filled together: the fixed segments are looked up by
+        each row's template, so the rows are never split and joined again.
+        """
+        groups = self._groups()
+        skeletons: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
+        for code, (template, reason) in enumerate(groups.templates):
+            names, segments = self._segments(template, reason)
+            skeletons.setdefault(names, []).append((code, segments))
         text: Text = np.full(self.rows, "", dtype=S)
-        reasons = self.chunk["reason"].astype(str).to_numpy(dtype=object)
-        direct = self.chunk["direct"].to_numpy(dtype=bool)
-        for reason in pd.unique(reasons):
-            mask = reasons == reason
-            for variant, rows in self._variants(str(reason), mask, direct):
-                template = self._template(str(reason), variant)
-                text[rows] = self._fill(template, rows, str(reason))
+        for names, members in skeletons.items():
+            codes = [code for code, _segments in members]
+            if len(skeletons) == 1:
+                rows: IntArray | slice = slice(None)
+                local = groups.codes
+            else:
+                selected = np.flatnonzero(np.isin(groups.codes, codes))
+                rows, local = selected, groups.codes[selected]
+            lookup = np.zeros(len(groups.templates), dtype=np.int64)
+            lookup[codes] = np.arange(len(codes))
+            which = lookup[local]
+            result: Any = None
+            for position in range(len(names) + 1):
+                segment = np.asarray([segments[position] for _c, segments in members], dtype=S)
+                piece = segment[0] if len(members) == 1 else segment[which]
+                result = piece if result is None else np.strings.add(result, piece)
+                if position < len(names):
+                    column: Text = self._field(names[position])
+                    result = np.strings.add(result, column[rows])
+            text[rows] = result
         return text
 
-    def _variants(
-        self, reason: str, mask: npt.NDArray[np.bool_], direct: npt.NDArray[np.bool_]
-    ) -> list[tuple[str, IntArray]]:
-        """The rows of ``reason`` split by wording variant: ``equal``, ``direct`` or plain."""
-        groups: list[tuple[str, IntArray]] = []
-        rest = mask.copy()
-        for variant, flags in (("equal", self.equal), ("direct", direct)):
-            if f"{reason}:{variant}" in self.words:
-                chosen = rest & flags
-                if chosen.any():
-                    groups.append((variant, np.flatnonzero(chosen)))
-                rest &= ~flags
-        if rest.any():
-            groups.append(("", np.flatnonzero(rest)))
-        return groups
+    def _groups(self) -> _Groups:
+        """Each row's template: its reason, then the variant (``equal``, ``direct``) if worded."""
+        reason = self.chunk["reason"].cat
+        categories = [str(c) for c in reason.categories]
+        reason_codes = reason.codes.to_numpy()
+        direct = self.chunk["direct"].to_numpy(dtype=bool)
+        templates: list[tuple[str, str]] = []
+        codes = np.full(self.rows, -1, dtype=np.int64)
+        for code in np.unique(reason_codes):
+            name = categories[code]
+            rest = reason_codes == code
+            for variant, flags in (("equal", self.equal), ("direct", direct)):
+                if f"{name}:{variant}" in self.words:
+                    chosen = rest & flags
+                    if chosen.any():
+                        codes[chosen] = len(templates)
+                        templates.append((self._template(name, variant), name))
+                    rest = rest & ~flags
+            if rest.any():
+                codes[rest] = len(templates)
+                templates.append((self._template(name, ""), name))
+        return _Groups(templates, codes)
+
+    def _segments(self, template: str, reason: str) -> tuple[tuple[str, ...], list[str]]:
+        """A template as its column fields and the fixed text around them (one-value fields in)."""
+        names: list[str] = []
+        segments = [""]
+        for literal, name, _spec, _conversion in Formatter().parse(template):
+            segments[-1] += literal
+            if name is None:
+                continue
+            if name == "status":
+                segments[-1] += status_word(reason_status(reason).value, self.lang)
+                continue
+            piece = self._field(name)
+            if isinstance(piece, np.ndarray):
+                names.append(name)
+                segments.append("")
+            else:
+                segments[-1] += str(piece)
+        return tuple(names), segments
 
     def _template(self, reason: str, variant: str) -> str:
         if variant:
@@ -177,16 +236,6 @@ class _Renderer:
         if reason in self.words:
             return self.words[reason].template(self.lang)
         return EXPLANATIONS[reason].template(self.lang)
-
-    def _fill(self, template: str, rows: IntArray, reason: str) -> Text:
-        values: dict[str, Any] = {}
-        for _literal, name, _spec, _conversion in Formatter().parse(template):
-            if name == "status":
-                values[name] = status_word(reason_status(reason).value, self.lang)
-            elif name is not None:
-                piece = self._field(name)
-                values[name] = piece[rows] if isinstance(piece, np.ndarray) else piece
-        return np.broadcast_to(_fill(template, values), (len(rows),))
 
     def _field(self, name: str) -> Any:
         if name not in self._cache:
@@ -282,13 +331,19 @@ class _Renderer:
         if not has.any():
             return ""
         conclusive = self.chunk["conclusive"].fillna(False).to_numpy(dtype=bool)
-        fields = {
-            "low": np.strings.add(format_numbers(low, self.decimals), self.unit),
-            "high": np.strings.add(format_numbers(high, self.decimals), self.unit),
-        }
-        yes = _fill(EXPLANATIONS["interval_conclusive"].template(self.lang), fields)
-        no = _fill(EXPLANATIONS["interval_inconclusive"].template(self.lang), fields)
-        return np.where(has, np.where(conclusive, yes, no), "").astype(S)
+        text = np.full(self.rows, "", dtype=S)
+        for key, rows in (
+            ("interval_conclusive", np.flatnonzero(has & conclusive)),
+            ("interval_inconclusive", np.flatnonzero(has & ~conclusive)),
+        ):
+            if len(rows):
+                places = self.decimals[rows]
+                fields = {
+                    "low": np.strings.add(format_numbers(low[rows], places), self.unit),
+                    "high": np.strings.add(format_numbers(high[rows], places), self.unit),
+                }
+                text[rows] = _fill(EXPLANATIONS[key].template(self.lang), fields)
+        return text
 
     def _field_short(self) -> Text:
         numerator = self._exact_counts("numerator")
@@ -368,11 +423,28 @@ class _Renderer:
 
 
 def _fill(template: str, fields: dict[str, Any]) -> Text:
-    """A template filled over whole columns: ``fields`` are strings or string arrays."""
-    result: Any = ""
+    """A template filled over whole columns: ``fields`` are strings or string arrays.
+
+    Consecutive literal text and scalar fields are joined first, so each array field costs one
+    pass over the rows and the sentence's fixed words none.
+
+    >>> _fill("{a}，{b}。", {"a": np.array(["x", "y"], dtype=S), "b": "z"}).tolist()
+    ['x，z。', 'y，z。']
+    """
+    result: Any = None
+    pending = ""
     for literal, name, _spec, _conversion in Formatter().parse(template):
-        if literal:
-            result = np.strings.add(np.asarray(result, dtype=S), literal)
-        if name is not None:
-            result = np.strings.add(np.asarray(result, dtype=S), np.asarray(fields[name], dtype=S))
+        pending += literal
+        if name is None:
+            continue
+        piece = fields[name]
+        if not isinstance(piece, np.ndarray):
+            pending += str(piece)
+            continue
+        if pending:
+            result = pending if result is None else np.strings.add(result, pending)
+            pending = ""
+        result = piece if result is None else np.strings.add(result, piece)
+    if pending or result is None:
+        result = pending if result is None else np.strings.add(result, pending)
     return np.asarray(result, dtype=S)

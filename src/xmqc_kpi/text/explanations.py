@@ -25,7 +25,9 @@ EXPLANATIONS = WordTable(
             en="{title} = {numerator} ÷ {denominator} = {value}",
         ),
         "value": Words(zh="{title} = {value}", en="{title} = {value}"),
-        "direct": Words(zh="{title}（直接填报）= {value}", en="{title} (reported directly) = {value}"),
+        "direct": Words(
+            zh="{title}（直接填报）= {value}", en="{title} (reported directly) = {value}"
+        ),
         "missing_input": Words(
             zh="{title}：缺少{missing}，无法评价。",
             en="{title}: {missing} missing, so it cannot be assessed.",

@@ -78,15 +78,26 @@ def format_numbers(values: FloatArray, decimals: IntArray | int) -> Text:
     length = np.strings.str_len(digits)
     whole = np.strings.slice(digits, 0, length - places)
     fraction = np.strings.slice(digits, length - places, length)
-    text = np.where(places > 0, np.strings.add(np.strings.add(whole, "."), fraction), whole)
-    text = np.where((values < 0) & (scaled > 0), np.strings.add("-", text), text)
+    text = _where(places > 0, lambda: np.strings.add(np.strings.add(whole, "."), fraction), whole)
+    text = _where((values < 0) & (scaled > 0), lambda: np.strings.add("-", text), text)
     # beyond floats (1e308 yuan of 1e-10 yuan) the value is infinite, not missing
     beyond = np.where(np.isnan(values), "—", np.where(values > 0, "∞", "-∞"))
-    text = np.asarray(np.where(finite, text, beyond), dtype=S)
+    text = np.asarray(_where(~finite, lambda: beyond, text), dtype=S)
     if huge.any():
         text = np.array(text, dtype=S)
         text[huge] = [np.format_float_positional(v, trim="-") for v in values[huge]]
     return text
+
+
+def _where(mask: npt.NDArray[np.bool_], yes: Any, no: Text) -> Text:
+    """``np.where(mask, yes(), no)``, computing ``yes`` only when some row needs it.
+
+    Formatting whole columns is the cost of rendering: no pass is spent on a uniform mask.
+    """
+    if not mask.any():
+        return no
+    chosen = yes()
+    return chosen if mask.all() else np.where(mask, chosen, no)
 
 
 def format_given(values: npt.NDArray[Any]) -> Text:

@@ -142,7 +142,9 @@ def with_unit(
     return f"{number} {word}"
 
 
-def unit_suffix(unit: str, lang: Language | str | None = None, *, counted: str | None = None) -> str:
+def unit_suffix(
+    unit: str, lang: Language | str | None = None, *, counted: str | None = None
+) -> str:
     """What :func:`with_unit` adds after a number (``"%"``, ``" 人"``, ``""``).
 
     >>> unit_suffix("person", "zh"), unit_suffix("percent", "en")
