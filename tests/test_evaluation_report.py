@@ -376,7 +376,7 @@ def test_markdown_has_the_tables_and_no_charts() -> None:
     assert "| total | 5 | 2 | 1 | 0 | 8 |" in markdown
     assert "<svg" not in markdown
     assert "no charts" in markdown
-    assert "### Test indicator pass\\_rate" in markdown
+    assert "### Test indicator pass_rate" in markdown
 
 
 def test_xlsx_has_the_sheets_with_their_content() -> None:

@@ -31,6 +31,7 @@ from xmqc_kpi.indicator import Indicator, Responsible
 from xmqc_kpi.interpretation import DISCREPANCIES, RULES, InterpretationRule
 from xmqc_kpi.reports._threshold_model import INDICATOR_COLUMNS
 from xmqc_kpi.reports._threshold_render import _md_cell
+from xmqc_kpi.reports._threshold_text import section_label, unit_name
 from xmqc_kpi.reports.threshold_report import threshold_report
 from xmqc_kpi.thresholds import TopAmongPeers
 
@@ -174,7 +175,8 @@ def test_each_entry_gives_clause_quote_and_responsible_units(lang: str) -> None:
         entry, record = sections[indicator.id], records[indicator.id]
         start = html.index(f'id="{indicator.id}"')
         html_entry = html[start : html.index("</section>", start)]
-        for part in (indicator.quote, indicator.clause.body, *indicator.responsible.units):
+        body = section_label(indicator.clause.body, lang)  # 五（三） in Chinese
+        for part in (indicator.quote, body, *indicator.responsible.units):
             assert part in entry, (indicator.id, part)
             assert part in html_entry, (indicator.id, part)
         if indicator.clause.table is not None:
@@ -188,19 +190,19 @@ def test_each_entry_gives_clause_quote_and_responsible_units(lang: str) -> None:
         assert [item["name"] for item in record["inputs"]] == list(indicator.input_names)
         for item in indicator.inputs:
             assert item.label_zh in entry
-            assert item.unit in entry
+            assert f"{unit_name(item.unit, lang)}" in entry  # a unit name, never a code
 
 
 #: (indicator id, column, text expected in the English record): one case per threshold form.
 EN_CASES = [
-    ("municipal_sampling_pass_rate", "threshold_text", "≥ 96 % (the number itself meets it)"),
+    ("municipal_sampling_pass_rate", "threshold_text", "≥ 96% (the number itself meets it)"),
     (
         "municipal_sampling_pass_rate",
         "formula",
         "municipal_passed_batches ÷ municipal_sampled_batches × 100 %",
     ),
     ("municipal_sampling_pass_rate", "sampled", "sampled (spot checks): 95 % Wilson interval"),
-    ("port_who_core_capacity_rate", "threshold_text", "= 100 % (every unit complies, no tolerance"),
+    ("port_who_core_capacity_rate", "threshold_text", "= 100% (every unit complies, no tolerance"),
     ("port_who_core_capacity_rate", "sampled", "counted in full: exact, no interval"),
     ("school_quality_base_reception_days", "threshold_text", "≥ 36 days"),
     ("quality_funding_ratio", "formula", "quality_funding ÷ general_budget_revenue × 1,000 ‰"),
@@ -536,8 +538,8 @@ def test_path_writes_the_report(format: str, tmp_path: Path) -> None:
     [
         ({"format": "pdf"}, "format must be one of 'md', 'html', 'xlsx', 'csv', 'json', not 'pdf'"),
         ({"format": None}, "format must be one of"),
-        ({"lang": "fr"}, "lang must be one of 'zh', 'en', not 'fr'"),
-        ({"lang": "EN"}, "lang must be one of"),
+        ({"lang": "fr"}, "lang must be 'zh' or 'en', not 'fr'"),
+        ({"lang": "EN"}, "lang must be 'zh' or 'en'"),
     ],
 )
 def test_invalid_options_raise_value_error(options: dict[str, Any], message: str) -> None:
@@ -548,8 +550,9 @@ def test_invalid_options_raise_value_error(options: dict[str, Any], message: str
 def test_invalid_catalogs_raise_clear_errors() -> None:
     with pytest.raises(ValueError, match="the catalog is empty"):
         threshold_report([])
-    with pytest.raises(CatalogError, match="duplicate id"):
+    with pytest.raises(CatalogError) as duplicated:
         threshold_report([CATALOG[IDS[0]], CATALOG[IDS[0]]])
+    assert "catalog_duplicate_id" in duplicated.value.codes
     with pytest.raises(TypeError, match="Indicator objects"):
         threshold_report(["municipal_sampling_pass_rate"])  # type: ignore[list-item]
     with pytest.raises(TypeError, match=r"pass \[indicator\]"):

@@ -210,9 +210,12 @@ def deadline_texts(indicator: Indicator, lang: Language) -> tuple[str, str]:
 
 
 def responsible_texts(indicator: Indicator, lang: Language) -> tuple[str, str]:
-    """The responsible units, lead first, alone and with where they were inherited from."""
+    """The responsible units (牵头 marked), alone and with where they were inherited from."""
     responsible = indicator.responsible
-    units = _say("list_separator", lang).join(responsible.units)
+    units = _say("list_separator", lang).join(
+        _say("lead", lang, unit=unit) if unit in responsible.leads else unit
+        for unit in responsible.units
+    )
     if responsible.inherited_from is None:
         return units, units
     source = responsible.inherited_from

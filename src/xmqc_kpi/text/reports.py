@@ -61,7 +61,7 @@ THRESHOLD_LABELS = WordTable(
         "threshold": Words(zh="阈值", en="Threshold"),
         "direction": Words(zh="方向", en="Direction"),
         "deadline": Words(zh="完成时限", en="Deadline"),
-        "responsible": Words(zh="责任单位（牵头单位在前）", en="Responsible units (lead first)"),
+        "responsible": Words(zh="责任单位", en="Responsible units"),
         "interpretation": Words(zh="解释说明", en="Interpretation"),
         "clauses": Words(zh="条款", en="Clauses"),
         "finding": Words(zh="差异", en="Discrepancy"),
@@ -122,6 +122,7 @@ THRESHOLD_PHRASES = WordTable(
             en="{units} (blank in the table: inherited from {source})",
         ),
         "list_separator": Words(zh="、", en=", "),
+        "lead": Words(zh="{unit}（牵头）", en="{unit} (lead)"),
         "no_such_indicator": Words(zh="本目录无此类指标", en="no such indicator in this catalog"),
         "in_force_entry": Words(
             zh="{value}（{count} 个指标）", en="{value} ({count} indicator{s})"
