@@ -206,11 +206,13 @@ def _columns(width: int) -> Iterator[None]:
 
 
 def help_text(*command: str) -> str:
-    """The ``--help`` output of ``xmqc-kpi [COMMAND]``, as its parser prints it."""
+    """The ``--help`` output of ``xmqc-kpi [COMMAND]``, as its parser prints it (in English,
+    the site's language; the command itself speaks Chinese unless told otherwise)."""
     from xmqc_kpi.cli import main
+    from xmqc_kpi.text import using_language
 
     buffer = io.StringIO()
-    with _columns(HELP_COLUMNS), contextlib.redirect_stdout(buffer):
+    with _columns(HELP_COLUMNS), contextlib.redirect_stdout(buffer), using_language("en"):
         try:
             main([*command, "--help"])
         except SystemExit as exit_:

@@ -89,6 +89,11 @@ class Formats(Generic[Source]):
             name, render, tuple(s.lower() for s in suffixes), binary=binary, bom=bom
         )
 
+    def remove(self, name: str) -> None:
+        """Unregister the format ``name``."""
+        self.get(name)
+        del self._formats[name]
+
     @property
     def names(self) -> tuple[str, ...]:
         """The format names, in the order they were added."""
