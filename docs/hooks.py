@@ -206,8 +206,10 @@ def _columns(width: int) -> Iterator[None]:
 
 
 def help_text(*command: str) -> str:
-    """The ``--help`` output of ``xmqc-kpi [COMMAND]``, as its parser prints it (in English,
-    the site's language; the command itself speaks Chinese unless told otherwise)."""
+    """The ``--help`` output of ``xmqc-kpi [COMMAND]``, as its parser prints it.
+
+    In English, the site's language (the command itself speaks Chinese unless told otherwise).
+    """
     from xmqc_kpi.cli import main
     from xmqc_kpi.text import using_language
 
