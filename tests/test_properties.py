@@ -131,7 +131,9 @@ def test_more_passed_never_turns_met_into_not_met(
 ) -> None:
     passed, sampled = pair
     more = min(sampled, passed + extra)
-    data = pd.DataFrame({"period": [1, 2], "sampled": [sampled, sampled], "passed": [passed, more]})
+    data = pd.DataFrame(
+        {"period": [2013, 2014], "sampled": [sampled, sampled], "passed": [passed, more]}
+    )
     statuses = evaluate(pass_rate(target), data).to_frame()["status"].tolist()
     assert statuses != ["met", "not_met"]
 

@@ -306,4 +306,4 @@ def test_unit_variants_only_offer_exact_units() -> None:
 
     collect()
     # 31 亩 is no decimal number of hectares or m²; 9 亩 is 0.6 hectare and 6000 m²
-    assert offered == {("agri_standardized_area", "hectare"), ("agri_standardized_area", "m²")}
+    assert offered == {("agri_standardized_area", "公顷"), ("agri_standardized_area", "平方米")}

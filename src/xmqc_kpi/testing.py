@@ -1081,7 +1081,8 @@ def unit_variants(
             factor = exact_factor(default, unit)
             moved = [None if c is None else c * factor for c in cells]
             if all(m is None or _float_exact(m) for m in moved):
-                column = _column(moved) if unit != default else frame[name].tolist()
+                same = normalise_unit(unit) == normalise_unit(default)
+                column = frame[name].tolist() if same else _column(moved)
                 choices.setdefault(name, []).append((unit, column))
     return _variants(frame, variables, choices)
 
@@ -1097,7 +1098,7 @@ def _variants(
     units: dict[str, str] = {}
     for name, options in choices.items():
         unit, column = draw(st.sampled_from(options), label=name)
-        if unit != variables[name]:
+        if normalise_unit(unit) != normalise_unit(variables[name]):
             rescaled[name] = pd.Series(column, index=frame.index)
             units[name] = unit
     return rescaled, units
