@@ -37,6 +37,7 @@ def test_the_band_example_prints_its_verdicts_words_and_report_entry() -> None:
     assert "above the upper limit of 7.0 days (body section 二十), not met." in completed.stdout
     assert "阈值报告： 介于 3 天至 7 天之间（含两端）" in lines
     assert "Threshold report: between 3 days and 7 days (both included)" in lines
+    assert "reason words: 高于上限 / above the upper limit" in lines
     assert lines[-1] == "oracle: met"
 
 

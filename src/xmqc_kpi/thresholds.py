@@ -59,6 +59,7 @@ from .results import Reason, Status
 from .text import Words
 from .text.kinds import BUILTIN_KIND_WORDS, kind_words, register_kind_words
 from .text.numbers import declared_text
+from .text.statuses import register_reason_words
 from .text.units import with_unit
 from .units import exact_factor, is_compatible
 
@@ -128,6 +129,13 @@ def register_threshold(
             if known is not None and known is not status:
                 raise ValueError(f"reason {reason!r} already means {known.value}")
         register_kind_words(name, words)
+        register_reason_words(
+            {
+                reason: words[f"reason:{reason}"]
+                for reason in cls.reasons
+                if f"reason:{reason}" in words
+            }
+        )
         _KINDS[name] = cls
         _REASONS.update(cls.reasons)
         reason_dtype.cache_clear()

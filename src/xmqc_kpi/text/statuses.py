@@ -83,5 +83,8 @@ def status_word(status: str, lang: Language | str | None = None) -> str:
 
 
 def reason_word(reason: str, lang: Language | str | None = None) -> str:
-    """The short words for a reason code (``"below_minimum"`` → ``"低于目标"``)."""
-    return REASONS.say(str(reason), lang)
+    """The short words for a reason code (``"below_minimum"`` → ``"低于目标"``).
+
+    A registered kind's reason without short words is shown as its code.
+    """
+    return REASONS.say(str(reason), lang) if str(reason) in REASONS else str(reason)
