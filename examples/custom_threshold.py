@@ -33,6 +33,7 @@ from xmqc_kpi.testing import expected_status
 from xmqc_kpi.text import Words
 from xmqc_kpi.text.kinds import describe_threshold
 from xmqc_kpi.text.numbers import declared_text
+from xmqc_kpi.text.statuses import reason_word
 from xmqc_kpi.text.units import with_unit
 from xmqc_kpi.thresholds import register_threshold
 
@@ -42,6 +43,10 @@ BAND_WORDS = {
         zh="介于 {low}至 {high}之间（含两端）", en="between {low} and {high} (both included)"
     ),
     "target": Words(zh="{low}–{high}", en="{low}–{high}"),
+    # each reason in a few words, for tables
+    "reason:in_band": Words(zh="在区间内", en="inside the band"),
+    "reason:below_band": Words(zh="低于下限", en="below the lower limit"),
+    "reason:above_band": Words(zh="高于上限", en="above the upper limit"),
     # one explanation per reason; {header}, {ref}, {status}, {target} come with every kind
     "in_band": Words(
         zh="{header}，在 {low}至 {high}之间（{ref}），{status}。",
@@ -137,6 +142,7 @@ def main() -> None:
     print("阈值报告：", describe_threshold(RATE, "zh").text)
     print("Threshold report:", describe_threshold(RATE, "en").text)
     # the testing oracle asks the kind too
+    print("reason words:", reason_word("above_band", "zh"), "/", reason_word("above_band", "en"))
     print("oracle:", expected_status(RATE, {"turnaround_days": 7}).value)
 
 
