@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the same names, eagerly, for type checkers and IDEs
     from .errors import DataError, DataProblem
     from .formulas import Ratio, Value, ratio, value
     from .indicator import Clause, Indicator, Input, Responsible
+    from .payload import EvaluationPayload, result_schema
     from .readers import DataFile, FileProblem, read_data, read_data_file, read_units
     from .reports import evaluation_report, threshold_report
     from .results import Assessment, Evaluation, Reason, Status
@@ -49,6 +50,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "engine": ("evaluate",),
     "formulas": ("Ratio", "Value", "ratio", "value"),
     "indicator": ("Clause", "Indicator", "Input", "Responsible"),
+    "payload": ("EvaluationPayload", "result_schema"),
     "readers": ("DataFile", "FileProblem", "read_data", "read_data_file", "read_units"),
     "reports": ("evaluation_report", "threshold_report"),
     "results": ("Assessment", "Evaluation", "Reason", "Status"),
@@ -85,6 +87,7 @@ __all__ = [
     "DataFile",
     "DataProblem",
     "Evaluation",
+    "EvaluationPayload",
     "FileProblem",
     "Indicator",
     "Input",
@@ -111,6 +114,7 @@ __all__ = [
     "read_data",
     "read_data_file",
     "read_units",
+    "result_schema",
     "sample_data",
     "threshold_report",
     "value",

@@ -38,7 +38,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from .indicator import Indicator
-from .interpretation import department_key
+from .interpretation import PLAN, department_key
 from .text import Language, resolve_language
 from .text._problems_catalog import CATALOG_LOCATION
 from .text.problems import PROBLEMS, SUMMARY
@@ -60,6 +60,7 @@ __all__ = [
     "catalog_json_schema",
     "dump_catalog",
     "load_catalog",
+    "plan_of",
     "plan_text",
 ]
 
@@ -401,6 +402,24 @@ def catalog() -> Catalog:
     from .indicators import BUILTIN_INDICATORS  # builds 42 declarations: only when asked
 
     return Catalog(BUILTIN_INDICATORS)
+
+
+def plan_of(indicators: Iterable[Indicator]) -> str | None:
+    """The document number of the plan the indicators were declared from, else ``None``.
+
+    The plan's number when each indicator is the built-in declaration of its id (the built-in
+    catalog or a part of it); ``None`` for a catalog of one's own, even one reusing an id.
+
+    >>> plan_of(catalog().filter(section="5")) == PLAN.number
+    True
+    >>> rate = catalog()["national_sampling_pass_rate"]
+    >>> plan_of([rate]) == PLAN.number, plan_of([rate.model_copy(update={"deadline": "2020-12"})])
+    (True, None)
+    """
+    builtin = catalog()._by_id
+    items = tuple(indicators)
+    same = [builtin.get(item.id) is item or builtin.get(item.id) == item for item in items]
+    return PLAN.number if items and all(same) else None
 
 
 @cache

@@ -23,12 +23,14 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from .catalogs import plan_of
 from .errors import DataError, DataProblem
 from .explain import Facts, render_explanations
 from .formulas import Ratio
 from .indicator import Indicator
 from .judging import ABOVE, NEAR, ExactAt, References, Subject, decide
 from .panel import FIRST_YEAR, LAST_YEAR, Panel, benchmark_like, read_panel
+from .payload import DataSource
 from .results import FRAME_COLUMNS, STATUS_DTYPE, Evaluation, Reason
 from .thresholds import reason_dtype, reason_status
 from .units import exact_factor, float_factor, normalise_unit
@@ -120,6 +122,8 @@ def evaluate(
         as_of=when,
         indicators=chosen,
         inputs=partial(_inputs_frame, panel),
+        source=DataSource.of(data),
+        plan=plan_of(chosen),
     )
 
 

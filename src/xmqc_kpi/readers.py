@@ -73,6 +73,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import importlib
 import io
 import json
@@ -80,7 +81,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
@@ -211,6 +212,8 @@ class DataFile:
     sheet: str | None = None
     #: Frame column → the column's letter in the file (CSV and XLSX).
     letters: Mapping[str, str] = field(default_factory=dict)
+    #: The SHA-256 of the file's bytes as read (hexadecimal), which names the data exactly.
+    sha256: str | None = None
 
     def units_with(self, explicit: Mapping[str, str] | None = None) -> dict[str, str]:
         """The header units together with ``explicit`` ones (e.g. from a ``--units`` file).
@@ -249,6 +252,7 @@ class DataFile:
             "units": dict(self.units),
             "notes": list(self.notes),
             "source": str(self.source),
+            "sha256": self.sha256,
             "sheet": self.sheet,
             "letters": {c: self.letters[c] for c in columns if c in self.letters},
             "headers": {c: self.headers.get(c, c) for c in columns},
@@ -274,8 +278,10 @@ def read_data(
     ``attrs["notes"]``
         what reading did leniently, as :class:`~xmqc_kpi.errors.DataNote` (``str()`` in the
         active language);
-    ``attrs["source"]``, ``attrs["sheet"]``
-        the file read, and the XLSX sheet (else ``None``);
+    ``attrs["source"]``, ``attrs["sha256"]``, ``attrs["sheet"]``
+        the file read, the SHA-256 of its bytes (hexadecimal) and the XLSX sheet (else
+        ``None``); :func:`xmqc_kpi.evaluate` keeps them as the result's
+        :attr:`~xmqc_kpi.Evaluation.source`;
     ``attrs["letters"]``
         frame column → its column letter in the file (CSV and XLSX; empty otherwise);
     ``attrs["headers"]``
@@ -372,8 +378,10 @@ def read_data_file(
         raise _limit("max_file_bytes", size, budget.max_file_bytes)
     if sheet is not None and suffix != ".xlsx":
         raise ValueError(f"{source}: only an .xlsx file has sheets (sheet={sheet!r})")
+    with source.open("rb") as handle:  # within the size budget just checked
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
     raw = _PARSERS[suffix](source, sheet, budget)
-    return _Reading(source, raw, _Vocabulary.of(indicators)).run()
+    return replace(_Reading(source, raw, _Vocabulary.of(indicators)).run(), sha256=digest)
 
 
 def read_units(path: str | os.PathLike[str]) -> dict[str, str]:

@@ -20,10 +20,12 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from . import display
+from .interpretation import department_key
 from .text import Language, resolve_language
 
 if TYPE_CHECKING:
     from .indicator import Indicator
+    from .payload import DataSource
 
 __all__ = ["Assessment", "Evaluation", "Language", "Reason", "Status"]
 
@@ -75,6 +77,8 @@ REASON_DTYPE = pd.CategoricalDtype([r.value for r in Reason], ordered=False)
 #: Columns of :meth:`Evaluation.to_frame`, in order.
 FRAME_COLUMNS = (
     "indicator_id",
+    "title",
+    "section",
     "region",
     "period",
     "value",
@@ -110,11 +114,14 @@ class Assessment(BaseModel):
     default units. ``conclusive`` is ``None`` where there is no interval. ``reason`` is a
     :class:`Reason`, or the code of a reason a registered threshold kind of a user gives.
     ``equals_threshold`` says whether the value equals exactly what it was compared with.
+    ``title`` is the indicator's title in the language asked for, ``section`` its plan section.
     """
 
     model_config = ConfigDict(frozen=True)
 
     indicator_id: str
+    title: str | None = None
+    section: str | None = None
     region: str | None
     period: int | str
     value: float | None
@@ -175,7 +182,16 @@ class Evaluation:
     Iterate to get :class:`Assessment` objects, or call :meth:`to_frame` for a DataFrame.
     """
 
-    __slots__ = ("_as_of", "_explain", "_indicators", "_inputs", "_table", "_texts")
+    __slots__ = (
+        "_as_of",
+        "_explain",
+        "_indicators",
+        "_inputs",
+        "_plan",
+        "_source",
+        "_table",
+        "_texts",
+    )
 
     def __init__(
         self,
@@ -185,11 +201,15 @@ class Evaluation:
         as_of: dt.date | None,
         indicators: tuple[Indicator, ...] = (),
         inputs: Callable[[], pd.DataFrame] | None = None,
+        source: DataSource | None = None,
+        plan: str | None = None,
     ) -> None:
         self._table = table
         self._explain = explain
         self._as_of = as_of
         self._indicators = indicators
+        self._source = source
+        self._plan = plan
         self._inputs: Callable[[], pd.DataFrame] | pd.DataFrame | None = inputs
         self._texts: dict[Language, pd.Series] = {}
 
@@ -215,6 +235,16 @@ class Evaluation:
         """The evaluation date deadlines were compared with, if one was given."""
         return self._as_of
 
+    @property
+    def source(self) -> DataSource | None:
+        """The data file (name, SHA-256, sheet) when the data was read by ``read_data``."""
+        return self._source
+
+    @property
+    def plan(self) -> str | None:
+        """The plan's document number when every indicator is a built-in declaration."""
+        return self._plan
+
     def __len__(self) -> int:
         return len(self._table)
 
@@ -236,11 +266,14 @@ class Evaluation:
 
         ``status`` and ``reason`` hold the machine codes in every language (they are API);
         :func:`xmqc_kpi.text.statuses.status_word` and ``reason_word`` give their words.
-        ``comparison`` is worded in ``lang``; ``responsible`` holds a tuple of units per row.
+        ``comparison`` and ``title`` are worded in ``lang``; ``section`` is the plan section;
+        ``responsible`` holds a tuple of units per row.
         """
         language = resolve_language(lang)
         stored = [c for c in FRAME_COLUMNS if c in self._table.columns]
         frame = self._table.loc[:, stored]
+        frame["title"] = self._titles(language)
+        frame["section"] = self._sections()
         frame["explanation"] = self.explanations(language).array
         frame["comparison"] = self._comparisons(language)
         frame["responsible"] = self._responsible()
@@ -260,6 +293,14 @@ class Evaluation:
 
         texts = self._per_indicator(lambda indicator: comparison_text(indicator, lang))
         return pd.Series(pd.Categorical(texts), index=self._table.index)
+
+    def _titles(self, lang: Language) -> pd.Series:
+        texts = self._per_indicator(lambda item: item.title_zh if lang == "zh" else item.title_en)
+        return pd.Series(pd.Categorical(texts), index=self._table.index)
+
+    def _sections(self) -> pd.Series:
+        sections = self._per_indicator(lambda indicator: indicator.section)
+        return pd.Series(pd.Categorical(sections), index=self._table.index)
 
     def _responsible(self) -> npt.NDArray[np.object_]:
         return self._per_indicator(lambda indicator: tuple(indicator.responsible.units))
@@ -351,6 +392,8 @@ class Evaluation:
             as_of=self._as_of,
             indicators=tuple(i for i in self._indicators if i.id in chosen),
             inputs=self.inputs,
+            source=self._source,
+            plan=self._plan,
         )
 
     def head(self, n: int = 5) -> Evaluation:
@@ -368,13 +411,17 @@ class Evaluation:
     ) -> Evaluation:
         """The assessments matching every criterion given (each a value or a collection).
 
-        ``responsible`` keeps the indicators that name that unit among their responsible units.
+        ``responsible`` keeps the indicators that name that unit among their responsible units,
+        under any of its names (``质监局`` finds ``市质监局``, see
+        :func:`~xmqc_kpi.interpretation.department_key`).
 
         >>> import xmqc_kpi as kpi
         >>> result = kpi.evaluate(kpi.catalog(), **kpi.sample_data())
         >>> part = result.filter(responsible="市质监局", status="not_met", period=2015)
         >>> set(part.to_frame()["status"])
         {'not_met'}
+        >>> len(result.filter(responsible="质监局")) == len(result.filter(responsible="市质监局"))
+        True
         """
         table = self._table
         keep = np.ones(len(table), dtype=bool)
@@ -388,7 +435,10 @@ class Evaluation:
                 values = [wanted] if isinstance(wanted, str | int) else list(wanted)
                 keep &= table[column].astype(object).isin(values).to_numpy()
         if responsible is not None:  # decided once per indicator's list of units
-            named = self._per_indicator(lambda item: responsible in item.responsible.units)
+            key = department_key(responsible)
+            named = self._per_indicator(
+                lambda item: any(department_key(unit) == key for unit in item.responsible.units)
+            )
             keep &= named == True  # noqa: E712 - an object array of True, False and None
         return self._subset(np.flatnonzero(keep))
 
@@ -443,17 +493,29 @@ class Evaluation:
     def _repr_html_(self) -> str:
         return display.html("evaluation", self)
 
+    def to_dict(self, lang: Language | None = None) -> dict[str, Any]:
+        """The evaluation as plain JSON types: summary, provenance and every assessment.
+
+        The dict follows :func:`xmqc_kpi.result_schema` (its ``schema_version`` says which);
+        :class:`xmqc_kpi.payload.EvaluationPayload` is its typed model. Texts are in ``lang``.
+
+        >>> import xmqc_kpi as kpi
+        >>> payload = kpi.evaluate(kpi.catalog(), **kpi.sample_data()).to_dict()
+        >>> payload["schema_version"], payload["summary"]["by_status"]["not_met"]
+        ('1.0', 120)
+        """
+        from .payload import payload_dict
+
+        language = resolve_language(lang)
+        return payload_dict(self, self._records(language), language)
+
     def to_json(self, lang: Language | None = None, *, indent: int | None = None) -> str:
-        r"""The evaluation as UTF-8 JSON (Chinese characters as themselves, not ``\\u`` escapes)."""
-        records = self._records(lang)
-        for record in records:
-            units = record["responsible"]
-            record["responsible"] = list(units) if isinstance(units, tuple) else []
-        payload = {
-            "as_of": self._as_of.isoformat() if self._as_of is not None else None,
-            "assessments": records,
-        }
+        r"""The evaluation as UTF-8 JSON (Chinese characters as themselves, not ``\\u`` escapes).
+
+        The text of :meth:`to_dict`: the same inputs give the same bytes.
+        """
         separators = (",", ":") if indent is None else (",", ": ")
+        payload = self.to_dict(lang)
         return json.dumps(payload, ensure_ascii=False, indent=indent, separators=separators)
 
 

@@ -1,0 +1,319 @@
+"""The evaluation as data for services: typed payload models and their versioned JSON Schema.
+
+:meth:`Evaluation.to_dict() <xmqc_kpi.Evaluation.to_dict>` returns an
+:class:`EvaluationPayload` dumped to plain JSON types, and
+:meth:`~xmqc_kpi.Evaluation.to_json` is that dict as text. A web framework publishes the
+model itself (FastAPI: ``response_model=EvaluationPayload``); :func:`result_schema` is its
+JSON Schema, shipped as ``xmqc_kpi/data/result.schema.json``. Every payload names its
+:data:`SCHEMA_VERSION`, and says where it comes from (:class:`Provenance`): the library's
+version, the catalog (its plan, and a SHA-256 of the indicators evaluated), the data file
+(its name and the SHA-256 of its bytes, when the data was read by
+:func:`~xmqc_kpi.read_data`), ``as_of`` and the language. Nothing in it depends on the time
+it was made: the same inputs give the same bytes.
+
+This module renders nothing: it holds models, and the plan's title from
+:mod:`xmqc_kpi.interpretation`.
+
+>>> import xmqc_kpi as kpi
+>>> result = kpi.evaluate(kpi.catalog(), **kpi.sample_data(), as_of="2015-12-31")
+>>> payload = EvaluationPayload.model_validate(result.to_dict("en"))
+>>> payload.schema_version, payload.summary.assessments, payload.summary.by_status.met
+('1.0', 1176, 431)
+>>> payload.provenance.catalog.document, payload.provenance.catalog.indicators
+('厦府〔2013〕98号', 42)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import __version__
+from .interpretation import PLAN
+from .text import Language, resolve_language
+
+if TYPE_CHECKING:
+    from .indicator import Indicator
+    from .results import Evaluation
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "AssessmentPayload",
+    "CatalogInfo",
+    "DataSource",
+    "EvaluationPayload",
+    "Provenance",
+    "StatusCounts",
+    "SummaryPayload",
+    "catalog_sha256",
+    "evaluation_payload",
+    "provenance",
+    "result_schema",
+]
+
+#: The version of the payload's shape. The minor number grows when fields are added, the
+#: major number when a field is removed, renamed or changes its meaning.
+SCHEMA_VERSION: Literal["1.0"] = "1.0"
+
+#: The status codes (those of :class:`xmqc_kpi.Status`), in its order.
+StatusCode = Literal["met", "not_met", "insufficient_data", "not_assessed"]
+
+_JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_SCHEMA_ID = f"urn:xmqc-kpi:result:{SCHEMA_VERSION}"
+_SHA256 = r"^[0-9a-f]{64}$"
+
+
+class _Payload(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class DataSource(_Payload):
+    """The file the evaluated data was read from."""
+
+    file: str
+    """The file's name, without its folder."""
+    sha256: str | None = Field(default=None, pattern=_SHA256)
+    """The SHA-256 of the file's bytes as read, in hexadecimal."""
+    sheet: str | None = None
+    """The worksheet read, for a workbook."""
+
+    @classmethod
+    def of(cls, data: object) -> DataSource | None:
+        """The source :func:`~xmqc_kpi.read_data` recorded in a frame's ``attrs``, if any.
+
+        >>> import pandas as pd
+        >>> frame = pd.DataFrame({"period": [2013]})
+        >>> frame.attrs.update(source="/srv/in/2013.csv", sha256="ab" * 32, sheet=None)
+        >>> DataSource.of(frame).file
+        '2013.csv'
+        >>> DataSource.of(pd.DataFrame()) is None
+        True
+        """
+        attrs = getattr(data, "attrs", None)
+        if not isinstance(attrs, Mapping) or not isinstance(attrs.get("source"), str):
+            return None
+        return cls(
+            file=PurePath(attrs["source"]).name,
+            sha256=attrs.get("sha256"),
+            sheet=attrs.get("sheet"),
+        )
+
+
+class CatalogInfo(_Payload):
+    """The indicators evaluated: their plan and a hash of their declarations."""
+
+    title: str | None
+    """The plan's title in the payload's language (``None`` for a catalog of one's own)."""
+    document: str | None
+    """The plan's document number (``None`` for a catalog of one's own)."""
+    indicators: int = Field(ge=0)
+    """How many indicators were evaluated."""
+    sha256: str = Field(pattern=_SHA256)
+    """SHA-256 of the indicators' declarations as JSON (see ``catalog_sha256``)."""
+
+
+class Provenance(_Payload):
+    """What produced the payload: library, catalog, data, evaluation date and language."""
+
+    library: Literal["xmqc_kpi"] = "xmqc_kpi"
+    """The library's name."""
+    version: str
+    """The library's version."""
+    catalog: CatalogInfo
+    """The indicators evaluated."""
+    source: DataSource | None
+    """The data file, when the data was read from one with ``read_data``."""
+    as_of: dt.date | None
+    """The evaluation date deadlines were compared with, if one was given."""
+    language: Language
+    """The language of the payload's texts (titles, comparisons, explanations)."""
+
+
+class StatusCounts(_Payload):
+    """How many assessments have each status."""
+
+    met: int = Field(ge=0)
+    not_met: int = Field(ge=0)
+    insufficient_data: int = Field(ge=0)
+    not_assessed: int = Field(ge=0)
+
+
+class SummaryPayload(_Payload):
+    """The counts a reader wants first."""
+
+    assessments: int = Field(ge=0)
+    """How many assessments the payload holds."""
+    indicators: int = Field(ge=0)
+    """How many indicators were evaluated."""
+    by_status: StatusCounts
+    """The assessments counted by status."""
+
+
+class AssessmentPayload(_Payload):
+    """One indicator judged at one (region, period): a row of ``Evaluation.to_frame()``."""
+
+    indicator_id: str
+    """The indicator's id."""
+    title: str | None
+    """The indicator's title in the payload's language."""
+    section: str | None
+    """The plan section: ``"5"`` for table item 5.1.2, the body's numeral for a body section."""
+    region: str | None
+    """The region assessed (``None`` when the data has no region)."""
+    period: int | str
+    """The period assessed: a year (2013), a month (``"2013-12"``) or a quarter (``"2013Q4"``)."""
+    value: float | None
+    """The indicator's value, in its display unit (96.5 for 96.5 %)."""
+    unit: str
+    """The display unit of ``value``, ``threshold``, ``margin`` and the interval."""
+    comparison: str
+    """The comparison made, in the payload's language."""
+    threshold: float | None
+    """What the value was compared with, in the display unit."""
+    status: StatusCode
+    """The verdict."""
+    reason: str
+    """Why the assessment has its status (a machine code, e.g. ``meets_minimum``)."""
+    explanation: str
+    """The verdict in words, with the numbers a person needs to check it."""
+    numerator: float | None
+    """The formula's numerator (or its value), in its declared default unit."""
+    denominator: float | None
+    """The formula's denominator, in its declared default unit."""
+    margin: float | None
+    """The distance to the threshold, positive on the good side."""
+    ci_low: float | None
+    """Lower bound of the 95 % confidence interval (sampled rates)."""
+    ci_high: float | None
+    """Upper bound of the 95 % confidence interval (sampled rates)."""
+    conclusive: bool | None
+    """Whether the whole interval lies on the verdict's side (``None`` without interval)."""
+    rank: int | None
+    """The region's rank among its peers (rank thresholds)."""
+    group_size: int | None
+    """The number of peers ranked."""
+    cutoff_rank: int | None
+    """The last rank in the top group."""
+    direct: bool
+    """Whether the value was given directly rather than computed from inputs."""
+    deadline: str | None
+    """The target's deadline (``"2013-12"``)."""
+    due: bool | None
+    """Whether the deadline had passed on ``as_of`` (``None`` without ``as_of``)."""
+    responsible: list[str]
+    """The units responsible for the target."""
+    equals_threshold: bool | None
+    """Whether the value equals exactly what it was compared with."""
+
+
+class EvaluationPayload(_Payload):
+    """An evaluation of xmqc_kpi indicators: summary, provenance and every assessment."""
+
+    model_config = ConfigDict(title="xmqc_kpi evaluation result")
+
+    schema_version: Literal["1.0"]
+    """The version of this schema the payload follows."""
+    as_of: dt.date | None
+    """The evaluation date deadlines were compared with, if one was given."""
+    provenance: Provenance
+    """What produced the payload."""
+    summary: SummaryPayload
+    """Counts by status."""
+    assessments: list[AssessmentPayload]
+    """Every assessment, sorted by indicator, region and period."""
+
+
+def result_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of :meth:`Evaluation.to_dict`'s payload.
+
+    >>> schema = result_schema()
+    >>> schema["properties"]["schema_version"]["const"], schema["$id"]
+    ('1.0', 'urn:xmqc-kpi:result:1.0')
+    """
+    schema = EvaluationPayload.model_json_schema()
+    return {"$schema": _JSON_SCHEMA_DIALECT, "$id": _SCHEMA_ID, **schema}
+
+
+def catalog_sha256(indicators: Sequence[Indicator]) -> str:
+    """SHA-256 of the indicators' declarations: their JSON dump, in order, keys sorted.
+
+    The same declarations give the same hash on every machine; any change to one of them (a
+    threshold, a unit, a title) gives another.
+
+    >>> import xmqc_kpi as kpi
+    >>> rates = kpi.catalog().filter(section="5")
+    >>> catalog_sha256(tuple(rates)) == catalog_sha256(tuple(rates))
+    True
+    >>> catalog_sha256(tuple(rates)) == catalog_sha256(tuple(rates)[:1])
+    False
+    """
+    return _catalog_sha256(tuple(indicators))
+
+
+@lru_cache(maxsize=32)
+def _catalog_sha256(indicators: tuple[Indicator, ...]) -> str:
+    dump = [indicator.model_dump(mode="json") for indicator in indicators]
+    text = json.dumps(dump, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def provenance(result: Evaluation, lang: Language | None = None) -> Provenance:
+    """Where an evaluation comes from: library, catalog, data source, ``as_of``, language.
+
+    Reports print it; :meth:`Evaluation.to_dict` carries it.
+
+    >>> import xmqc_kpi as kpi
+    >>> result = kpi.evaluate(kpi.catalog(), **kpi.sample_data())
+    >>> made = provenance(result, "en")
+    >>> made.catalog.title[:36], made.source, made.language
+    ('Notice of the Xiamen Municipal Peopl', None, 'en')
+    """
+    language = resolve_language(lang)
+    builtin = result.plan == PLAN.number
+    title = (PLAN.title_zh if language == "zh" else PLAN.title_en) if builtin else None
+    return Provenance(
+        version=__version__,
+        catalog=CatalogInfo(
+            title=title,
+            document=result.plan,
+            indicators=len(result.indicators),
+            sha256=catalog_sha256(result.indicators),
+        ),
+        source=result.source,
+        as_of=result.as_of,
+        language=language,
+    )
+
+
+def evaluation_payload(result: Evaluation, lang: Language | None = None) -> EvaluationPayload:
+    """The typed payload of an evaluation (what :meth:`Evaluation.to_dict` dumps)."""
+    return EvaluationPayload.model_validate(result.to_dict(lang))
+
+
+def payload_dict(
+    result: Evaluation, records: list[dict[str, object]], lang: Language
+) -> dict[str, Any]:
+    """The payload as plain JSON types, validated by :class:`EvaluationPayload` on the way.
+
+    ``records`` are the rows of ``result.to_frame(lang)`` as Python values.
+    """
+    counts = result.summary().iloc[0]
+    payload = EvaluationPayload(
+        schema_version=SCHEMA_VERSION,
+        as_of=result.as_of,
+        provenance=provenance(result, lang),
+        summary=SummaryPayload(
+            assessments=len(result),
+            indicators=len(result.indicators),
+            by_status=StatusCounts.model_validate({k: int(v) for k, v in counts.items()}),
+        ),
+        assessments=[AssessmentPayload.model_validate(record) for record in records],
+    )
+    return payload.model_dump(mode="json")
