@@ -15,7 +15,7 @@ from ..text.statuses import status_word
 from ..text.units import unit_suffix
 from ._evaluation_frame import Prepared
 from ._evaluation_model import Cell, IndicatorBlock, Table
-from ._evaluation_text import Words, reference_header
+from ._evaluation_text import Words, reference_header, reference_of
 from ._threshold_text import clause_text
 from ._threshold_text import threshold_text as threshold_words
 from .svg import Chart, Series
@@ -23,9 +23,6 @@ from .svg import Chart, Series
 __all__ = ["indicator_blocks", "matrices", "short_threshold", "threshold_text", "title_of"]
 
 ChartKind = Literal["dots", "lines"]
-
-#: Kinds whose threshold column is a number worth drawing (trend: the previous value is not).
-_DRAWN = frozenset({"at_least", "above", "at_most", "below", "all", "below_benchmark"})
 
 
 def title_of(indicator: Indicator, lang: Language) -> str:
@@ -149,19 +146,19 @@ def _deadline_text(
 def _table(
     indicator: Indicator, texts: dict[str, npt.NDArray[np.object_]], words: Words, lang: Language
 ) -> Table:
-    kind = indicator.threshold.kind
+    reference = reference_of(indicator.threshold)
     unit = unit_suffix(indicator.unit, lang).strip()
     value_header = words.say("value_in", unit=unit) if unit else words.value
     extra: list[tuple[str, str]] = []
     if any(texts["interval_text"]):
         extra.append((words.interval, "interval_text"))
-    if kind == "top_among_peers":
+    if reference == "cutoff":
         extra.append((words.rank, "rank_text"))
     header = (
         words.region,
         words.period,
         value_header,
-        reference_header(words, kind),
+        reference_header(words, indicator.threshold),
         words.margin,
         *(title for title, _ in extra),
         words.status,
@@ -172,7 +169,7 @@ def _table(
             Cell(str(texts["region_label"][i])),
             Cell(str(texts["period_label"][i])),
             Cell(str(texts["value_text"][i]), numeric=True),
-            Cell(str(texts["threshold_text"][i]) if kind != "monitored" else "—", numeric=True),
+            Cell(str(texts["threshold_text"][i]) if reference != "none" else "—", numeric=True),
             Cell(str(texts["margin_text"][i]), numeric=True),
             *(Cell(str(texts[column][i]), numeric=True) for _, column in extra),
             Cell(str(texts["status_text"][i]), status=str(texts["status"][i])),
@@ -192,15 +189,16 @@ def _charts(
     lang: Language,
 ) -> tuple[tuple[ChartKind, Chart], ...]:
     """A dot chart across regions (latest period with data) and lines across periods."""
-    kind = indicator.threshold.kind
-    ranked = kind == "top_among_peers"
+    reference = reference_of(indicator.threshold)
+    ranked = reference == "cutoff"
     value_grid, status_grid = _grids(
         numbers["rank" if ranked else "value"], texts["status"], texts, prepared
     )
     reference_grid, _ = _grids(
         numbers["cutoff_rank" if ranked else "threshold"], texts["status"], texts, prepared
     )
-    drawn = ranked or kind in _DRAWN
+    # a fixed target, a benchmark or a cut-off is drawn; the previous value is not
+    drawn = reference in ("target", "benchmark", "cutoff")
     title = title_of(indicator, lang)
     common: dict[str, Any] = {
         "reference_label": _reference_label(indicator, words, lang) if drawn else "",
@@ -276,11 +274,11 @@ def _strs(values: npt.NDArray[np.object_]) -> tuple[str, ...]:
 
 
 def _reference_label(indicator: Indicator, words: Words, lang: Language) -> str:
-    kind = indicator.threshold.kind
-    if kind == "top_among_peers":
+    reference = reference_of(indicator.threshold)
+    if reference == "cutoff":
         return words.cutoff_rank
-    if kind == "below_benchmark":
-        return reference_header(words, kind)
+    if reference == "benchmark":
+        return reference_header(words, indicator.threshold)
     return f"{words.threshold} {short_threshold(indicator, lang)}"
 
 

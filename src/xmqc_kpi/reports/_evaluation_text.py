@@ -7,18 +7,24 @@ language and composes the few texts made of several entries.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from ..text import Language
 from ..text.reports import EVALUATION
 from ..text.statuses import STATUS_SYMBOLS, status_word
 from ._labels import Labels
 
-__all__ = ["STATUS_SYMBOLS", "Words", "matrix_note", "reference_header", "words"]
+__all__ = [
+    "STATUS_SYMBOLS",
+    "Reference",
+    "Words",
+    "matrix_note",
+    "reference_header",
+    "reference_of",
+    "words",
+]
 
 Words = Labels
-
-#: The header of the threshold column, for kinds whose column holds something else than a
-#: fixed target (the entry ``reference_<kind>`` of the wording table, when there is one).
-_REFERENCE = "reference_{kind}"
 
 
 def words(lang: Language) -> Labels:
@@ -39,7 +45,34 @@ def matrix_note(text: Labels) -> str:
     return text.say("matrix_note", legend=legend)
 
 
-def reference_header(text: Labels, kind: str) -> str:
-    """What the threshold column of a kind holds: the target, the national average …."""
-    key = _REFERENCE.format(kind=kind)
+Reference = Literal["target", "benchmark", "cutoff", "previous", "none"]
+
+
+def reference_of(threshold: object) -> Reference:
+    """What a threshold's ``threshold`` column holds, read from the kind's own facts.
+
+    A kind that ranks among peers (it needs ``peers``) holds the cut-off member's value; one
+    that reads benchmarks, the benchmark; one judged over a series, the previous period's
+    value; one with a comparator, its fixed target; any other (monitored), nothing.
+
+    >>> from xmqc_kpi import catalog
+    >>> [reference_of(catalog()[name].threshold) for name in (
+    ...     "municipal_sampling_pass_rate", "special_equipment_death_rate",
+    ...     "brand_titles_per_100m_gdp", "consumer_complaint_rate_trend",
+    ...     "non_standard_production_share")]
+    ['target', 'benchmark', 'cutoff', 'previous', 'none']
+    """
+    needs = getattr(threshold, "needs", ())
+    if "peers" in needs:
+        return "cutoff"
+    if "benchmarks" in needs:
+        return "benchmark"
+    if getattr(threshold, "over_series", False):
+        return "previous"
+    return "target" if getattr(threshold, "comparator", None) is not None else "none"
+
+
+def reference_header(text: Labels, threshold: object) -> str:
+    """The header of the threshold column: the target, the national average …"""
+    key = f"reference_{reference_of(threshold)}"
     return text.say(key) if key in EVALUATION else text.threshold
