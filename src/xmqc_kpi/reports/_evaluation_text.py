@@ -73,6 +73,6 @@ def reference_of(threshold: object) -> Reference:
 
 
 def reference_header(text: Labels, threshold: object) -> str:
-    """The header of the threshold column: the target, the national average …"""
+    """The header of the threshold column: the target, the national average and so on."""
     key = f"reference_{reference_of(threshold)}"
     return text.say(key) if key in EVALUATION else text.threshold
