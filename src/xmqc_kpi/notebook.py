@@ -31,6 +31,7 @@ from .reports.evaluation_report import indicator_charts
 from .results import Status
 from .text import Language, resolve_language
 from .text.notebook import NOTEBOOK
+from .text.numbers import format_number, format_pair
 from .text.statuses import reason_word, status_word
 
 if TYPE_CHECKING:
@@ -78,10 +79,17 @@ def _facts(facts: Iterable[tuple[str, str]]) -> str:
     return f"{_TABLE}{rows}</table>"
 
 
-def _number(value: object, decimals: int = 2) -> str:
-    if not isinstance(value, int | float) or value != value or abs(value) == float("inf"):
-        return "—"
-    return f"{float(value):.{decimals}f}"
+def _float(value: object) -> float:
+    return float(value) if isinstance(value, int | float) else float("nan")
+
+
+def _pair(value: object, threshold: object, decimals: int) -> tuple[str, str]:
+    """A value and its threshold, formatted together by the one number policy."""
+    return format_pair(_float(value), _float(threshold), decimals=decimals)
+
+
+def _number(value: object, decimals: int) -> str:
+    return format_number(_float(value), decimals=decimals)
 
 
 def evaluation_html(
@@ -92,8 +100,10 @@ def evaluation_html(
     counts = result.summary().iloc[0]
     badges = "".join(_badge(str(s), chosen, int(counts[str(s)])) for s in Status)
     head = result.head(max_rows).to_frame(chosen)
+    decimals = {indicator.id: indicator.decimals for indicator in result.indicators}
     rows = []
     for record in head.itertuples(index=False):
+        value, threshold = _pair(record.value, record.threshold, decimals[str(record.indicator_id)])
         status = str(record.status)
         colour = STATUS_COLOURS.get(status, "#ffffff")
         region = record.region if isinstance(record.region, str) else ""
@@ -101,8 +111,8 @@ def evaluation_html(
             escape(record.indicator_id),
             escape(region or NOTEBOOK.say("no_region", chosen)),
             escape(record.period),
-            _number(record.value),
-            escape(f"{record.comparison} {_number(record.threshold)}"),
+            escape(value),
+            escape(f"{record.comparison} {threshold}"),
         ]
         rows.append(
             f'<tr title="{escape(record.explanation)}">'
@@ -132,22 +142,32 @@ def assessment_html(assessment: Assessment, lang: Language | None = None) -> str
     def say(key: str) -> str:
         return NOTEBOOK.say(key, chosen)
 
+    places = _decimals(assessment.indicator_id)
+    value, threshold = _pair(assessment.value, assessment.threshold, places)
     facts = [
         (say("indicator"), assessment.indicator_id),
         (say("region"), assessment.region or say("no_region")),
         (say("period"), str(assessment.period)),
-        (say("value"), _number(assessment.value)),
-        (say("threshold"), f"{assessment.comparison} {_number(assessment.threshold)}"),
-        (say("margin"), _number(assessment.margin)),
+        (say("value"), value),
+        (say("threshold"), f"{assessment.comparison} {threshold}"),
+        (say("margin"), _number(assessment.margin, places)),
     ]
     if assessment.ci_low is not None:
-        interval = f"{_number(assessment.ci_low)}–{_number(assessment.ci_high)}"
+        interval = f"{_number(assessment.ci_low, places)}–{_number(assessment.ci_high, places)}"
         facts.append((say("interval"), interval))
     reason = escape(reason_word(str(assessment.reason), chosen))
     return (
         f"<div><p>{_badge(assessment.status.value, chosen)} {reason}</p>"
         f"{_facts(facts)}<p>{escape(assessment.explanation)}</p></div>"
     )
+
+
+def _decimals(indicator_id: str) -> int:
+    """The declared decimals of a built-in indicator (2 for one the catalog does not hold)."""
+    from .catalogs import catalog
+
+    built_in = catalog()
+    return built_in[indicator_id].decimals if indicator_id in built_in else 2
 
 
 def indicator_html(indicator: Indicator, lang: Language | None = None) -> str:
