@@ -561,3 +561,21 @@ def test_every_failure_of_reading_is_one_line_with_status_2(
     assert error.count("\n") == 1
     assert "cannot read file" in error
     assert "ParseError" in error
+
+
+def test_a_registered_format_reaches_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A new output format is one registered renderer: -f and the -o suffix know it."""
+    from xmqc_kpi.reports import THRESHOLD_FORMATS
+
+    THRESHOLD_FORMATS.add("txt", lambda document: f"{document.total}\n", suffixes=(".txt",))
+    try:
+        assert cli.main(["thresholds", "-o", str(tmp_path / "count.txt")]) == 0
+        assert (tmp_path / "count.txt").read_text(encoding="utf-8") == "42\n"
+        assert cli.main(["thresholds", "-f", "txt"]) == 0
+        assert capsys.readouterr().out == "42\n"
+    finally:
+        THRESHOLD_FORMATS.remove("txt")
+    assert cli.main(["thresholds", "-o", str(tmp_path / "count.txt")]) == 2
+    assert "cannot tell the format" in capsys.readouterr().err
