@@ -386,7 +386,7 @@ def test_xlsx_has_the_sheets_with_their_content() -> None:
     rows = list(workbook["assessments"].iter_rows(values_only=True))
     assert rows[0] == FRAME_COLUMNS
     assert len(rows) == len(result) + 1
-    assert rows[1][:4] == ("pass_rate", "思明区", 2013, 94.0)
+    assert rows[1][:6] == ("pass_rate", "测试指标pass_rate", "5", "思明区", 2013, 94.0)
     inputs = list(workbook["inputs"].iter_rows(values_only=True))
     assert len(inputs) == len(result.inputs()) + 1
     assert (

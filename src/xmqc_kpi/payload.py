@@ -17,8 +17,8 @@ This module renders nothing: it holds models, and the plan's title from
 >>> import xmqc_kpi as kpi
 >>> result = kpi.evaluate(kpi.catalog(), **kpi.sample_data(), as_of="2015-12-31")
 >>> payload = EvaluationPayload.model_validate(result.to_dict("en"))
->>> payload.schema_version, payload.summary.assessments, payload.summary.by_status.met
-('1.0', 1176, 431)
+>>> payload.schema_version, payload.summary.assessments, payload.summary.by_status.not_assessed
+('1.0', 1176, 60)
 >>> payload.provenance.catalog.document, payload.provenance.catalog.indicators
 ('厦府〔2013〕98号', 42)
 """

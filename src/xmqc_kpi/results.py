@@ -296,11 +296,11 @@ class Evaluation:
 
     def _titles(self, lang: Language) -> pd.Series:
         texts = self._per_indicator(lambda item: item.title_zh if lang == "zh" else item.title_en)
-        return pd.Series(pd.Categorical(texts), index=self._table.index)
+        return pd.Series(texts, index=self._table.index)  # texts: the same in any subset
 
     def _sections(self) -> pd.Series:
         sections = self._per_indicator(lambda indicator: indicator.section)
-        return pd.Series(pd.Categorical(sections), index=self._table.index)
+        return pd.Series(sections, index=self._table.index)
 
     def _responsible(self) -> npt.NDArray[np.object_]:
         return self._per_indicator(lambda indicator: tuple(indicator.responsible.units))
@@ -500,9 +500,11 @@ class Evaluation:
         :class:`xmqc_kpi.payload.EvaluationPayload` is its typed model. Texts are in ``lang``.
 
         >>> import xmqc_kpi as kpi
-        >>> payload = kpi.evaluate(kpi.catalog(), **kpi.sample_data()).to_dict()
-        >>> payload["schema_version"], payload["summary"]["by_status"]["not_met"]
-        ('1.0', 120)
+        >>> result = kpi.evaluate(kpi.catalog(), **kpi.sample_data())
+        >>> payload = result.to_dict()
+        >>> payload["schema_version"], payload["summary"]["by_status"]["not_met"] == len(
+        ...     result.not_met())
+        ('1.0', True)
         """
         from .payload import payload_dict
 
