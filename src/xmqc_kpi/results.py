@@ -20,7 +20,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from . import display
-from .interpretation import department_key
+from .interpretation import canonical_unit, department_key
 from .text import Language, resolve_language
 
 if TYPE_CHECKING:
@@ -327,7 +327,9 @@ class Evaluation:
         """Counts of each status, overall or by one key.
 
         ``by`` is ``"region"``, ``"period"``, ``"indicator_id"``, ``"section"`` (plan section)
-        or ``"responsible"`` (an assessment counts once for each of its responsible units).
+        or ``"responsible"`` (an assessment counts once for each of its responsible units, each
+        unit under its one name, :func:`~xmqc_kpi.interpretation.canonical_unit`; a unit's name
+        is used as declared, never split).
 
         >>> import xmqc_kpi as kpi
         >>> result = kpi.evaluate(kpi.catalog(), **kpi.sample_data())
@@ -355,7 +357,10 @@ class Evaluation:
             sections = {indicator.id: indicator.section for indicator in self._indicators}
             return table["indicator_id"].astype(str).map(sections).rename(by), status
         if by == "responsible":
-            units = pd.Series(self._responsible(), index=table.index).explode()
+            named = self._per_indicator(
+                lambda item: tuple(dict.fromkeys(map(canonical_unit, item.responsible.units)))
+            )
+            units = pd.Series(named, index=table.index).explode()
             return (
                 units.rename(by).reset_index(drop=True),
                 status.loc[units.index].reset_index(drop=True),
