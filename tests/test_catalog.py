@@ -90,6 +90,16 @@ TRENDS = {
     "service_satisfaction_trend": "rising",
     "citizen_quality_satisfaction_trend": "rising",
 }
+#: Each trend's declared reading and ceiling (percent shares stop at 100 %).
+TREND_READINGS: dict[str, tuple[str, int | None]] = {
+    "made_in_xiamen_market_share_trend": ("year_on_year", 100),
+    "market_metrology_coverage_trend": ("window", 100),
+    "energy_saving_building_share_trend": ("window", 100),
+    "industrialized_construction_share_trend": ("year_on_year", 100),
+    "consumer_complaint_rate_trend": ("year_on_year", None),
+    "service_satisfaction_trend": ("year_on_year", None),
+    "citizen_quality_satisfaction_trend": ("year_on_year", None),
+}
 MONITORED = (
     "old_elevator_assessment_coverage",
     "non_standard_production_share",
@@ -515,7 +525,11 @@ def test_relative_thresholds() -> None:
         assert threshold.cutoff(10) == 2  # the default: top 20 %, rounded up
         assert by_id(indicator_id).direction == "higher"
     for indicator_id, direction in TRENDS.items():
-        assert by_id(indicator_id).threshold == Trend(direction=direction)
+        threshold = by_id(indicator_id).threshold
+        assert isinstance(threshold, Trend)
+        assert threshold.direction == direction
+        reading, ceiling = TREND_READINGS[indicator_id]
+        assert (threshold.reading, threshold.ceiling) == (reading, ceiling)
     for indicator_id in MONITORED:
         assert by_id(indicator_id).threshold == Monitored()
 

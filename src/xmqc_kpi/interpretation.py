@@ -299,13 +299,18 @@ RULES: tuple[InterpretationRule, ...] = (
         meaning_zh="评价窗口内逐期严格上升",
         meaning_en="the value rises strictly from each period to the next within the window",
         note_zh=(
-            "在每个（地区，期间）按截至该期的各期判断（可设窗口长度限制回溯期数）；"
-            "首期或窗口内有缺值，结论为“数据不足”。"
+            "每个趋势指标声明其判断方式：按评价时段连续判断（截至该期的各期，可设窗口长度限制"
+            "回溯期数；一期未提高，其后各期均未达标），或逐年比较（当期与上一期比较，即"
+            "比上年提高）；各指标的选择及理由见其解释说明。比例达到上限（100%）后保持不变的，"
+            "视为达标。首期或窗口内有缺值，结论为“数据不足”。"
         ),
         note_en=(
-            "Judged at each (region, period) over the periods up to it (a window length may "
-            "limit how far back); the first period, or a missing value in the window, is "
-            "insufficient data."
+            "Each trend indicator declares its reading: over the window (the periods up to the "
+            "one assessed, a window length may limit how far back; one step that does not rise "
+            "fails every later period) or year on year (each period against the one before, "
+            "比上年提高); each indicator's note gives its choice and why. A share that has "
+            "reached its ceiling (100 %) and stays there is met. The first period, or a missing "
+            "value in the window, is insufficient data."
         ),
         kinds=("trend",),
     ),

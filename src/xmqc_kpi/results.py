@@ -51,6 +51,7 @@ class Reason(enum.StrEnum):
     BELOW_BENCHMARK = "below_benchmark"
     IN_TOP_GROUP = "in_top_group"
     TREND_HOLDS = "trend_holds"
+    TREND_AT_CEILING = "trend_at_ceiling"
     # not met
     BELOW_MINIMUM = "below_minimum"
     NOT_ABOVE_FLOOR = "not_above_floor"

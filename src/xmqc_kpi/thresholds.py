@@ -566,21 +566,61 @@ class TopAmongPeers(ThresholdKind):
 class Trend(ThresholdKind):
     """Strictly rising (不断提高, 持续提升) or falling (持续降低) from each period to the next.
 
-    Judged at each (region, period) over the periods up to it, the last ``window`` of them at
-    most (``None``: all). The first period, or a gap or missing value in the window, is
-    insufficient data.
+    Two readings, declared per indicator (``reading``):
+
+    * ``"window"`` — judged at each (region, period) over the periods up to it, the last
+      ``window`` of them at most (``None``: all): one step that did not move breaks every later
+      period of the window (the plan period read as a whole);
+    * ``"year_on_year"`` — each period against the one before only (比上年提高): a dip fails
+      its own year, and the next year that rises again is met.
+
+    A ``ceiling`` (display unit; rising trends only) is the most the value can be — 100 for a
+    share in percent: a step that stays at the ceiling keeps the target met (every market
+    covered cannot be covered more). The first period, or a gap or missing value in the
+    window, is insufficient data.
+
+    >>> Trend(direction="rising", reading="year_on_year").span
+    2
+    >>> Trend(direction="rising", ceiling=100).ceiling
+    Decimal('100')
     """
 
     kind: Literal["trend"] = "trend"
     over_series: ClassVar[bool] = True
     reasons: ClassVar[Mapping[str, Status]] = {
         Reason.TREND_HOLDS.value: Status.MET,
+        Reason.TREND_AT_CEILING.value: Status.MET,
         Reason.TREND_BROKEN.value: Status.NOT_MET,
         Reason.TOO_FEW_PERIODS.value: Status.INSUFFICIENT_DATA,
         Reason.GAP_IN_PERIODS.value: Status.INSUFFICIENT_DATA,
     }
     direction: Literal["rising", "falling"]
+    #: How far back a period is judged: over the window, or against the period before.
+    reading: Literal["window", "year_on_year"] = "window"
     window: int | None = Field(default=None, ge=2)
+    #: The most the value can be, in the display unit (100 for a percent share); staying there
+    #: keeps a rising trend met.
+    ceiling: Decimal | None = None
+
+    @field_validator("ceiling", mode="before")
+    @classmethod
+    def _as_decimal(cls, number: Any) -> Decimal | None:
+        return None if number is None else _exact_decimal(number)
+
+    @model_validator(mode="after")
+    def _consistent_reading(self) -> Trend:
+        if self.reading == "year_on_year" and self.window is not None:
+            raise ValueError(
+                "reading 'year_on_year' compares each period with the one before: give no window"
+            )
+        if self.ceiling is not None and self.direction != "rising":
+            raise ValueError("a ceiling applies to a rising trend only")
+        return self
+
+    @property
+    def span(self) -> int | None:
+        """The periods one judgement covers: 2 year on year, else ``window`` (``None``: all)."""
+        return 2 if self.reading == "year_on_year" else self.window
 
     @property
     def step(self) -> Comparator:
@@ -599,16 +639,25 @@ class Trend(ThresholdKind):
     def describe_fields(self, display_unit: str | None, lang: Language | None) -> dict[str, str]:
         """The fields of the kind's words (see :meth:`ThresholdKind.describe_fields`)."""
         words = kind_words(self.kind)
-        window = (
-            words.say("window_all", lang)
-            if self.window is None
-            else words.say("window_last", lang, window=self.window)
-        )
+        if self.reading == "year_on_year":
+            window = words.say("window_year_on_year", lang)
+        elif self.window is None:
+            window = words.say("window_all", lang)
+        else:
+            window = words.say("window_last", lang, window=self.window)
         rising = self.direction == "rising"
+        ceiling = top = ""
+        if self.ceiling is not None:
+            number = declared_text(self.ceiling)
+            top = number if display_unit is None else with_unit(number, display_unit, lang)
+            ceiling = words.say("ceiling_rule", lang, ceiling=top)
         return {
             "trend": words.say(self.direction, lang),
             "verb": words.say("rise" if rising else "fall", lang),
             "window": window,
+            "reading": words.say(f"reading_{self.reading}", lang),
+            "ceiling": ceiling,
+            "top": top,
         }
 
     def judge(self, subject: Subject) -> Verdict:
@@ -616,9 +665,10 @@ class Trend(ThresholdKind):
 
         Rows are sorted by region then period; a region's series starts at its first reported
         value. A step is the move from the row before to this one; it is *broken* when it does
-        not rise (fall), and a *gap* when the periods are not consecutive or a value is
-        missing. Counts of broken and gap steps inside each row's window come from cumulative
-        sums, so the whole panel is judged in a few array operations.
+        not rise (fall) — unless it stays at the ceiling — and a *gap* when the periods are not
+        consecutive or a value is missing. Counts of broken and gap steps inside each row's
+        window come from cumulative sums, so the whole panel is judged in a few array
+        operations.
         """
         rows = len(subject)
         value = subject.value
@@ -643,18 +693,24 @@ class Trend(ThresholdKind):
 
         moved = decide(value, previous, self.step, subject.exact, before)
         equal = decide(value, previous, EQUAL, subject.exact, before)
-        broken = ~new_group & ~gap & ~moved
+        at_ceiling = self._at_ceiling(subject)
+        kept = ~moved & at_ceiling
+        broken = ~new_group & ~gap & ~moved & ~at_ceiling
         window_start = group_start.copy()
-        if self.window is not None:
-            window_start = np.maximum(group_start, index - self.window + 1)
+        if self.span is not None:
+            window_start = np.maximum(group_start, index - self.span + 1)
         gaps_in_window = _count_since(gap, window_start)
         broken_in_window = _count_since(broken, window_start)
         first = index == window_start
-        holds, breaks, too_few, gapped = self.reasons
+        holds, ceiling, breaks, too_few, gapped = self.reasons
         reason = np.where(
             first,
             too_few,
-            np.where(gaps_in_window > 0, gapped, np.where(broken_in_window > 0, breaks, holds)),
+            np.where(
+                gaps_in_window > 0,
+                gapped,
+                np.where(broken_in_window > 0, breaks, np.where(kept, ceiling, holds)),
+            ),
         ).astype(object)
         last_broken = np.maximum.accumulate(np.where(broken, index, -1))
         last_gap = np.maximum.accumulate(np.where(gap, index, -1))
@@ -667,30 +723,43 @@ class Trend(ThresholdKind):
             cited_row=np.where(cited >= window_start, cited, -1).astype(np.int64),
         )
 
+    def _at_ceiling(self, subject: Subject) -> npt.NDArray[np.bool_]:
+        """Rows whose value equals the ceiling exactly (none without a ceiling)."""
+        if self.ceiling is None:
+            return np.zeros(len(subject), dtype=bool)
+        top = Fraction(self.ceiling)
+        return decide(subject.value, float(top), EQUAL, subject.exact, lambda _row: top)
+
     def expected(self, value: Fraction, context: Mapping[str, Any]) -> Status:
         """Against ``previous``, or over ``series`` (the region's (year, value) up to this one).
 
-        A series starts at its first reported value and keeps the last ``window`` periods; a
-        single period, a missing value or a gap between years is insufficient data.
+        A series starts at its first reported value and keeps the last ``span`` periods; a
+        single period, a missing value or a gap between years is insufficient data. A step
+        that stays at the ceiling holds.
         """
         series: list[tuple[int, Fraction | None]] = list(context.get("series") or ())
         if not series:
             before = context.get("previous")
             if before is None:
                 return Status.INSUFFICIENT_DATA
-            return _verdict(bool(self.step(value, before)))
+            return _verdict(self._holds(before, value))
         while series and series[0][1] is None:
             series.pop(0)
-        if self.window is not None:
-            series = series[-self.window :]
+        if self.span is not None:
+            series = series[-self.span :]
         if len(series) < 2:
             return Status.INSUFFICIENT_DATA
         moved = True
         for (year_before, before), (year, after) in pairwise(series):
             if before is None or after is None or year - year_before != 1:
                 return Status.INSUFFICIENT_DATA
-            moved &= bool(self.step(after, before))
+            moved &= self._holds(before, after)
         return _verdict(moved)
+
+    def _holds(self, before: Fraction, after: Fraction) -> bool:
+        """Whether one step keeps the trend: it moves the right way, or stays at the ceiling."""
+        at_top = self.ceiling is not None and after == Fraction(self.ceiling)
+        return bool(self.step(after, before)) or at_top
 
 
 def _count_since(flags: npt.NDArray[np.bool_], start: IntArray) -> IntArray:

@@ -13,12 +13,20 @@ from ..indicator import Input
 __all__ = [
     "BELOW_NATIONAL_AVERAGE",
     "BELOW_NATIONAL_AVERAGE_ZH",
+    "CEILING",
+    "CEILING_ZH",
     "EVERY_UNIT",
     "EVERY_UNIT_ZH",
-    "FALLING",
-    "FALLING_ZH",
+    "FALLING_YEAR_ON_YEAR",
+    "FALLING_YEAR_ON_YEAR_ZH",
     "RISING",
+    "RISING_YEAR_ON_YEAR",
+    "RISING_YEAR_ON_YEAR_ZH",
     "RISING_ZH",
+    "WINDOW_REASON",
+    "WINDOW_REASON_ZH",
+    "YEAR_ON_YEAR_REASON",
+    "YEAR_ON_YEAR_REASON_ZH",
     "counted",
     "top_group",
     "top_group_zh",
@@ -42,28 +50,66 @@ EVERY_UNIT = (
 )
 EVERY_UNIT_ZH = "所有对象均须达标，即分子等于分母且分母大于零（100%，不设容差）。"
 
-#: 不断提高 / 持续提升 / 逐步 (strictly rising).
+#: 不断提高 / 持续提升 / 逐步 (strictly rising), read over the window (the plan period).
 RISING = (
     "The plan sets no number, only a direction: the value must rise strictly from each period to "
-    "the next within the evaluated window. The first period, or a missing value in the window, "
+    "the next within the evaluated window (reading: window; one step that does not rise fails "
+    "every later period of the window). The first period, or a missing value in the window, "
     "is insufficient data."
 )
-
 RISING_ZH = (
-    "方案未规定具体数值，仅规定变化方向，即在评价时段内每一期的数值均须严格高于上一期；"
+    "方案未规定具体数值，仅规定变化方向，即在评价时段内每一期的数值均须严格高于上一期"
+    "（按评价时段连续判断：一期未提高，其后各期均未达标）；"
     "首期，或评价时段内有数值缺失的，结果为数据不足。"
 )
 
-#: 持续降低 (strictly falling).
-FALLING = (
-    "The plan sets no number, only a direction: the value must fall strictly from each period to "
-    "the next within the evaluated window. The first period, or a missing value in the window, "
-    "is insufficient data."
+#: 不断提高 / 持续提升, read year on year (比上年提高).
+RISING_YEAR_ON_YEAR = (
+    "The plan sets no number, only a direction: each period must be strictly higher than the "
+    "one before (reading: year on year, 比上年提高; a dip fails its own year only). The first "
+    "period, or a missing previous value, is insufficient data."
 )
-FALLING_ZH = (
-    "方案未规定具体数值，仅规定变化方向，即在评价时段内每一期的数值均须严格低于上一期；"
-    "首期，或评价时段内有数值缺失的，结果为数据不足。"
+RISING_YEAR_ON_YEAR_ZH = (
+    "方案未规定具体数值，仅规定变化方向，即每一期的数值均须严格高于上一期"
+    "（逐年比较，比上年提高：某年回落只影响当年）；首期，或上一期数值缺失的，结果为数据不足。"
 )
+
+#: 持续降低 (strictly falling), read year on year.
+FALLING_YEAR_ON_YEAR = (
+    "The plan sets no number, only a direction: each period must be strictly lower than the "
+    "one before (reading: year on year, 比上年降低; a rise fails its own year only). The first "
+    "period, or a missing previous value, is insufficient data."
+)
+FALLING_YEAR_ON_YEAR_ZH = (
+    "方案未规定具体数值，仅规定变化方向，即每一期的数值均须严格低于上一期"
+    "（逐年比较，比上年降低：某年回升只影响当年）；首期，或上一期数值缺失的，结果为数据不足。"
+)
+
+#: Why an annual survey or a yearly flow is read year on year.
+YEAR_ON_YEAR_REASON = (
+    " Read year on year because the value is measured afresh each year (a survey or the "
+    "year's own flow), so one year's dip says nothing of the next."
+)
+YEAR_ON_YEAR_REASON_ZH = (
+    "按逐年比较判断，因为该数值每年重新测得（年度测评或当年发生量），某年回落不影响其后各年。"
+)
+
+#: Why an accumulating share is read over the window.
+WINDOW_REASON = (
+    " Read over the window because the share accumulates (it counts what has been built or "
+    "covered so far), so a fall is a setback of the whole measure."
+)
+WINDOW_REASON_ZH = (
+    "按评价时段连续判断，因为该比例是累计形成的（统计至当期已建成或已覆盖的部分），"
+    "回落即该项措施倒退。"
+)
+
+#: A share that reaches 100 % cannot rise further.
+CEILING = (
+    " A share cannot exceed 100 %: once it is 100 %, staying there keeps the target met "
+    "(the trend's ceiling)."
+)
+CEILING_ZH = "比例不能超过100%：达到100%后保持不变的，视为达标（趋势的上限）。"
 
 
 def top_group(peer_group: str) -> str:

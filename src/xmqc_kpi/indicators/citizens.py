@@ -5,7 +5,14 @@ from __future__ import annotations
 from ..formulas import value
 from ..indicator import Clause, Indicator, Input, Responsible
 from ..thresholds import TopAmongPeers, Trend
-from ._common import RISING, RISING_ZH, top_group, top_group_zh
+from ._common import (
+    RISING_YEAR_ON_YEAR,
+    RISING_YEAR_ON_YEAR_ZH,
+    YEAR_ON_YEAR_REASON,
+    YEAR_ON_YEAR_REASON_ZH,
+    top_group,
+    top_group_zh,
+)
 
 __all__ = ["CITIZEN_QUALITY_SATISFACTION_RANK", "CITIZEN_QUALITY_SATISFACTION_TREND"]
 
@@ -48,11 +55,15 @@ CITIZEN_QUALITY_SATISFACTION_TREND = Indicator(
     formula=value("citizen_quality_satisfaction"),
     inputs=(_SATISFACTION,),
     unit="index_point",
-    threshold=Trend(direction="rising"),
+    threshold=Trend(direction="rising", reading="year_on_year"),
     quote="持续提升市民对产品、工程、服务、环境以及公共管理质量水平满意度",
     deadline="2014-06",
     responsible=_RESPONSIBLE,
-    interpretation="Measured by the survey score. 持续提升: " + RISING,
-    interpretation_zh="满意度以测评得分衡量。“持续提升”：" + RISING_ZH,
+    interpretation=(
+        "Measured by the survey score. 持续提升: " + RISING_YEAR_ON_YEAR + YEAR_ON_YEAR_REASON
+    ),
+    interpretation_zh=(
+        "满意度以测评得分衡量。“持续提升”：" + RISING_YEAR_ON_YEAR_ZH + YEAR_ON_YEAR_REASON_ZH
+    ),
     decimals=1,
 )

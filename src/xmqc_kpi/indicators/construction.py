@@ -5,7 +5,21 @@ from __future__ import annotations
 from ..formulas import ratio
 from ..indicator import Clause, Indicator, Input, Responsible
 from ..thresholds import All, AtLeast, Trend
-from ._common import EVERY_UNIT, EVERY_UNIT_ZH, RISING, RISING_ZH, counted
+from ._common import (
+    CEILING,
+    CEILING_ZH,
+    EVERY_UNIT,
+    EVERY_UNIT_ZH,
+    RISING,
+    RISING_YEAR_ON_YEAR,
+    RISING_YEAR_ON_YEAR_ZH,
+    RISING_ZH,
+    WINDOW_REASON,
+    WINDOW_REASON_ZH,
+    YEAR_ON_YEAR_REASON,
+    YEAR_ON_YEAR_REASON_ZH,
+    counted,
+)
 
 __all__ = [
     "AFFORDABLE_HOUSING_FIRST_ACCEPTANCE_RATE",
@@ -109,12 +123,14 @@ ENERGY_SAVING_BUILDING_SHARE_TREND = Indicator(
         ),
     ),
     unit="percent",
-    threshold=Trend(direction="rising"),
+    threshold=Trend(direction="rising", ceiling=100),
     quote="不断提高城市节能建筑的比重",
     deadline="2013-12",
     responsible=_CONSTRUCTION,
-    interpretation="比重 is a share of floor area. 不断提高: " + RISING,
-    interpretation_zh="“比重”指占建筑面积的比例。“不断提高”：" + RISING_ZH,
+    interpretation="比重 is a share of floor area. 不断提高: " + RISING + WINDOW_REASON + CEILING,
+    interpretation_zh=(
+        "“比重”指占建筑面积的比例。“不断提高”：" + RISING_ZH + WINDOW_REASON_ZH + CEILING_ZH
+    ),
 )
 INDUSTRIALIZED_CONSTRUCTION_SHARE_TREND = Indicator(
     id="industrialized_construction_share_trend",
@@ -138,12 +154,22 @@ INDUSTRIALIZED_CONSTRUCTION_SHARE_TREND = Indicator(
         ),
     ),
     unit="percent",
-    threshold=Trend(direction="rising"),
+    threshold=Trend(direction="rising", reading="year_on_year", ceiling=100),
     quote="不断提高城市节能建筑的比重和工业化建造比重",
     deadline="2013-12",
     responsible=_CONSTRUCTION,
-    interpretation="比重 is a share of new floor area. 不断提高: " + RISING,
-    interpretation_zh="“比重”指占新建建筑面积的比例。“不断提高”：" + RISING_ZH,
+    interpretation=(
+        "比重 is a share of new floor area. 不断提高: "
+        + RISING_YEAR_ON_YEAR
+        + YEAR_ON_YEAR_REASON
+        + CEILING
+    ),
+    interpretation_zh=(
+        "“比重”指占新建建筑面积的比例。“不断提高”："
+        + RISING_YEAR_ON_YEAR_ZH
+        + YEAR_ON_YEAR_REASON_ZH
+        + CEILING_ZH
+    ),
 )
 NEW_BUILDING_ENERGY_STANDARD_RATE = Indicator(
     id="new_building_energy_standard_rate",

@@ -5,7 +5,15 @@ from __future__ import annotations
 from ..formulas import ratio, value
 from ..indicator import Clause, Indicator, Input, Responsible
 from ..thresholds import All, AtLeast, Monitored, Trend
-from ._common import EVERY_UNIT, EVERY_UNIT_ZH, RISING, RISING_ZH, counted
+from ._common import (
+    EVERY_UNIT,
+    EVERY_UNIT_ZH,
+    RISING,
+    RISING_ZH,
+    WINDOW_REASON,
+    WINDOW_REASON_ZH,
+    counted,
+)
 
 __all__ = [
     "AGRI_STANDARDIZED_PRODUCTION_RATE",
@@ -130,21 +138,23 @@ MARKET_METROLOGY_COVERAGE_TREND = Indicator(
         ),
     ),
     unit="percent",
-    threshold=Trend(direction="rising"),
+    threshold=Trend(direction="rising", ceiling=100),
     quote="在全市菜市场逐步实施计量器具“四统一”管理",
     deadline="2013-12",
     responsible=Responsible(units=("市质监局", "市工商局", "市商务局", "市财政局")),
     interpretation=(
         "逐步实施 (implement step by step) is read as coverage rising. "
         + RISING
-        + " Once every market is covered (100 %) the coverage cannot rise further: a flat 100 % "
-        "shows as not rising and should be read as the measure completed."
+        + WINDOW_REASON
+        + " Once every market is covered (100 %) the coverage cannot rise further: staying at "
+        "100 % is the measure completed and keeps the target met (the trend's ceiling)."
     ),
     interpretation_zh=(
         "“逐步实施”按覆盖率逐期提高解释。"
         + RISING_ZH
-        + "全部菜市场均已实施（覆盖率100%）后，覆盖率无法再提高：持续为100%的，显示为未提高，"
-        "应理解为该项措施已完成。"
+        + WINDOW_REASON_ZH
+        + "全部菜市场均已实施（覆盖率100%）后，覆盖率无法再提高：保持100%即该项措施已完成，"
+        "视为达标（趋势的上限）。"
     ),
 )
 

@@ -5,7 +5,17 @@ from __future__ import annotations
 from ..formulas import ratio, value
 from ..indicator import Clause, Indicator, Input, Responsible
 from ..thresholds import AtLeast, TopAmongPeers, Trend
-from ._common import RISING, RISING_ZH, counted, top_group, top_group_zh
+from ._common import (
+    CEILING,
+    CEILING_ZH,
+    RISING_YEAR_ON_YEAR,
+    RISING_YEAR_ON_YEAR_ZH,
+    YEAR_ON_YEAR_REASON,
+    YEAR_ON_YEAR_REASON_ZH,
+    counted,
+    top_group,
+    top_group_zh,
+)
 
 __all__ = [
     "BRAND_TITLES_PER_100M_GDP",
@@ -80,13 +90,13 @@ MADE_IN_XIAMEN_MARKET_SHARE_TREND = Indicator(
         ),
     ),
     unit="percent",
-    threshold=Trend(direction="rising"),
+    threshold=Trend(direction="rising", reading="year_on_year", ceiling=100),
     quote="不断提高“厦门制造”产品的市场占有率",
     deadline="2013-12",
     # 4.1.2's 责任单位 cell is blank: it inherits 4.1.1's.
     responsible=Responsible(units=_BRAND_STRATEGY, inherited_from="4.1.1", body_leads=_BRAND_LEADS),
-    interpretation="不断提高: " + RISING,
-    interpretation_zh="“不断提高”：" + RISING_ZH,
+    interpretation="不断提高: " + RISING_YEAR_ON_YEAR + YEAR_ON_YEAR_REASON + CEILING,
+    interpretation_zh="“不断提高”：" + RISING_YEAR_ON_YEAR_ZH + YEAR_ON_YEAR_REASON_ZH + CEILING_ZH,
 )
 
 # 4.2.1: ……力争获奖企业居全国同级城市前列……

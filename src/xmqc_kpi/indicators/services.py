@@ -8,10 +8,12 @@ from ..thresholds import BelowBenchmark, TopAmongPeers, Trend
 from ._common import (
     BELOW_NATIONAL_AVERAGE,
     BELOW_NATIONAL_AVERAGE_ZH,
-    FALLING,
-    FALLING_ZH,
-    RISING,
-    RISING_ZH,
+    FALLING_YEAR_ON_YEAR,
+    FALLING_YEAR_ON_YEAR_ZH,
+    RISING_YEAR_ON_YEAR,
+    RISING_YEAR_ON_YEAR_ZH,
+    YEAR_ON_YEAR_REASON,
+    YEAR_ON_YEAR_REASON_ZH,
     counted,
     top_group,
     top_group_zh,
@@ -82,12 +84,14 @@ CONSUMER_COMPLAINT_RATE_TREND = Indicator(
     formula=ratio("consumer_complaints", "resident_population", part_of_whole=False),
     inputs=(_COMPLAINTS, _POPULATION),
     unit="per_10k_persons",
-    threshold=Trend(direction="falling"),
+    threshold=Trend(direction="falling", reading="year_on_year"),
     quote="持续降低消费者投诉率",
     deadline="2013-12",
     responsible=_RESPONSIBLE,
-    interpretation=_COMPLAINT_RATE + " 持续降低: " + FALLING,
-    interpretation_zh=_COMPLAINT_RATE_ZH + "“持续降低”：" + FALLING_ZH,
+    interpretation=_COMPLAINT_RATE + " 持续降低: " + FALLING_YEAR_ON_YEAR + YEAR_ON_YEAR_REASON,
+    interpretation_zh=(
+        _COMPLAINT_RATE_ZH + "“持续降低”：" + FALLING_YEAR_ON_YEAR_ZH + YEAR_ON_YEAR_REASON_ZH
+    ),
     decimals=3,
 )
 SERVICE_SATISFACTION_TREND = Indicator(
@@ -98,15 +102,20 @@ SERVICE_SATISFACTION_TREND = Indicator(
     formula=value("service_satisfaction_index"),
     inputs=(_SATISFACTION,),
     unit="index_point",
-    threshold=Trend(direction="rising"),
+    threshold=Trend(direction="rising", reading="year_on_year"),
     quote="不断提高消费者对服务业满意度",
     deadline="2013-12",
     responsible=_RESPONSIBLE,
     interpretation=(
         "Satisfaction is measured by the service-sector customer satisfaction index. 不断提高: "
-        + RISING
+        + RISING_YEAR_ON_YEAR
+        + YEAR_ON_YEAR_REASON
     ),
-    interpretation_zh="满意度以服务业顾客满意度测评指数衡量。“不断提高”：" + RISING_ZH,
+    interpretation_zh=(
+        "满意度以服务业顾客满意度测评指数衡量。“不断提高”："
+        + RISING_YEAR_ON_YEAR_ZH
+        + YEAR_ON_YEAR_REASON_ZH
+    ),
     decimals=1,
 )
 SERVICE_SATISFACTION_INDEX_RANK = Indicator(

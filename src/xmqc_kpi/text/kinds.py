@@ -234,8 +234,8 @@ BUILTIN_KIND_WORDS: dict[str, dict[str, Words]] = {
     },
     "trend": {
         "describe": Words(
-            zh="逐期严格{trend}（{symbol}），评价{window}",
-            en="{trend} strictly from each period to the next ({symbol}), over {window}",
+            zh="逐期严格{trend}（{symbol}），评价{window}{ceiling}",
+            en="{trend} strictly from each period to the next ({symbol}), over {window}{ceiling}",
         ),
         "target": Words(zh="逐期{trend}", en="{trend}"),
         "rising": Words(zh="提高", en="rising"),
@@ -244,15 +244,32 @@ BUILTIN_KIND_WORDS: dict[str, dict[str, Words]] = {
         "fall": Words(zh="低于", en="fall below"),
         "window_all": Words(zh="截至当期的全部期", en="all periods up to the one assessed"),
         "window_last": Words(zh="最近 {window} 期", en="the last {window} periods"),
+        "window_year_on_year": Words(
+            zh="当期与上一期（逐年比较，即比上年提高）",
+            en="two periods, each against the one before (year on year)",
+        ),
+        "reading_window": Words(zh="按评价时段连续判断", en="read over the window"),
+        "reading_year_on_year": Words(zh="逐年比较，比上年提高", en="read year on year"),
+        "ceiling_rule": Words(
+            zh="；达到上限 {ceiling} 后保持即为达标",
+            en="; once at the ceiling of {ceiling}, staying there is met",
+        ),
+        "reason:trend_at_ceiling": Words(zh="已达上限并保持", en="at the ceiling, kept"),
         "trend_holds": Words(
-            zh="{title} {span}依次为 {sequence}，逐期{trend}（{ref}），{status}。",
-            en="{title} {span}: {sequence}, {trend} every period ({ref}), {status}.",
+            zh="{title} {span}依次为 {sequence}，逐期{trend}（{reading}；{ref}），{status}。",
+            en="{title} {span}: {sequence}, {trend} every period ({reading}; {ref}), {status}.",
+        ),
+        "trend_at_ceiling": Words(
+            zh="{title} {span}依次为 {sequence}，已达到上限 {top}，无法再提高，保持即为达标"
+            "（{reading}；{ref}），{status}。",
+            en="{title} {span}: {sequence}; at the ceiling of {top}, it cannot rise further and "
+            "staying there is met ({reading}; {ref}), {status}.",
         ),
         "trend_broken": Words(
             zh="{title} {span}依次为 {sequence}，{at}未{verb} {before}，未做到持续{trend}"
-            "（{ref}），{status}。",
+            "（{reading}；{ref}），{status}。",
             en="{title} {span}: {sequence}; {at} did not {verb} {before}, so not continuously "
-            "{trend} ({ref}), {status}.",
+            "{trend} ({reading}; {ref}), {status}.",
         ),
         "too_few_periods": Words(
             zh="{header}；{period}为首个评价期，没有上一期可比较，无法判断趋势。",
