@@ -248,3 +248,16 @@ def test_to_json_keeps_its_keys_and_its_characters() -> None:
         "assessments",
     ]
     assert text == json.dumps(small_result().to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+def test_catalog_hash_of_an_unhashable_declaration() -> None:
+    """A user's threshold kind may hold a list: the hash is computed, only not cached."""
+
+    class Listed:
+        __hash__ = None  # type: ignore[assignment]
+
+        def model_dump(self, mode: str) -> dict[str, object]:
+            return {"id": "listed", "levels": [1, 2]}
+
+    expected = hashlib.sha256(b'[{"id":"listed","levels":[1,2]}]').hexdigest()
+    assert catalog_sha256([Listed()]) == expected  # type: ignore[list-item]

@@ -254,14 +254,20 @@ def catalog_sha256(indicators: Sequence[Indicator]) -> str:
     >>> catalog_sha256(tuple(rates)) == catalog_sha256(tuple(rates)[:1])
     False
     """
-    return _catalog_sha256(tuple(indicators))
+    items = tuple(indicators)
+    try:
+        return _cached_sha256(items)  # a service evaluates the same catalog call after call
+    except TypeError:  # an indicator with an unhashable field (a user's threshold kind)
+        return _sha256(items)
 
 
-@lru_cache(maxsize=32)
-def _catalog_sha256(indicators: tuple[Indicator, ...]) -> str:
+def _sha256(indicators: tuple[Indicator, ...]) -> str:
     dump = [indicator.model_dump(mode="json") for indicator in indicators]
     text = json.dumps(dump, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_cached_sha256 = lru_cache(maxsize=32)(_sha256)
 
 
 def provenance(result: Evaluation, lang: Language | None = None) -> Provenance:
