@@ -261,3 +261,25 @@ def test_catalog_hash_of_an_unhashable_declaration() -> None:
 
     expected = hashlib.sha256(b'[{"id":"listed","levels":[1,2]}]').hexdigest()
     assert catalog_sha256([Listed()]) == expected  # type: ignore[list-item]
+
+
+def test_the_command_line_s_json_names_the_file_it_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from xmqc_kpi.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    data = tmp_path / "d.csv"
+    data.write_text(
+        "region,period,national_sampled_batches,national_passed_batches\n思明区,2013,50,47\n",
+        encoding="utf-8",
+    )
+    assert main(["evaluate", "d.csv", "-f", "json", "-o", "out.json"]) == 0
+    payload = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    validator().validate(payload)
+    source = payload["provenance"]["source"]
+    assert source == {
+        "file": "d.csv",
+        "sha256": hashlib.sha256(data.read_bytes()).hexdigest(),
+        "sheet": None,
+    }
