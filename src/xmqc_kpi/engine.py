@@ -15,6 +15,7 @@ import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from functools import lru_cache, partial
 from typing import Any
@@ -28,17 +29,23 @@ from .errors import DataError, DataProblem
 from .explain import Facts, render_explanations
 from .formulas import Ratio
 from .indicator import Indicator
-from .judging import ABOVE, NEAR, ExactAt, References, Subject, decide
+from .judging import ABOVE, NEAR, ExactAt, References, Subject, Verdict, decide, near
 from .panel import FIRST_YEAR, LAST_YEAR, Panel, benchmark_like, read_panel
 from .payload import DataSource
 from .results import FRAME_COLUMNS, STATUS_DTYPE, Evaluation, Reason
+from .text import Language
+from .text.explanations import EXPLANATIONS
+from .text.numbers import declared_text
+from .text.units import with_unit
 from .thresholds import reason_dtype, reason_status
 from .units import exact_factor, float_factor, normalise_unit
 
-__all__ = ["evaluate"]
+__all__ = ["ATTENTION_DTYPE", "Band", "attention_bands", "evaluate"]
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
+#: An attention band as a caller writes it: ``0.5``, ``"0.5"``, ``Decimal("0.5")``.
+Band = int | float | str | Decimal
 
 #: The reference tables evaluate() takes, with their required columns.
 REFERENCE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -55,6 +62,7 @@ def evaluate(
     peers: pd.DataFrame | None = None,
     units: Mapping[str, str] | None = None,
     as_of: dt.date | str | pd.Timestamp | None = None,
+    attention: Band | Mapping[str, Band | None] | None = None,
 ) -> Evaluation:
     """Assess each indicator at each (region, period) of ``data``.
 
@@ -76,6 +84,12 @@ def evaluate(
         Variable name → unit string, overriding the declared default (``{"gdp": "亿元"}``).
     as_of
         The evaluation date; each assessment then says whether its deadline has passed.
+    attention
+        An attention band in each indicator's display unit (``0.5``: half a percentage point
+        for a rate in %), or a mapping of indicator id to band (``None`` switches a declared
+        band off); default: each indicator's declared :attr:`~xmqc_kpi.Indicator.attention`.
+        Assessments within the band of what they are compared with are flagged in the
+        ``attention`` column (``near_met``, ``near_not_met``); statuses never change.
 
     Returns
     -------
@@ -111,14 +125,20 @@ def evaluate(
         for name, required in REFERENCE_COLUMNS.items()
     }
     when = _as_date(as_of)
-    parts = [_assess(indicator, panel, tables, when, problems) for indicator in chosen]
+    bands = attention_bands(chosen, attention)
+    parts = [
+        _assess(indicator, panel, tables, when, problems, bands[indicator.id])
+        for indicator in chosen
+    ]
     if problems:
         raise DataError(problems)
     table = _stack(chosen, parts, panel)
     facts = Facts.concatenate([part.facts for part in parts])
     return Evaluation(
         table,
-        explain=partial(render_explanations, chosen, facts),
+        explain=partial(
+            _with_attention, partial(render_explanations, chosen, facts), chosen, bands
+        ),
         as_of=when,
         indicators=chosen,
         inputs=partial(_inputs_frame, panel),
@@ -190,6 +210,48 @@ def _reference(
     return benchmark_like(
         table, name=name, required=required, display_units=display, freq=panel.freq
     )
+
+
+def attention_bands(
+    chosen: Iterable[Indicator], attention: Band | Mapping[str, Band | None] | None
+) -> dict[str, Fraction | None]:
+    """Each indicator's attention band as an exact number (``None``: no band).
+
+    >>> import xmqc_kpi as kpi
+    >>> rate = kpi.catalog()["municipal_sampling_pass_rate"]
+    >>> attention_bands([rate], 0.5)
+    {'municipal_sampling_pass_rate': Fraction(1, 2)}
+    >>> attention_bands([rate], {rate.id: "0.25"})
+    {'municipal_sampling_pass_rate': Fraction(1, 4)}
+    """
+    chosen = tuple(chosen)
+    declared = {i.id: None if i.attention is None else Fraction(i.attention) for i in chosen}
+    if attention is None:
+        return declared
+    if not isinstance(attention, Mapping):
+        band = _band(attention, "attention")
+        return dict.fromkeys(declared, band)
+    unknown = sorted(str(key) for key in attention if key not in declared)
+    if unknown:
+        raise ValueError(f"attention: no indicator {unknown} in this evaluation")
+    given = {
+        str(key): None if band is None else _band(band, f"attention[{key!r}]")
+        for key, band in attention.items()
+    }
+    return {**declared, **given}
+
+
+def _band(band: Band, where: str) -> Fraction:
+    """A band as the decimal it was written as (0.1 is 1/10), positive and finite."""
+    if isinstance(band, bool) or not isinstance(band, int | float | str | Decimal):
+        raise TypeError(f"{where}: a band is a number, not {type(band).__name__}")
+    try:
+        number = Decimal(str(band)) if isinstance(band, float) else Decimal(band)
+    except InvalidOperation:
+        raise ValueError(f"{where}: cannot read {band!r} as a number") from None
+    if not number.is_finite() or number <= 0:
+        raise ValueError(f"{where}: a band is a positive number, not {band!r}")
+    return Fraction(number)
 
 
 def _as_date(as_of: dt.date | str | pd.Timestamp | None) -> dt.date | None:
@@ -430,6 +492,7 @@ def _assess(
     tables: Mapping[str, pd.DataFrame | None],
     when: dt.date | None,
     problems: list[DataProblem],
+    band: Fraction | None = None,
 ) -> _Part:
     """One indicator over every row: its kind's verdict, and the columns of its part."""
     rows = len(panel)
@@ -476,6 +539,7 @@ def _assess(
         "direct": computed.direct,
         "due": _missing_bools(rows) if due is None else pd.array(np.full(rows, due)),
         "equals_threshold": verdict.equal & known & ~np.isnan(compared),
+        "attention": _attention(subject, verdict, reason, band),
     }
     formula = indicator.formula
     numerator, numerator_unit = _given_input(panel, formula.numerator or formula.inputs[0])
@@ -490,6 +554,70 @@ def _assess(
         cited_row=_positions(verdict.cited_row, rows),
     )
     return _Part(columns, facts)
+
+
+#: The values of the ``attention`` column.
+ATTENTION_DTYPE = pd.CategoricalDtype(["near_met", "near_not_met"])
+
+
+def _attention(
+    subject: Subject, verdict: Verdict, reason: npt.NDArray[np.object_], band: Fraction | None
+) -> pd.Categorical:
+    """``near_met`` / ``near_not_met`` where the value is within ``band`` of its comparison.
+
+    Only for kinds judged by one comparison with a number (a bound, 100 %, a benchmark). A
+    kind without a direction (= 100 %) flags misses only: its met rows are on the line by
+    definition.
+    """
+    rows = len(subject)
+    codes = np.full(rows, -1, dtype=np.int8)
+    threshold = subject.indicator.threshold
+    comparator = type(threshold).comparator
+    exact_compared = verdict.compared_exact
+    if exact_compared is None:
+        target = threshold.target(subject.indicator.unit)
+        exact_compared = None if target is None else (lambda _row: target)
+    if band is None or comparator is None or exact_compared is None:
+        return pd.Categorical.from_codes(codes, dtype=ATTENTION_DTYPE)
+    close = near(subject.value, verdict.compared_with, band, subject.exact, exact_compared)
+    close &= subject.known
+    status = np.empty(rows, dtype=object)
+    for code in pd.unique(reason):
+        status[reason == code] = reason_status(str(code)).value
+    if comparator.direction is not None:
+        codes[close & (status == "met")] = 0
+    codes[close & (status == "not_met")] = 1
+    return pd.Categorical.from_codes(codes, dtype=ATTENTION_DTYPE)
+
+
+def _with_attention(
+    render: Callable[[pd.DataFrame, Language | None], pd.Series],
+    chosen: tuple[Indicator, ...],
+    bands: Mapping[str, Fraction | None],
+    table: pd.DataFrame,
+    lang: Language | None,
+) -> pd.Series:
+    """The explanations, with a sentence after each one flagged by an attention band."""
+    texts = render(table, lang)
+    flags = table["attention"]
+    if not flags.notna().any():
+        return texts
+    codes = table["_indicator"].to_numpy(dtype=np.int64)
+    extra = np.full(len(table), "", dtype=object)
+    for position, indicator in enumerate(chosen):
+        band = bands.get(indicator.id)
+        if band is None:
+            continue
+        number = declared_text(band)
+        width = (
+            EXPLANATIONS.say("points", lang, number=number)
+            if normalise_unit(indicator.unit) == normalise_unit("percent")
+            else with_unit(number, indicator.unit, lang)
+        )
+        for flag in ATTENTION_DTYPE.categories:
+            rows = (codes == position) & (flags == flag).to_numpy()
+            extra[rows] = EXPLANATIONS.say(str(flag), lang, band=width)
+    return texts + pd.Series(extra, index=texts.index, dtype=texts.dtype)
 
 
 def _region_texts(panel: Panel) -> npt.NDArray[np.object_]:
@@ -590,6 +718,7 @@ def _stack(chosen: tuple[Indicator, ...], parts: list[_Part], panel: Panel) -> p
     if not parts:  # nothing evaluated: the columns still exist, with their dtypes
         columns["status"] = pd.Categorical([], dtype=STATUS_DTYPE)
         columns["reason"] = pd.Categorical([], dtype=reason_dtype())
+        columns["attention"] = pd.Categorical([], dtype=ATTENTION_DTYPE)
         for name in FRAME_COLUMNS:
             columns.setdefault(name, np.empty(0))
     columns["_indicator"] = codes

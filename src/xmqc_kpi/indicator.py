@@ -8,6 +8,7 @@ an exact threshold, the deadline and the responsible units.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -180,6 +181,10 @@ class Indicator(BaseModel):
     interpretation_zh: str = ""
     #: Decimals shown in explanations (more are shown where fewer would seem to contradict).
     decimals: int = Field(default=2, ge=0, le=6)
+    #: An attention band in the display unit (0.5 for half a percentage point): assessments
+    #: whose value lies within it of what they are compared with are flagged (``near_met``,
+    #: ``near_not_met``), their status unchanged. ``None``: no band.
+    attention: Decimal | None = Field(default=None, gt=0)
 
     @property
     def input_names(self) -> tuple[str, ...]:

@@ -48,6 +48,7 @@ __all__ = [
     "ThresholdKind",
     "Verdict",
     "decide",
+    "near",
 ]
 
 FloatArray = npt.NDArray[np.float64]
@@ -211,6 +212,9 @@ class Verdict:
     #: the reason points to (the last step that broke it, the last gap; -1: none).
     series_start: IntArray | None = None
     cited_row: IntArray | None = None
+    #: The exact number ``compared_with`` holds at one row (``None``: none there), so that an
+    #: attention band is decided exactly; ``None`` when the kind cannot say.
+    compared_exact: ExactAt | None = None
 
 
 # --------------------------------------------------------------------------- kinds
@@ -298,11 +302,46 @@ def comparison_verdict(
         reason=reason,
         compared_with=compared,
         equal=equal,
+        compared_exact=lambda _row: target,
         declared=True,
         ci_low=low,
         ci_high=high,
         conclusive=conclusive,
     )
+
+
+def near(
+    value: FloatArray,
+    compared: FloatArray,
+    band: Fraction,
+    exact_value: ExactAt,
+    exact_compared: ExactAt,
+) -> BoolArray:
+    """Rows whose value lies within ``band`` of what it is compared with, edges included.
+
+    ``|value − compared| ≤ band``, decided like every verdict: in floats, and exactly for the
+    rows too close to call (``compared − band ≤ value ≤ compared + band`` in rationals).
+
+    >>> rows = near(np.array([96.5, 96.51, 95.5]), np.full(3, 96.0), Fraction(1, 2),
+    ...             lambda r: [Fraction(965, 10), Fraction(9651, 100), Fraction(955, 10)][r],
+    ...             lambda r: Fraction(96))
+    >>> rows.tolist()
+    [True, False, True]
+    """
+    width = float(band)
+
+    def shifted(sign: int) -> ExactAt:
+        def at(row: int) -> Fraction | None:
+            centre = exact_compared(row)
+            return None if centre is None else centre + sign * band
+
+        return at
+
+    with np.errstate(invalid="ignore"):
+        low, high = compared - width, compared + width
+    above_low = decide(value, low, AT_LEAST, exact_value, shifted(-1))
+    below_high = decide(value, high, AT_MOST, exact_value, shifted(1))
+    return above_low & below_high & ~np.isnan(compared) & ~np.isnan(value)
 
 
 def _interval(

@@ -211,6 +211,8 @@ class AssessmentPayload(_Payload):
     """The units responsible for the target."""
     equals_threshold: bool | None
     """Whether the value equals exactly what it was compared with."""
+    attention: Literal["near_met", "near_not_met"] | None
+    """Within the attention band of what the value was compared with (status unchanged)."""
 
 
 class EvaluationPayload(_Payload):

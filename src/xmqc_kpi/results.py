@@ -12,7 +12,7 @@ import enum
 import json
 import math
 from collections.abc import Callable, Collection, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -103,6 +103,7 @@ FRAME_COLUMNS = (
     "due",
     "responsible",
     "equals_threshold",
+    "attention",
 )
 
 
@@ -146,6 +147,9 @@ class Assessment(BaseModel):
     due: bool | None
     responsible: tuple[str, ...]
     equals_threshold: bool | None = None
+    #: ``"near_met"`` / ``"near_not_met"``: within the attention band of what the value was
+    #: compared with (the status is unchanged); ``None`` outside it or without a band.
+    attention: Literal["near_met", "near_not_met"] | None = None
 
     @field_validator("reason", mode="before")
     @classmethod

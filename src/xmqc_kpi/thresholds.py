@@ -383,7 +383,7 @@ class BelowBenchmark(ThresholdKind):
         equal = decide(subject.value, target, EQUAL, subject.exact, at)
         met, missed, absent = self.reasons
         reason = np.where(has, np.where(ok, met, missed), absent).astype(object)
-        return Verdict(reason=reason, compared_with=target, equal=equal)
+        return Verdict(reason=reason, compared_with=target, equal=equal, compared_exact=at)
 
     def expected(self, value: Fraction, context: Mapping[str, Any]) -> Status:
         """The exact reference status (see :meth:`ThresholdKind.expected`)."""

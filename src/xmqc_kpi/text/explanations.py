@@ -49,5 +49,16 @@ EXPLANATIONS = WordTable(
         "list": Words(zh="、", en=", "),
         "inclusive": Words(zh="“{word}”", en="“{word}” "),
         "year": Words(zh="{year} 年", en="{year}"),
+        "points": Words(zh="{number} 个百分点", en="{number} percentage points"),
+        "near_met": Words(
+            zh="提示：与比较值相差不超过关注区间 {band}，达标但接近临界。",
+            en=" Attention: within the band of {band} of what it is compared with, met but near "
+            "the line.",
+        ),
+        "near_not_met": Words(
+            zh="提示：与比较值相差不超过关注区间 {band}，未达标但接近达标。",
+            en=" Attention: within the band of {band} of what it is compared with, not met but "
+            "near the line.",
+        ),
     },
 )
