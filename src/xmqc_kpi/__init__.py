@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the same names, eagerly, for type checkers and IDEs
     from .aggregate import RECORD_KINDS, RecordKind, aggregate_inspections, aggregate_records
     from .catalogs import Catalog, CatalogError, catalog, dump_catalog, load_catalog
-    from .engine import evaluate
+    from .engine import Prepared, evaluate, prepare
     from .errors import DataError, DataProblem
     from .formulas import Ratio, Value, ratio, value
     from .indicator import Clause, Indicator, Input, Responsible
@@ -47,7 +47,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "aggregate": ("RECORD_KINDS", "RecordKind", "aggregate_inspections", "aggregate_records"),
     "catalogs": ("Catalog", "CatalogError", "catalog", "dump_catalog", "load_catalog"),
     "errors": ("DataError", "DataProblem"),
-    "engine": ("evaluate",),
+    "engine": ("Prepared", "evaluate", "prepare"),
     "formulas": ("Ratio", "Value", "ratio", "value"),
     "indicator": ("Clause", "Indicator", "Input", "Responsible"),
     "payload": ("EvaluationPayload", "result_schema"),
@@ -92,6 +92,7 @@ __all__ = [
     "Indicator",
     "Input",
     "Monitored",
+    "Prepared",
     "Ratio",
     "Reason",
     "RecordKind",
@@ -110,6 +111,7 @@ __all__ = [
     "evaluation_report",
     "input_template",
     "load_catalog",
+    "prepare",
     "ratio",
     "read_data",
     "read_data_file",

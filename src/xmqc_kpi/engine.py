@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from functools import lru_cache, partial
@@ -40,7 +40,7 @@ from .text.units import with_unit
 from .thresholds import reason_dtype, reason_status
 from .units import exact_factor, float_factor, normalise_unit
 
-__all__ = ["ATTENTION_DTYPE", "Band", "attention_bands", "evaluate"]
+__all__ = ["ATTENTION_DTYPE", "Band", "Prepared", "attention_bands", "evaluate", "prepare"]
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -55,7 +55,7 @@ REFERENCE_COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 def evaluate(
-    indicators: Indicator | Iterable[Indicator],
+    indicators: Indicator | Iterable[Indicator] | Prepared,
     data: pd.DataFrame,
     *,
     benchmarks: pd.DataFrame | None = None,
@@ -69,7 +69,9 @@ def evaluate(
     Parameters
     ----------
     indicators
-        One :class:`~xmqc_kpi.Indicator`, any iterable of them, or a catalog.
+        One :class:`~xmqc_kpi.Indicator`, any iterable of them, a catalog, or a
+        :class:`Prepared` context from :func:`prepare` (which then brings its benchmarks,
+        peers and units: do not pass them again).
     data
         A wide frame (``region``, ``period``, one column per input variable), a long frame
         (``region``, ``period``, ``variable``, ``value``, optional ``unit``) or a filled input
@@ -112,18 +114,21 @@ def evaluate(
     >>> float(row["value"]), row["status"]
     (94.0, 'met')
     """
-    chosen = _as_indicators(indicators)
-    variables = _variables(chosen)
+    if isinstance(indicators, Prepared):
+        if benchmarks is not None or peers is not None or units is not None:
+            raise TypeError("a Prepared context brings its own benchmarks, peers and units")
+        prepared = indicators
+    else:
+        prepared = Prepared(_as_indicators(indicators), benchmarks, peers, units)
+    chosen = prepared.indicators
     problems: list[DataProblem] = []  # every problem found, raised together at the end
     panel = read_panel(
-        data, variables=variables, units=_with_header_units(data, units), deferred=problems
+        data,
+        variables=prepared.variables,
+        units=_with_header_units(data, prepared.units),
+        deferred=problems,
     )
-    display = {indicator.id: indicator.unit for indicator in chosen}
-    given = {"benchmarks": benchmarks, "peers": peers}
-    tables = {
-        name: _reference(given[name], name, required, display, panel)
-        for name, required in REFERENCE_COLUMNS.items()
-    }
+    tables = prepared.tables(panel.freq)
     when = _as_date(as_of)
     bands = attention_bands(chosen, attention)
     parts = [
@@ -145,6 +150,83 @@ def evaluate(
         source=DataSource.of(data),
         plan=plan_of(chosen),
     )
+
+
+def prepare(
+    indicators: Indicator | Iterable[Indicator],
+    *,
+    benchmarks: pd.DataFrame | None = None,
+    peers: pd.DataFrame | None = None,
+    units: Mapping[str, str] | None = None,
+) -> Prepared:
+    """Indicators with their reference tables and units, checked once for many evaluations.
+
+    A service builds it at start-up and passes it to every call:
+    ``evaluate(prepared, data)`` (or ``prepared.evaluate(data)``) gives the same result as
+    ``evaluate(indicators, data, benchmarks=..., peers=..., units=...)``, without validating
+    the benchmark and peer tables again. The tables are copied: changing the caller's frames
+    afterwards changes nothing.
+
+    Raises
+    ------
+    DataError
+        When a benchmark or peer table is malformed (as :func:`evaluate` would).
+
+    Examples
+    --------
+    >>> import xmqc_kpi as kpi
+    >>> sample = kpi.sample_data()
+    >>> context = kpi.prepare(kpi.catalog(), benchmarks=sample["benchmarks"],
+    ...                       peers=sample["peers"], units=sample["units"])
+    >>> once = context.evaluate(sample["data"]).to_json()
+    >>> once == kpi.evaluate(kpi.catalog(), **sample).to_json()
+    True
+    """
+    copied = {
+        name: None if t is None else t.copy() for name, t in (("b", benchmarks), ("p", peers))
+    }
+    prepared = Prepared(
+        _as_indicators(indicators), copied["b"], copied["p"], None if units is None else dict(units)
+    )
+    prepared.tables(None)  # a malformed table is refused now, not at the first request
+    return prepared
+
+
+@dataclass(frozen=True, eq=False)
+class Prepared:
+    """What :func:`evaluate` needs besides the data, checked once: see :func:`prepare`.
+
+    The validated reference tables are kept per period frequency of the data (at most one
+    entry per frequency): each is the same pure function of the tables, computed once.
+    """
+
+    indicators: tuple[Indicator, ...]
+    benchmarks: pd.DataFrame | None = None
+    peers: pd.DataFrame | None = None
+    units: Mapping[str, str] | None = None
+    _tables: dict[str | None, dict[str, _Split | None]] = field(default_factory=dict, repr=False)
+
+    @property
+    def variables(self) -> dict[str, str]:
+        """Every column name the indicators can read, with its default unit."""
+        return _variables(self.indicators)
+
+    def tables(self, freq: str | None) -> dict[str, _Split | None]:
+        """The benchmark and peer tables checked against data of frequency ``freq``."""
+        if freq not in self._tables:
+            display = {indicator.id: indicator.unit for indicator in self.indicators}
+            given = {"benchmarks": self.benchmarks, "peers": self.peers}
+            self._tables[freq] = {
+                name: _reference(given[name], name, required, display, freq)
+                for name, required in REFERENCE_COLUMNS.items()
+            }
+        return self._tables[freq]
+
+    def evaluate(
+        self, data: pd.DataFrame, *, as_of: dt.date | str | pd.Timestamp | None = None
+    ) -> Evaluation:
+        """``evaluate(self, data, as_of=as_of)``."""
+        return evaluate(self, data, as_of=as_of)
 
 
 # --------------------------------------------------------------------------- arguments
@@ -198,18 +280,34 @@ def _variables(chosen: tuple[Indicator, ...]) -> dict[str, str]:
     return variables
 
 
+@dataclass(frozen=True)
+class _Rows:
+    """One indicator's rows of a reference table, and their periods when each is unique."""
+
+    rows: pd.DataFrame
+    ordinals: pd.Index | None
+
+
+#: A validated reference table split by indicator id.
+_Split = dict[str, _Rows]
+
+
 def _reference(
     table: pd.DataFrame | None,
     name: str,
     required: tuple[str, ...],
     display: Mapping[str, str],
-    panel: Panel,
-) -> pd.DataFrame | None:
+    freq: str | None,
+) -> _Split | None:
     if table is None:
         return None
-    return benchmark_like(
-        table, name=name, required=required, display_units=display, freq=panel.freq
-    )
+    checked = benchmark_like(table, name=name, required=required, display_units=display, freq=freq)
+    split: _Split = {}
+    for key, rows in checked.groupby("indicator_id", sort=False):
+        rows = rows.reset_index(drop=True)
+        ordinals = pd.Index(rows["ordinal"].to_numpy())
+        split[str(key)] = _Rows(rows, ordinals if ordinals.is_unique else None)
+    return split
 
 
 def attention_bands(
@@ -489,7 +587,7 @@ class _Part:
 def _assess(
     indicator: Indicator,
     panel: Panel,
-    tables: Mapping[str, pd.DataFrame | None],
+    tables: Mapping[str, _Split | None],
     when: dt.date | None,
     problems: list[DataProblem],
     band: Fraction | None = None,
@@ -621,6 +719,8 @@ def _with_attention(
 
 
 def _region_texts(panel: Panel) -> npt.NDArray[np.object_]:
+    if len(panel) <= _SMALL:
+        return np.asarray([str(region) for region in panel.region], dtype=object)
     codes, uniques = pd.factorize(panel.region, use_na_sentinel=False)
     return np.asarray([str(u) for u in uniques], dtype=object)[codes]
 
@@ -628,9 +728,20 @@ def _region_texts(panel: Panel) -> npt.NDArray[np.object_]:
 def _statuses(reason: npt.NDArray[np.object_]) -> pd.Categorical:
     """Each reason's status (looked up once per distinct reason)."""
     status = np.empty(len(reason), dtype=object)
-    for code in pd.unique(reason):
+    for code in _distinct(reason):
         status[reason == code] = reason_status(str(code)).value
     return _categorical(status, STATUS_DTYPE)
+
+
+#: Up to this many rows, a Python pass over an array costs less than a pandas call.
+_SMALL = 64
+
+
+def _distinct(values: npt.NDArray[np.object_]) -> Iterable[object]:
+    """The distinct values of an object array (a handful of codes), in any order."""
+    if len(values) <= _SMALL:
+        return dict.fromkeys(values.tolist())
+    return pd.unique(values)
 
 
 def _floats(values: FloatArray | None, rows: int) -> FloatArray:
@@ -651,11 +762,12 @@ def _positions(values: npt.NDArray[np.int64] | None, rows: int) -> npt.NDArray[n
     return np.full(rows, -1, dtype=np.int64) if values is None else values
 
 
-def _lookup(panel: Panel, table: pd.DataFrame | None, indicator_id: str) -> References | None:
+def _lookup(panel: Panel, table: _Split | None, indicator_id: str) -> References | None:
     """The reference rows of one indicator and each panel row's position among them."""
-    rows = table.loc[table["indicator_id"] == indicator_id] if table is not None else None
-    if rows is None or rows.empty:
+    found = table.get(indicator_id) if table is not None else None
+    if found is None or found.rows.empty:
         return None
+    rows = found.rows
     if "peer" not in rows.columns:
         duplicated = rows["ordinal"].duplicated()
         if bool(duplicated.any()):
@@ -669,10 +781,8 @@ def _lookup(panel: Panel, table: pd.DataFrame | None, indicator_id: str) -> Refe
                     )
                 ]
             )
-    rows = rows.reset_index(drop=True)
-    ordinals = pd.Index(rows["ordinal"].to_numpy())
-    if ordinals.is_unique:
-        positions = ordinals.get_indexer(panel.ordinal)
+    if found.ordinals is not None:
+        positions = found.ordinals.get_indexer(panel.ordinal)  # type: ignore[arg-type]
     else:  # several rows a period (peers): the kind reads them by period itself
         positions = np.full(len(panel), -1, dtype=np.intp)
     return References(rows=rows, position=positions)
@@ -729,7 +839,7 @@ def _categorical(values: npt.NDArray[np.object_], dtype: pd.CategoricalDtype) ->
     """Status or reason texts as a categorical, coded once per distinct text (a handful)."""
     lookup = {value: code for code, value in enumerate(dtype.categories)}
     codes = np.full(len(values), -1, dtype=np.int8)
-    for value in pd.unique(values):
+    for value in _distinct(values):
         codes[values == value] = lookup[value]
     return pd.Categorical.from_codes(codes, dtype=dtype)
 

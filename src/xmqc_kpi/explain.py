@@ -87,14 +87,59 @@ def render_explanations(
     out = np.empty(len(table), dtype=S)
     codes = table["_indicator"].to_numpy(dtype=np.int64)
     bounds = np.searchsorted(codes, np.arange(len(indicators) + 1))
+    columns = _Columns(table)
     for position, indicator in enumerate(indicators):
         start, stop = int(bounds[position]), int(bounds[position + 1])
         if stop > start:
-            chunk = table.iloc[start:stop]
+            chunk = _Chunk(columns, start, stop)
             out[start:stop] = _Renderer(
                 indicator, chunk, facts.rows(start, stop), language
             ).render()
     return text_series(out, table.index, "explanation")
+
+
+class _Columns:
+    """The table's columns as plain numpy arrays, each converted once for every indicator.
+
+    Missing booleans read as False and missing integers as 0 (the sentences that quote them
+    are never chosen for those rows); ``reason`` is its categorical codes.
+    """
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        self._table = table
+        self._arrays: dict[str, npt.NDArray[Any]] = {}
+        self.reasons = [str(c) for c in table["reason"].cat.categories]
+
+    def array(self, name: str) -> npt.NDArray[Any]:
+        if name not in self._arrays:
+            column = self._table[name]
+            if name == "reason":
+                array: npt.NDArray[Any] = column.cat.codes.to_numpy()
+            elif name in ("equals_threshold", "direct", "conclusive"):
+                array = column.to_numpy(dtype=bool, na_value=False)
+            elif name in ("rank", "group_size", "cutoff_rank"):
+                array = column.to_numpy(dtype=np.int64, na_value=0)
+            elif name == "period":
+                array = column.to_numpy(dtype=object)
+            else:
+                array = column.to_numpy(dtype=np.float64)
+            self._arrays[name] = array
+        return self._arrays[name]
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """One indicator's rows of :class:`_Columns` (views, no copies)."""
+
+    columns: _Columns
+    start: int
+    stop: int
+
+    def __getitem__(self, name: str) -> npt.NDArray[Any]:
+        return self.columns.array(name)[self.start : self.stop]
+
+    def __len__(self) -> int:
+        return self.stop - self.start
 
 
 def text_series(text: Text, index: pd.Index, name: str) -> pd.Series:
@@ -123,9 +168,7 @@ class _Groups:
 class _Renderer:
     """Fills the templates for one indicator's rows (its part of the table)."""
 
-    def __init__(
-        self, indicator: Indicator, chunk: pd.DataFrame, facts: Facts, lang: Language
-    ) -> None:
+    def __init__(self, indicator: Indicator, chunk: _Chunk, facts: Facts, lang: Language) -> None:
         self.indicator = indicator
         self.chunk = chunk
         self.facts = facts
@@ -133,9 +176,9 @@ class _Renderer:
         self.rows = len(chunk)
         self.threshold = indicator.threshold
         self.words = kind_words(self.threshold.kind)
-        self.value = chunk["value"].to_numpy(dtype=np.float64)
-        self.compared = chunk["threshold"].to_numpy(dtype=np.float64)
-        self.equal = chunk["equals_threshold"].to_numpy(dtype=bool)
+        self.value = chunk["value"]
+        self.compared = chunk["threshold"]
+        self.equal = chunk["equals_threshold"]
         self.declared = self.threshold.target(indicator.unit)
         self.unit = unit_suffix(indicator.unit, lang)
         decimals = pair_decimals(
@@ -190,10 +233,9 @@ class _Renderer:
 
     def _groups(self) -> _Groups:
         """Each row's template: its reason, then the variant (``equal``, ``direct``) if worded."""
-        reason = self.chunk["reason"].cat
-        categories = [str(c) for c in reason.categories]
-        reason_codes = reason.codes.to_numpy()
-        direct = self.chunk["direct"].to_numpy(dtype=bool)
+        categories = self.chunk.columns.reasons
+        reason_codes = self.chunk["reason"]
+        direct = self.chunk["direct"]
         templates: list[tuple[str, str]] = []
         codes = np.full(self.rows, -1, dtype=np.int64)
         for code in np.unique(reason_codes):
@@ -282,7 +324,7 @@ class _Renderer:
 
     def _field_header(self) -> Text:
         formula = self.indicator.formula
-        direct = self.chunk["direct"].to_numpy(dtype=bool)
+        direct = self.chunk["direct"]
         fields = {"title": self._field_title(), "value": self._field_value()}
         if formula.denominator is None:
             plain = _fill(EXPLANATIONS["value"].template(self.lang), fields)
@@ -316,7 +358,7 @@ class _Renderer:
         return np.strings.add(format_given(values), np.asarray([*suffixes, ""], dtype=S)[codes])
 
     def _field_period(self) -> Text:
-        periods = self.chunk["period"].to_numpy(dtype=object)
+        periods = self.chunk["period"]
         codes, uniques = pd.factorize(periods)
         texts = [
             EXPLANATIONS.say("year", self.lang, year=u) if str(u).isdigit() else str(u)
@@ -325,12 +367,12 @@ class _Renderer:
         return np.asarray([*texts, ""], dtype=S)[codes]
 
     def _field_interval(self) -> Any:
-        low = self.chunk["ci_low"].to_numpy(dtype=np.float64)
-        high = self.chunk["ci_high"].to_numpy(dtype=np.float64)
+        low = self.chunk["ci_low"]
+        high = self.chunk["ci_high"]
         has = np.isfinite(low)
         if not has.any():
             return ""
-        conclusive = self.chunk["conclusive"].fillna(False).to_numpy(dtype=bool)
+        conclusive = self.chunk["conclusive"]
         text = np.full(self.rows, "", dtype=S)
         for key, rows in (
             ("interval_conclusive", np.flatnonzero(has & conclusive)),
@@ -360,7 +402,7 @@ class _Renderer:
         given: npt.NDArray[Any] = getattr(self.facts, role)
         if given.dtype == object:
             return given
-        return self.chunk[role].to_numpy(dtype=np.float64)
+        return self.chunk[role]
 
     def _field_missing(self) -> Text:
         codes, uniques = pd.factorize(self.facts.missing)
@@ -381,8 +423,7 @@ class _Renderer:
         return name
 
     def _int_column(self, name: str) -> Text:
-        values = self.chunk[name].astype("Int64").fillna(0).to_numpy(dtype=np.int64)
-        return values.astype(S)
+        return self.chunk[name].astype(S)
 
     def _field_rank(self) -> Text:
         return self._int_column("rank")
