@@ -38,7 +38,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from .indicator import Indicator
-from .interpretation import PLAN, department_key
+from .interpretation import department_key
+from .plan import Plan
 from .text import Language, resolve_language
 from .text._problems_catalog import CATALOG_LOCATION
 from .text.problems import PROBLEMS, SUMMARY
@@ -231,12 +232,15 @@ class Catalog:
     KeyError: "no indicator 'school_quality_base_reception_day' in the catalog; did you mean 'school_quality_base_reception_days'?"
     """  # noqa: E501 - a doctest's expected output is one line
 
-    __slots__ = ("_by_id", "_indicators")
+    __slots__ = ("_by_id", "_indicators", "_plan")
 
     _indicators: tuple[Indicator, ...]
     _by_id: Mapping[str, Indicator]
+    _plan: Plan | None
 
-    def __init__(self, indicators: Iterable[Indicator] = ()) -> None:
+    def __init__(self, indicators: Iterable[Indicator] = (), *, plan: Plan | None = None) -> None:
+        if plan is not None and not isinstance(plan, Plan):
+            raise TypeError(f"plan must be a Plan, not {type(plan).__name__}")
         items = tuple(indicators)
         for index, item in enumerate(items):
             if not isinstance(item, Indicator):
@@ -264,6 +268,7 @@ class Catalog:
             raise CatalogError(problems)
         object.__setattr__(self, "_indicators", items)
         object.__setattr__(self, "_by_id", MappingProxyType(by_id))
+        object.__setattr__(self, "_plan", plan)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Catalog is immutable: cannot set {name!r}")
@@ -297,7 +302,7 @@ class Catalog:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Catalog):
             return NotImplemented
-        return self._indicators == other._indicators
+        return self._indicators == other._indicators and self.plan == other.plan
 
     def __hash__(self) -> int:
         return hash(self._indicators)
@@ -318,6 +323,26 @@ class Catalog:
         if close:
             return message + "; did you mean " + " or ".join(repr(c) for c in close) + "?"
         return message + f" ({len(self)} indicators; see .ids)"
+
+    @property
+    def plan(self) -> Plan | None:
+        """The plan the indicators come from: the one declared, else Xiamen's for built-ins.
+
+        A catalog read from a file with a ``plan`` has that plan; one built of built-in
+        declarations only (the built-in catalog, a part of it) has the Xiamen plan; any other
+        has none (``None``), and reports then name no plan.
+
+        >>> catalog().plan.number
+        '厦府〔2013〕98号'
+        >>> Catalog().plan is None
+        True
+        """
+        return self._plan if self._plan is not None else _builtin_plan(self._indicators)
+
+    @property
+    def declared_plan(self) -> Plan | None:
+        """The plan given when the catalog was built (``Catalog(..., plan=)``), if any."""
+        return self._plan
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -393,33 +418,43 @@ class Catalog:
                 for item in selected
                 if any(_unit_key(unit) == wanted_unit for unit in item.responsible.units)
             ]
-        return Catalog(selected)
+        return Catalog(selected, plan=self._plan)
 
 
 @cache
 def catalog() -> Catalog:
     """Return the built-in catalog: the plan's 42 targets, in the order of the contract."""
     from .indicators import BUILTIN_INDICATORS  # builds 42 declarations: only when asked
+    from .indicators.plan import XIAMEN_PLAN
 
-    return Catalog(BUILTIN_INDICATORS)
+    return Catalog(BUILTIN_INDICATORS, plan=XIAMEN_PLAN)
 
 
-def plan_of(indicators: Iterable[Indicator]) -> str | None:
-    """The document number of the plan the indicators were declared from, else ``None``.
+def plan_of(indicators: Catalog | Iterable[Indicator]) -> Plan | None:
+    """The plan the indicators were declared from, else ``None``.
 
-    The plan's number when each indicator is the built-in declaration of its id (the built-in
-    catalog or a part of it); ``None`` for a catalog of one's own, even one reusing an id.
+    A catalog's :attr:`Catalog.plan`; for other indicators, the Xiamen plan when each is the
+    built-in declaration of its id (a part of the built-in catalog), else ``None`` (a catalog
+    of one's own, even one reusing an id).
 
-    >>> plan_of(catalog().filter(section="5")) == PLAN.number
-    True
+    >>> plan_of(catalog().filter(section="5")).number
+    '厦府〔2013〕98号'
     >>> rate = catalog()["national_sampling_pass_rate"]
-    >>> plan_of([rate]) == PLAN.number, plan_of([rate.model_copy(update={"deadline": "2020-12"})])
-    (True, None)
+    >>> plan_of([rate]).number, plan_of([rate.model_copy(update={"deadline": "2020-12"})])
+    ('厦府〔2013〕98号', None)
     """
-    builtin = catalog()._by_id
-    items = tuple(indicators)
-    same = [builtin.get(item.id) is item or builtin.get(item.id) == item for item in items]
-    return PLAN.number if items and all(same) else None
+    if isinstance(indicators, Catalog):
+        return indicators.plan
+    return _builtin_plan(tuple(indicators))
+
+
+def _builtin_plan(items: tuple[Indicator, ...]) -> Plan | None:
+    """The Xiamen plan when every one of ``items`` is a built-in declaration, else ``None``."""
+    builtin = catalog()
+    same = [
+        builtin._by_id.get(item.id) is item or builtin._by_id.get(item.id) == item for item in items
+    ]
+    return builtin._plan if items and all(same) else None
 
 
 @cache
@@ -434,10 +469,15 @@ def plan_text() -> str:
 
 
 class _CatalogFile(BaseModel):
-    """A catalog of xmqc_kpi indicators: ``{"indicators": [...]}``, one object per indicator."""
+    """A catalog of xmqc_kpi indicators: ``{"indicators": [...]}``, one object per indicator.
+
+    ``plan`` (optional) declares the plan the indicators come from: its title, number, issuer,
+    date, sections and how it names its clauses; reports and explanations then name it.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid", title="xmqc_kpi catalog")
 
+    plan: Plan | None = None
     indicators: tuple[Indicator, ...]
 
 
@@ -833,7 +873,8 @@ def load_catalog(path: str | os.PathLike[str], *, max_bytes: int = MAX_CATALOG_B
 
     The file holds ``{"indicators": [...]}``; each entry has the fields of
     :class:`~xmqc_kpi.indicator.Indicator`, and formulas and thresholds are chosen by their
-    ``kind`` (see :func:`catalog_json_schema`).
+    ``kind`` (see :func:`catalog_json_schema`). An optional ``plan`` (the fields of
+    :class:`~xmqc_kpi.plan.Plan`) declares the plan the indicators come from.
 
     A file is data, never code: YAML is built by ``yaml.SafeLoader``'s constructors and any tag
     but the core schema's (``!!python/object`` …) is refused; nothing is evaluated, unpickled
@@ -963,7 +1004,7 @@ def _from_document(document: Any, *, source: str | None, found: Iterable[_Found]
     if problems or parsed is None:
         problems.sort(key=lambda p: (-1 if p.entry is None else p.entry, p.field or ""))
         raise CatalogError(problems, source=source)
-    return Catalog(parsed.indicators)
+    return Catalog(parsed.indicators, plan=parsed.plan)
 
 
 def _kind_of(value: Any) -> str:
@@ -1146,7 +1187,8 @@ def _short(given: Any) -> str:
 def dump_catalog(indicators: Iterable[Indicator], path: str | os.PathLike[str]) -> Path:
     """Write a catalog as JSON or YAML (by the file's suffix); return the path written.
 
-    ``load_catalog(dump_catalog(c, path)) == c`` for every catalog ``c``. Every field is written,
+    ``load_catalog(dump_catalog(c, path)) == c`` for every catalog ``c``; a catalog's declared
+    plan is written first, under ``plan``. Every field is written,
     defaults included, so that the file documents itself. TOML is read but not written (the
     standard library has no TOML writer, and TOML has no null).
 
@@ -1166,7 +1208,11 @@ def dump_catalog(indicators: Iterable[Indicator], path: str | os.PathLike[str]) 
     suffix = target.suffix.lower()
     if suffix not in {".json", ".yaml", ".yml"}:
         raise ValueError(f"cannot write {target.name!r}: use a .json, .yaml or .yml file")
-    document = {"indicators": [item.model_dump(mode="json") for item in Catalog(indicators)]}
+    chosen = indicators if isinstance(indicators, Catalog) else Catalog(indicators)
+    document: dict[str, Any] = {}
+    if chosen.declared_plan is not None:
+        document["plan"] = chosen.declared_plan.model_dump(mode="json")
+    document["indicators"] = [item.model_dump(mode="json") for item in chosen]
     if suffix == ".json":
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     else:

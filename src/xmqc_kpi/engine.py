@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .catalogs import plan_of
+from .catalogs import Catalog, plan_of
 from .errors import DataError, DataProblem
 from .explain import Facts, render_explanations
 from .formulas import Ratio
@@ -32,6 +32,7 @@ from .indicator import Indicator
 from .judging import ABOVE, NEAR, ExactAt, References, Subject, Verdict, decide, near
 from .panel import FIRST_YEAR, LAST_YEAR, Panel, benchmark_like, read_panel
 from .payload import DataSource
+from .plan import Plan
 from .results import FRAME_COLUMNS, STATUS_DTYPE, Evaluation, Reason
 from .text import Language
 from .text.explanations import EXPLANATIONS
@@ -119,7 +120,10 @@ def evaluate(
             raise TypeError("a Prepared context brings its own benchmarks, peers and units")
         prepared = indicators
     else:
-        prepared = Prepared(_as_indicators(indicators), benchmarks, peers, units)
+        chosen_indicators = _as_indicators(indicators)
+        prepared = Prepared(
+            chosen_indicators, benchmarks, peers, units, plan=_plan(indicators, chosen_indicators)
+        )
     chosen = prepared.indicators
     problems: list[DataProblem] = []  # every problem found, raised together at the end
     panel = read_panel(
@@ -142,13 +146,16 @@ def evaluate(
     return Evaluation(
         table,
         explain=partial(
-            _with_attention, partial(render_explanations, chosen, facts), chosen, bands
+            _with_attention,
+            partial(render_explanations, chosen, facts, plan=prepared.plan),
+            chosen,
+            bands,
         ),
         as_of=when,
         indicators=chosen,
         inputs=partial(_inputs_frame, panel),
         source=DataSource.of(data),
-        plan=plan_of(chosen),
+        plan=prepared.plan,
     )
 
 
@@ -185,8 +192,13 @@ def prepare(
     copied = {
         name: None if t is None else t.copy() for name, t in (("b", benchmarks), ("p", peers))
     }
+    chosen = _as_indicators(indicators)
     prepared = Prepared(
-        _as_indicators(indicators), copied["b"], copied["p"], None if units is None else dict(units)
+        chosen,
+        copied["b"],
+        copied["p"],
+        None if units is None else dict(units),
+        plan=_plan(indicators, chosen),
     )
     prepared.tables(None)  # a malformed table is refused now, not at the first request
     return prepared
@@ -204,6 +216,9 @@ class Prepared:
     benchmarks: pd.DataFrame | None = None
     peers: pd.DataFrame | None = None
     units: Mapping[str, str] | None = None
+    #: The plan the indicators come from (:func:`xmqc_kpi.catalogs.plan_of`): explanations
+    #: cite its clauses as it names them.
+    plan: Plan | None = None
     _tables: dict[str | None, dict[str, _Split | None]] = field(default_factory=dict, repr=False)
 
     @property
@@ -256,6 +271,11 @@ def _with_header_units(
     if problems:
         raise DataError(problems)
     return {**{str(k): str(v) for k, v in header.items()}, **given}
+
+
+def _plan(given: object, chosen: tuple[Indicator, ...]) -> Plan | None:
+    """The plan of the indicators given: a catalog's own, else Xiamen's for built-ins."""
+    return plan_of(given if isinstance(given, Catalog) else chosen)
 
 
 def _as_indicators(indicators: Indicator | Iterable[Indicator]) -> tuple[Indicator, ...]:

@@ -21,8 +21,9 @@ import numpy.typing as npt
 import pandas as pd
 
 from .indicator import Indicator
+from .plan import Plan
 from .text import Language, resolve_language
-from .text.clauses import cite, full_width
+from .text.clauses import ClauseNames, cite, full_width
 from .text.explanations import EXPLANATIONS, INCLUSIVE_WORDS
 from .text.kinds import kind_words
 from .text.numbers import declared_text, format_given, format_numbers, pair_decimals
@@ -80,10 +81,19 @@ def _concat_any(pieces: list[npt.NDArray[Any]]) -> npt.NDArray[Any]:
 
 
 def render_explanations(
-    indicators: Sequence[Indicator], facts: Facts, table: pd.DataFrame, lang: Language | None
+    indicators: Sequence[Indicator],
+    facts: Facts,
+    table: pd.DataFrame,
+    lang: Language | None,
+    *,
+    plan: Plan | None = None,
 ) -> pd.Series:
-    """One explanation per row of the engine's table, in ``lang``."""
+    """One explanation per row of the engine's table, in ``lang``.
+
+    Clauses are cited as ``plan`` names them (as the Xiamen plan does when ``None``).
+    """
     language = resolve_language(lang)
+    names = None if plan is None else plan.clause_words
     out = np.empty(len(table), dtype=S)
     codes = table["_indicator"].to_numpy(dtype=np.int64)
     bounds = np.searchsorted(codes, np.arange(len(indicators) + 1))
@@ -93,7 +103,7 @@ def render_explanations(
         if stop > start:
             chunk = _Chunk(columns, start, stop)
             out[start:stop] = _Renderer(
-                indicator, chunk, facts.rows(start, stop), language
+                indicator, chunk, facts.rows(start, stop), language, names
             ).render()
     return text_series(out, table.index, "explanation")
 
@@ -168,8 +178,16 @@ class _Groups:
 class _Renderer:
     """Fills the templates for one indicator's rows (its part of the table)."""
 
-    def __init__(self, indicator: Indicator, chunk: _Chunk, facts: Facts, lang: Language) -> None:
+    def __init__(
+        self,
+        indicator: Indicator,
+        chunk: _Chunk,
+        facts: Facts,
+        lang: Language,
+        names: ClauseNames | None = None,
+    ) -> None:
         self.indicator = indicator
+        self.names = names
         self.chunk = chunk
         self.facts = facts
         self.lang = lang
@@ -308,7 +326,7 @@ class _Renderer:
         return self.indicator.title_zh if self.lang == "zh" else self.indicator.title_en
 
     def _field_ref(self) -> str:
-        return cite(self.indicator.clause, self.indicator.quote, self.lang)
+        return cite(self.indicator.clause, self.indicator.quote, self.lang, names=self.names)
 
     def _field_value(self) -> Text:
         return np.strings.add(self.shown, self.unit)
@@ -347,19 +365,19 @@ class _Renderer:
             name = formula.denominator or name
         counted = next((i.counted for i in self.indicator.inputs if i.name == name), None)
         scaled = SCALED_DENOMINATORS.get(normalise_unit(self.indicator.unit))
-        codes, names = pd.factorize(units)
+        codes, names = _factorize(units)
         if role == "denominator" and scaled is not None and values.dtype != object:
             factors = np.array(
                 [float(exact_factor(str(u), scaled)) if u else 1.0 for u in names] + [1.0]
             )
             values = values * factors[codes]
-            names = pd.Index([scaled if u else "" for u in names])
+            names = [scaled if u else "" for u in names]
         suffixes = [unit_suffix(str(u), self.lang, counted=counted) if u else "" for u in names]
         return np.strings.add(format_given(values), np.asarray([*suffixes, ""], dtype=S)[codes])
 
     def _field_period(self) -> Text:
         periods = self.chunk["period"]
-        codes, uniques = pd.factorize(periods)
+        codes, uniques = _factorize(periods)
         texts = [
             EXPLANATIONS.say("year", self.lang, year=u) if str(u).isdigit() else str(u)
             for u in uniques
@@ -405,7 +423,7 @@ class _Renderer:
         return self.chunk[role]
 
     def _field_missing(self) -> Text:
-        codes, uniques = pd.factorize(self.facts.missing)
+        codes, uniques = _factorize(self.facts.missing)
         separator = EXPLANATIONS.say("list", self.lang)
         texts = [
             separator.join(self._label(part) for part in str(n).split(",") if part) for n in uniques
@@ -461,6 +479,29 @@ class _Renderer:
     def _field_before(self) -> Text:
         period: Text = self._field("period")
         return period[np.maximum(self.facts.cited_row - 1, 0)]
+
+
+#: Up to this many rows, a Python pass over an array costs less than a pandas call.
+_SMALL = 64
+
+
+def _factorize(values: npt.NDArray[Any]) -> tuple[IntArray, list[Any]]:
+    """``pd.factorize``: codes by first appearance, -1 for missing (a dict pass when small).
+
+    >>> _factorize(np.array(["m", None, "m", "t"], dtype=object))
+    (array([ 0, -1,  0,  1]), ['m', 't'])
+    """
+    if len(values) > _SMALL:
+        codes, uniques = pd.factorize(values)
+        return codes.astype(np.int64), list(uniques)
+    seen: dict[Any, int] = {}
+    found = [
+        -1
+        if value is None or value is pd.NA or value != value
+        else seen.setdefault(value, len(seen))
+        for value in values.tolist()
+    ]
+    return np.asarray(found, dtype=np.int64), list(seen)
 
 
 def _fill(template: str, fields: dict[str, Any]) -> Text:

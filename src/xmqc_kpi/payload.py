@@ -36,7 +36,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import __version__
-from .interpretation import PLAN
 from .text import Language, resolve_language
 
 if TYPE_CHECKING:
@@ -280,17 +279,17 @@ def provenance(result: Evaluation, lang: Language | None = None) -> Provenance:
     >>> import xmqc_kpi as kpi
     >>> result = kpi.evaluate(kpi.catalog(), **kpi.sample_data())
     >>> made = provenance(result, "en")
-    >>> made.catalog.title[:36], made.source, made.language
-    ('Notice of the Xiamen Municipal Peopl', None, 'en')
+    >>> made.catalog.title[:33], made.source, made.language
+    ("Xiamen's work plan for creating a", None, 'en')
     """
     language = resolve_language(lang)
-    builtin = result.plan == PLAN.number
-    title = (PLAN.title_zh if language == "zh" else PLAN.title_en) if builtin else None
+    plan = result.plan
+    title = None if plan is None else plan.title(language)
     return Provenance(
         version=__version__,
         catalog=CatalogInfo(
             title=title,
-            document=result.plan,
+            document=None if plan is None else plan.number,
             indicators=len(result.indicators),
             sha256=catalog_sha256(result.indicators),
         ),

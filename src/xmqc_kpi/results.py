@@ -26,6 +26,7 @@ from .text import Language, resolve_language
 if TYPE_CHECKING:
     from .indicator import Indicator
     from .payload import DataSource
+    from .plan import Plan
 
 __all__ = ["Assessment", "Evaluation", "Language", "Reason", "Status"]
 
@@ -207,7 +208,7 @@ class Evaluation:
         indicators: tuple[Indicator, ...] = (),
         inputs: Callable[[], pd.DataFrame] | None = None,
         source: DataSource | None = None,
-        plan: str | None = None,
+        plan: Plan | None = None,
     ) -> None:
         self._table = table
         self._explain = explain
@@ -246,8 +247,8 @@ class Evaluation:
         return self._source
 
     @property
-    def plan(self) -> str | None:
-        """The plan's document number when every indicator is a built-in declaration."""
+    def plan(self) -> Plan | None:
+        """The plan the indicators come from (:func:`xmqc_kpi.catalogs.plan_of`), if known."""
         return self._plan
 
     def __len__(self) -> int:

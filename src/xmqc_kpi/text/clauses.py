@@ -11,16 +11,35 @@ The clause says which (its ``quoted_from``); by default the table row when there
 '正文第 18 条「居前列」'
 >>> cite(Clause(table=None, body="五(三)", quoted_from="body"), "1‰", "en")
 'body section 五(三)'
+
+The names are the Xiamen plan's; a catalog that declares its own plan
+(:class:`xmqc_kpi.plan.Plan`) passes its own as ``names``:
+
+>>> from xmqc_kpi.text import Words
+>>> annex = {"table": Words(zh="附表 {table}", en="annex table {table}")}
+>>> cite(Clause(table="1.1.1", body="3", quoted_from="table"), "达95%以上", "zh", names=annex)
+'附表 1.1.1「达95%以上」'
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Protocol
 
 from ._language import Language, resolve_language
 from ._words import Words, WordTable
 
-__all__ = ["CLAUSES", "ClauseLike", "cite", "clause_place", "full_width"]
+__all__ = [
+    "CLAUSES",
+    "ClauseLike",
+    "ClauseNames",
+    "body_place",
+    "cite",
+    "clause_place",
+    "full_width",
+    "table_place",
+    "table_title",
+]
 
 
 class ClauseLike(Protocol):
@@ -45,6 +64,7 @@ CLAUSES = WordTable(
         "table": Words(zh="分解表 {table}", en="table {table}"),
         "body_item": Words(zh="正文第 {body} 条", en="body item {body}"),
         "body_section": Words(zh="正文{body}", en="body section {body}"),
+        "table_title": Words(zh="分解表", en="the table"),
         "quoted": Words(zh="{place}「{quote}」", en="{place}"),
     },
 )
@@ -55,17 +75,55 @@ def full_width(text: str) -> str:
     return text.replace("(", "（").replace(")", "）")
 
 
-def clause_place(clause: ClauseLike, lang: Language | str | None = None) -> str:
-    """Where the clause's quote stands, without the quote (``分解表 5.1.2``)."""
+#: How a plan names its clauses, by kind (``"table"``, ``"body_item"`` …); see
+#: :attr:`xmqc_kpi.plan.Plan.clause_words`. A kind missing is named as in :data:`CLAUSES`.
+ClauseNames = Mapping[str, Words]
+
+
+def _name(key: str, names: ClauseNames | None) -> Words:
+    if names is not None and key in names:
+        return names[key]
+    return CLAUSES[key]
+
+
+def table_place(
+    table: str, lang: Language | str | None = None, names: ClauseNames | None = None
+) -> str:
+    """A row of the plan's table (``分解表 5.1.2``)."""
+    return _name("table", names)(resolve_language(lang), table=table)
+
+
+def body_place(
+    body: str, lang: Language | str | None = None, names: ClauseNames | None = None
+) -> str:
+    """An item (``正文第 18 条``) or a section (``正文五（三）``) of the plan's body."""
     lang = resolve_language(lang)
-    if clause.quoted_from == "table" and clause.table is not None:
-        return CLAUSES.say("table", lang, table=clause.table)
-    body = clause.body
     if body.isdigit():
-        return CLAUSES.say("body_item", lang, body=body)
-    return CLAUSES.say("body_section", lang, body=full_width(body) if lang == "zh" else body)
+        return _name("body_item", names)(lang, body=body)
+    return _name("body_section", names)(lang, body=full_width(body) if lang == "zh" else body)
 
 
-def cite(clause: ClauseLike, quote: str, lang: Language | str | None = None) -> str:
+def table_title(lang: Language | str | None = None, names: ClauseNames | None = None) -> str:
+    """The plan's table itself (``分解表``)."""
+    return _name("table_title", names)(resolve_language(lang))
+
+
+def clause_place(
+    clause: ClauseLike, lang: Language | str | None = None, *, names: ClauseNames | None = None
+) -> str:
+    """Where the clause's quote stands, without the quote (``分解表 5.1.2``)."""
+    if clause.quoted_from == "table" and clause.table is not None:
+        return table_place(clause.table, lang, names)
+    return body_place(clause.body, lang, names)
+
+
+def cite(
+    clause: ClauseLike,
+    quote: str,
+    lang: Language | str | None = None,
+    *,
+    names: ClauseNames | None = None,
+) -> str:
     """The citation of ``quote``: where it stands, and in Chinese the words themselves."""
-    return CLAUSES.say("quoted", lang, place=clause_place(clause, lang), quote=quote)
+    place = clause_place(clause, lang, names=names)
+    return CLAUSES.say("quoted", lang, place=place, quote=quote)
