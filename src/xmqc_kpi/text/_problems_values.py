@@ -138,12 +138,12 @@ _FRAME: dict[str, Words] = {
         en="cannot read {text!r} as a region (give a name or a numeric code)",
     ),
     "duplicate_region_period": Words(
-        zh="地区“{region}”期间“{period}”重复出现（首次在 {first}）",
-        en="region {region!r}, period {period!r} given again (first at {first})",
+        zh="地区“{region}”期间“{period}”重复出现（首次出现在第{first}行）",
+        en="region {region!r}, period {period!r} given again (first at row {first})",
     ),
     "duplicate_period": Words(
-        zh="期间“{period}”重复出现（首次在 {first}）",
-        en="period {period!r} given again (first at {first})",
+        zh="期间“{period}”重复出现（首次出现在第{first}行）",
+        en="period {period!r} given again (first at row {first})",
     ),
     "variable_repeated": Words(
         zh="同一地区和期间的“{variable}”给出了两次",
