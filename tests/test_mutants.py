@@ -534,10 +534,20 @@ def test_equal_floats_of_a_non_integer_whole_are_decided_exactly() -> None:
 
 def test_equal_floats_after_a_non_integer_unit_factor_are_decided_exactly() -> None:
     # engine._equal_counts: ``column is None or any(factor not integral)`` → ``and`` (mutant 25)
-    # would settle these as equal. 64999.99999999999 ‰ is exactly 64.99999999999999, short of
-    # 65, though 64999.99999999999 × 0.001 is the float 65.0.
-    data = pd.DataFrame({"period": [2013], "total": [65], "compliant": [64999.99999999999]})
-    row = one(evaluate(all_comply(), data, units={"compliant": "permille"}).to_frame())
+    # would settle these as equal. Both inputs are declared in 万个; the compliant count is given
+    # in 个, a factor of 1/10000. 29999.999999999996 个 is exactly 2.9999999999999996 万个,
+    # short of the 3 万个 counted, though 29999.999999999996 × 0.0001 is the float 3.0.
+    indicator = make(
+        "all_comply_wan",
+        ratio("compliant", "total"),
+        [("total", "wan_count"), ("compliant", "wan_count")],
+        "percent",
+        All(),
+    )
+    data = pd.DataFrame({"period": [2013], "total": [3], "compliant": [29999.999999999996]})
+    assert 29999.999999999996 * 0.0001 == 3.0
+    row = one(evaluate(indicator, data, units={"compliant": "count"}).to_frame())
+    assert (row["numerator"], row["denominator"]) == (3.0, 3.0)
     assert row["status"] == "not_met"
 
 
