@@ -537,7 +537,7 @@ def test_control_characters_from_data_never_reach_the_terminal(tmp_path: Path) -
     assert "思明区\ufffd[2J" in completed.stdout
     cells = [
         c.value
-        for row in openpyxl.load_workbook(tmp_path / "report.xlsx")["inputs"].iter_rows()
+        for row in openpyxl.load_workbook(tmp_path / "report.xlsx")["输入数据"].iter_rows()
         for c in row
     ]
     assert "思明区\ufffd[2J\ufffd\ufffd" in cells

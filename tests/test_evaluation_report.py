@@ -107,7 +107,7 @@ def _counts(table_html: str) -> list[list[int]]:
 
 def _section(html: str, indicator_id: str) -> str:
     match = re.search(
-        rf'<section class="indicator" id="{indicator_id}">(.*?)</section>', html, re.S
+        rf'<section class="indicator" id="{indicator_id}"[^>]*>(.*?)</section>', html, re.S
     )
     assert match is not None, f"no section for {indicator_id}"
     return match.group(1)
@@ -380,28 +380,34 @@ def test_markdown_has_the_tables_and_no_charts() -> None:
 
 
 def test_xlsx_has_the_sheets_with_their_content() -> None:
+    """The workbook's layout is tested in test_spreadsheets.py; here, its content."""
     result = small_result()
     workbook = load_workbook(evaluation_report(result, format="xlsx"))
-    assert {"summary", "matrix", "assessments", "inputs"} <= set(workbook.sheetnames)
-    rows = list(workbook["assessments"].iter_rows(values_only=True))
-    assert rows[0] == FRAME_COLUMNS
+    assert workbook.sheetnames == ["汇总", "期限", "状态矩阵", "评价结果", "输入数据"]
+    rows = list(workbook["评价结果"].iter_rows(values_only=True))
+    assert len(rows[0]) == len(FRAME_COLUMNS)
     assert len(rows) == len(result) + 1
-    assert rows[1][:6] == ("pass_rate", "测试指标pass_rate", "5", "思明区", 2013, 94.0)
-    inputs = list(workbook["inputs"].iter_rows(values_only=True))
-    assert len(inputs) == len(result.inputs()) + 1
-    assert (
-        "deaths",
-        "输入deaths",
+    assert rows[1][:10] == (
+        "pass_rate",
+        "测试指标pass_rate",
+        "5",
         "思明区",
         2013,
-        5,
-        "人",
-    ) in inputs  # a unit name, not a pint code
-    summary = list(workbook["summary"].iter_rows(values_only=True))
-    assert summary[1] == ("总体", "合计", 5, 2, 1, 0, 8)
-    matrix = list(workbook["matrix"].iter_rows(values_only=True))
-    assert matrix[0] == ("期间", "indicator_id", "指标", "思明区", "湖里区")
-    assert matrix[1] == ("2014", "pass_rate", "测试指标pass_rate", "✓ 98.33", "?")
+        94,
+        "≥",
+        94,
+        "%",
+        "达标",
+    )
+    inputs = list(workbook["输入数据"].iter_rows(values_only=True))
+    assert len(inputs) == len(result.inputs()) + 1
+    assert ("deaths", "输入deaths", "思明区", 2013, 5, "人") in inputs  # a unit name, not a code
+    summary = list(workbook["汇总"].iter_rows(values_only=True))
+    assert summary[1] == ("全部", None, 5, 2, 1, 0, 8)
+    matrix = list(workbook["状态矩阵"].iter_rows(values_only=True))
+    assert matrix[0] == ("期间", "指标编号", "指标", "思明区", "湖里区")
+    assert matrix[1][:4] == (2014, "pass_rate", "测试指标pass_rate", pytest.approx(98.3333333))
+    assert matrix[1][4] == "数据不足"
 
 
 def test_path_writes_the_report(tmp_path: Path) -> None:

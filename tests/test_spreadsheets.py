@@ -94,3 +94,115 @@ def test_unit_formats_show_the_unit_never_a_code(
     unit: str, lang: str, decimals: int | None, expected: str
 ) -> None:
     assert unit_format(unit, lang, decimals=decimals) == expected  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def evaluation_books() -> dict[str, openpyxl.Workbook]:
+    import xmqc_kpi as kpi
+
+    catalog = kpi.catalog()
+    chosen = [
+        catalog["municipal_sampling_pass_rate"],
+        catalog["school_quality_base_reception_days"],
+    ]
+    result = kpi.evaluate(chosen, **kpi.sample_data(), as_of="2015-12-31")
+    return {
+        lang: _open(kpi.evaluation_report(result, format="xlsx", lang=lang))  # type: ignore[arg-type]
+        for lang in ("zh", "en")
+    }
+
+
+def _row(sheet: object, **match: object) -> dict[str, object]:
+    """The first row of ``sheet`` (as header → cell) whose cells hold ``match``."""
+    rows = list(sheet.iter_rows())  # type: ignore[attr-defined]
+    header = [cell.value for cell in rows[0]]
+    for row in rows[1:]:
+        cells = dict(zip(header, row, strict=True))
+        if all(cells[key].value == value for key, value in match.items()):
+            return cells
+    raise AssertionError(f"no row {match}")
+
+
+def test_evaluation_sheets_are_worded_in_the_report_language(
+    evaluation_books: dict[str, openpyxl.Workbook],
+) -> None:
+    assert evaluation_books["zh"].sheetnames == ["汇总", "期限", "状态矩阵", "评价结果", "输入数据"]
+    assert evaluation_books["en"].sheetnames == [
+        "Summary",
+        "Deadlines",
+        "Matrix",
+        "Assessments",
+        "Inputs",
+    ]
+    header = [cell.value for cell in evaluation_books["zh"]["评价结果"][1]]
+    assert header[:12] == [
+        "指标编号",
+        "指标",
+        "章节",
+        "地区",
+        "期间",
+        "数值",
+        "比较",
+        "目标值",
+        "单位",
+        "状态",
+        "原因",
+        "说明",
+    ]
+
+
+def test_every_evaluation_sheet_is_a_filterable_table(
+    evaluation_books: dict[str, openpyxl.Workbook],
+) -> None:
+    for sheet in evaluation_books["zh"]:
+        assert sheet.freeze_panes == "A2", sheet.title
+        assert sheet.auto_filter.ref == sheet.dimensions, sheet.title
+        widths = [sheet.column_dimensions[c].width for c in "ABC"]
+        assert all(6 <= width <= 60 for width in widths), sheet.title
+    # the titles (第 2 列) are wider than the default of 13 characters
+    assert evaluation_books["zh"]["评价结果"].column_dimensions["B"].width > 13
+
+
+def test_assessments_store_numbers_with_their_unit_and_colour_statuses(
+    evaluation_books: dict[str, openpyxl.Workbook],
+) -> None:
+    sheet = evaluation_books["zh"]["评价结果"]
+    met = _row(sheet, 指标编号="municipal_sampling_pass_rate", 地区="思明区", 期间=2013)
+    assert met["数值"].value == pytest.approx(97.321429, abs=1e-6)
+    assert met["数值"].number_format == '0.00"%"'
+    assert met["目标值"].value == 96
+    assert met["目标值"].number_format == '0.00"%"'
+    assert met["单位"].value == "%"
+    assert met["状态"].value == "达标"
+    assert met["状态"].fill.start_color.rgb == "FFCFE8CF"
+    # 95.996 % beside 96 %: three decimals, so that it does not read as 96.00 %
+    near = _row(sheet, 指标编号="municipal_sampling_pass_rate", 地区="厦门市", 期间=2014)
+    assert near["数值"].number_format == '0.000"%"'
+    assert near["状态"].fill.start_color.rgb == "FFF6C6C1"
+    days = _row(sheet, 指标编号="school_quality_base_reception_days", 地区="厦门市", 期间=2012)
+    assert (days["数值"].value, days["数值"].number_format) == (28, '#,##0" 天"')
+    assert days["单位"].value == "天"
+
+
+def test_matrix_holds_numbers_coloured_by_status_and_years_as_numbers(
+    evaluation_books: dict[str, openpyxl.Workbook],
+) -> None:
+    sheet = evaluation_books["en"]["Matrix"]
+    row = _row(sheet, **{"Indicator id": "municipal_sampling_pass_rate", "Period": 2015})
+    assert row["Period"].data_type == "n"
+    assert row["思明区"].value == pytest.approx(97.197802, abs=1e-6)
+    assert row["思明区"].number_format == '0.00"%"'
+    assert row["思明区"].fill.start_color.rgb == "FFCFE8CF"
+    assert row["同安区"].fill.start_color.rgb == "FFF6C6C1"
+    periods = [r[0].value for r in sheet.iter_rows(min_row=2)]
+    assert periods == sorted(periods, reverse=True)
+
+
+def test_inputs_show_units_by_name(evaluation_books: dict[str, openpyxl.Workbook]) -> None:
+    sheet = evaluation_books["zh"]["输入数据"]
+    row = _row(sheet, 变量="school_base_reception_days", 地区="厦门市", 期间=2012)
+    assert (row["数值"].value, row["数值"].number_format, row["单位"].value) == (
+        28,
+        'General" 天"',
+        "天",
+    )

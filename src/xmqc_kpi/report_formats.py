@@ -143,7 +143,9 @@ EVALUATION_FORMATS: Formats[Any] = Formats("evaluation report")
 _EVALUATION = f"{_REPORTS}.evaluation_report"
 EVALUATION_FORMATS.add("html", f"{_EVALUATION}:render_html", suffixes=(".html", ".htm"))
 EVALUATION_FORMATS.add("md", f"{_EVALUATION}:render_markdown", suffixes=(".md",))
-EVALUATION_FORMATS.add("xlsx", f"{_EVALUATION}:render_xlsx", suffixes=(".xlsx",), binary=True)
+EVALUATION_FORMATS.add(
+    "xlsx", f"{_REPORTS}._evaluation_xlsx:render_xlsx", suffixes=(".xlsx",), binary=True
+)
 EVALUATION_FORMATS.add("json", f"{_EVALUATION}:render_json", suffixes=(".json",))
 EVALUATION_FORMATS.add("csv", f"{_EVALUATION}:render_csv", suffixes=(".csv",), bom=True)
 EVALUATION_FORMATS.add("pdf", f"{_REPORTS}._pdf:evaluation_pdf", suffixes=(".pdf",), binary=True)

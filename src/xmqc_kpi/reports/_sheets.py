@@ -149,12 +149,11 @@ def unit_format(
 
 def display_width(text: str) -> int:
     """How many character cells the widest line of ``text`` takes (East Asian wide = 2)."""
+    if text.isascii():
+        return max(map(len, text.split("\n")))
     return max(
-        (
-            sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
-            for line in text.split("\n")
-        ),
-        default=0,
+        sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
+        for line in text.split("\n")
     )
 
 
@@ -233,7 +232,6 @@ def add_sheet(workbook: Workbook, sheet: Sheet) -> Worksheet:
         cell.fill = header_fill
     fills = {status: _fill(colour, PatternFill) for status, colour in STATUS_COLOURS.items()}
     wrapped = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
     shown: list[list[str]] = [[] for _ in header]
     for row_number, row in enumerate(sheet.rows, start=2):
         for column, item in enumerate(row, start=1):
@@ -248,8 +246,8 @@ def add_sheet(workbook: Workbook, sheet: Sheet) -> Worksheet:
             text = _shown(value, fmt if isinstance(value, float | int) else None)
             if column <= len(shown):
                 shown[column - 1].append(text)
-            long_text = isinstance(value, str) and display_width(text) + 2 > sheet.max_width
-            cell.alignment = wrapped if sheet.wrap and long_text else top
+            if sheet.wrap and isinstance(value, str) and display_width(text) + 2 > sheet.max_width:
+                cell.alignment = wrapped
     widths = fitted_widths(header, shown, max_width=sheet.max_width)
     for index, width in enumerate(widths, start=1):
         worksheet.column_dimensions[get_column_letter(index)].width = width
