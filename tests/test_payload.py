@@ -249,6 +249,7 @@ def test_to_json_keeps_its_keys_and_its_characters() -> None:
         "provenance",
         "summary",
         "assessments",
+        "warnings",
     ]
     assert text == json.dumps(small_result().to_dict(), ensure_ascii=False, separators=(",", ":"))
 

@@ -385,6 +385,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         indicators=len(chosen),
     )
     _say(ok)
+    _print_warnings(result, lang)
     _print_notes(file.notes, sys.stdout, lang)
     ignored = _ignored(file.frame, chosen)
     if ignored:
@@ -420,11 +421,26 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         progress.step(CLI.say("wrote", lang, path=where))
     counts = sys.stderr if fmt is not None and args.output in (None, STDOUT) else sys.stdout
     _say(_summary_text(result, lang), counts)
+    _print_warnings(result, lang)
     not_met = _status_counts(result)["not_met"]
     return EXIT_NOT_MET if args.fail_on == "not-met" and not_met > 0 else EXIT_OK
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _print_warnings(result: Evaluation, lang: Language) -> None:
+    """The evaluation's plausibility warnings on stderr, in ``lang`` (nothing when none)."""
+    from .text.warnings import WARNING_LIST
+
+    warnings = result.warnings(lang)
+    if warnings.empty:
+        return
+    lines = [WARNING_LIST.say("heading", lang, count=len(warnings))]
+    places = warnings["region"].fillna("").astype(str) + " " + warnings["period"].astype(str)
+    for where, message in zip(places.str.strip(), warnings["message"], strict=True):
+        lines.append(WARNING_LIST.say("item", lang, where=where, message=message))
+    _say("\n".join(lines), sys.stderr)
 
 
 def _reading(path: Path | None, read: Callable[[], T]) -> T:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -33,6 +33,7 @@ from .judging import ABOVE, NEAR, ExactAt, References, Subject, Verdict, decide,
 from .panel import FIRST_YEAR, LAST_YEAR, Panel, benchmark_like, read_panel
 from .payload import DataSource
 from .plan import Plan
+from .plausibility import Warnings, detect, detect_empty
 from .results import FRAME_COLUMNS, STATUS_DTYPE, Evaluation, Reason
 from .text import Language
 from .text.explanations import EXPLANATIONS
@@ -126,17 +127,13 @@ def evaluate(
         )
     chosen = prepared.indicators
     problems: list[DataProblem] = []  # every problem found, raised together at the end
-    panel = read_panel(
-        data,
-        variables=prepared.variables,
-        units=_with_header_units(data, prepared.units),
-        deferred=problems,
-    )
+    given_units = _with_header_units(data, prepared.units)
+    panel = read_panel(data, variables=prepared.variables, units=given_units, deferred=problems)
     tables = prepared.tables(panel.freq)
     when = _as_date(as_of)
     bands = attention_bands(chosen, attention)
     parts = [
-        _assess(indicator, panel, tables, when, problems, bands[indicator.id])
+        _assess(indicator, panel, tables, when, problems, bands[indicator.id], given_units or ())
         for indicator in chosen
     ]
     if problems:
@@ -154,6 +151,7 @@ def evaluate(
         as_of=when,
         indicators=chosen,
         inputs=partial(_inputs_frame, panel),
+        warnings=_warnings(chosen, parts, panel),
         source=DataSource.of(data),
         plan=prepared.plan,
     )
@@ -602,6 +600,8 @@ class _Part:
 
     columns: dict[str, Any]
     facts: Facts
+    #: Its plausibility warnings (:func:`xmqc_kpi.plausibility.detect`), by panel row.
+    warnings: pd.DataFrame
 
 
 def _assess(
@@ -611,6 +611,7 @@ def _assess(
     when: dt.date | None,
     problems: list[DataProblem],
     band: Fraction | None = None,
+    written: Collection[str] = (),
 ) -> _Part:
     """One indicator over every row: its kind's verdict, and the columns of its part."""
     rows = len(panel)
@@ -671,7 +672,35 @@ def _assess(
         series_start=_positions(verdict.series_start, rows),
         cited_row=_positions(verdict.cited_row, rows),
     )
-    return _Part(columns, facts)
+    warned = detect(
+        indicator,
+        panel,
+        computed.value,
+        computed.direct,
+        computed.exact,
+        subject.references.get("benchmarks"),
+        written,
+    )
+    return _Part(columns, facts, warned)
+
+
+def _warnings(chosen: tuple[Indicator, ...], parts: list[_Part], panel: Panel) -> Warnings:
+    """Every indicator's warnings with its id, region and period (raw: no message yet)."""
+    found = [
+        (position, part.warnings) for position, part in enumerate(parts) if len(part.warnings)
+    ]
+    ids = pd.CategoricalDtype([indicator.id for indicator in chosen], ordered=True)
+    if not found:
+        frame = detect_empty().drop(columns="row")
+        empty = pd.Categorical([], dtype=ids)
+        return Warnings(frame.assign(indicator_id=empty, region=[], period=[]))
+    raw = pd.concat([part for _, part in found], ignore_index=True)
+    codes = np.concatenate([np.full(len(part), position) for position, part in found])
+    rows = raw.pop("row").to_numpy(dtype=np.intp)
+    raw.insert(0, "indicator_id", pd.Series(pd.Categorical.from_codes(codes, dtype=ids)))
+    raw.insert(2, "region", panel.region[rows])
+    raw.insert(3, "period", _period_labels(panel)[rows])
+    return Warnings(raw)
 
 
 #: The values of the ``attention`` column.

@@ -51,6 +51,7 @@ __all__ = [
     "Provenance",
     "StatusCounts",
     "SummaryPayload",
+    "WarningPayload",
     "catalog_sha256",
     "evaluation_payload",
     "provenance",
@@ -214,6 +215,27 @@ class AssessmentPayload(_Payload):
     """Within the attention band of what the value was compared with (status unchanged)."""
 
 
+class WarningPayload(_Payload):
+    """A value valid but unlikely for its unit: a row of ``Evaluation.warnings()``."""
+
+    indicator_id: str
+    """The indicator whose data it is."""
+    variable: str
+    """The input variable (or the indicator's id, for its value)."""
+    region: str | None
+    """The region of the row (``None`` when the data has no region)."""
+    period: int | str
+    """The period of the row."""
+    value: float
+    """The value as given (for a rate compared with its benchmark: the rate, display unit)."""
+    code: Literal[
+        "share_as_fraction", "far_above_benchmark", "far_below_benchmark", "fractional_count"
+    ]
+    """What looks wrong (a stable code)."""
+    message: str
+    """The warning in the payload's language."""
+
+
 class EvaluationPayload(_Payload):
     """An evaluation of xmqc_kpi indicators: summary, provenance and every assessment."""
 
@@ -229,6 +251,8 @@ class EvaluationPayload(_Payload):
     """Counts by status."""
     assessments: list[AssessmentPayload]
     """Every assessment, sorted by indicator, region and period."""
+    warnings: list[WarningPayload] = []
+    """Plausibility warnings (values valid but unlikely for their unit); verdicts ignore them."""
 
 
 def result_schema() -> dict[str, Any]:
@@ -322,5 +346,9 @@ def payload_dict(
             by_status=StatusCounts.model_validate({k: int(v) for k, v in counts.items()}),
         ),
         assessments=[AssessmentPayload.model_validate(record) for record in records],
+        warnings=[
+            WarningPayload.model_validate(record)
+            for record in result.warnings(lang).astype(object).to_dict("records")
+        ],
     )
     return payload.model_dump(mode="json")

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .indicator import Indicator
     from .payload import DataSource
     from .plan import Plan
+    from .plausibility import Warnings
 
 __all__ = ["Assessment", "Evaluation", "Language", "Reason", "Status"]
 
@@ -106,6 +107,10 @@ FRAME_COLUMNS = (
     "equals_threshold",
     "attention",
 )
+
+
+#: Columns of :meth:`Evaluation.warnings`, in order.
+WARNING_COLUMNS = ("indicator_id", "variable", "region", "period", "value", "code", "message")
 
 
 class Assessment(BaseModel):
@@ -197,6 +202,7 @@ class Evaluation:
         "_source",
         "_table",
         "_texts",
+        "_warnings",
     )
 
     def __init__(
@@ -209,6 +215,7 @@ class Evaluation:
         inputs: Callable[[], pd.DataFrame] | None = None,
         source: DataSource | None = None,
         plan: Plan | None = None,
+        warnings: Warnings | None = None,
     ) -> None:
         self._table = table
         self._explain = explain
@@ -218,6 +225,7 @@ class Evaluation:
         self._plan = plan
         self._inputs: Callable[[], pd.DataFrame] | pd.DataFrame | None = inputs
         self._texts: dict[Language, pd.Series] = {}
+        self._warnings = warnings
 
     @property
     def indicators(self) -> tuple[Indicator, ...]:
@@ -235,6 +243,19 @@ class Evaluation:
         if callable(self._inputs):
             self._inputs = self._inputs()
         return self._inputs.copy()
+
+    def warnings(self, lang: Language | None = None) -> pd.DataFrame:
+        """Plausibility warnings: values valid but unlikely for their unit, never changed.
+
+        One row per warning: ``indicator_id``, ``variable``, ``region``, ``period``,
+        ``value`` (as given; for a rate compared with its benchmark, the rate in its display
+        unit), ``code`` (``share_as_fraction``, ``far_above_benchmark``,
+        ``far_below_benchmark``, ``fractional_count``: see :mod:`xmqc_kpi.plausibility`) and
+        ``message`` in ``lang`` (default: the active language). Statuses never depend on them.
+        """
+        if self._warnings is None:
+            return pd.DataFrame(columns=list(WARNING_COLUMNS))
+        return self._warnings.frame(lang)
 
     @property
     def as_of(self) -> dt.date | None:
@@ -396,6 +417,7 @@ class Evaluation:
             return texts.reset_index(drop=True)
 
         table = self._table.iloc[positions].reset_index(drop=True)
+        warnings = None if self._warnings is None else self._warnings.within(table)
         chosen = set(table["indicator_id"].astype(str))
         return Evaluation(
             table,
@@ -405,6 +427,7 @@ class Evaluation:
             inputs=self.inputs,
             source=self._source,
             plan=self._plan,
+            warnings=warnings,
         )
 
     def head(self, n: int = 5) -> Evaluation:
