@@ -138,10 +138,17 @@ def test_filter_by_responsible_unit_and_status(result: kpi.Evaluation) -> None:
 
 
 def test_trend_explanations_keep_the_indicators_decimals(result: kpi.Evaluation) -> None:
-    """Mixing kinds in one evaluation must not inflate a trend's digits (NaN is not equal)."""
-    text = result.filter(indicator="consumer_complaint_rate_trend", region="思明区", period=2015)
-    sentence = text.to_frame()["explanation"].iloc[0]
-    assert "8.654/万人、8.149/万人、7.891/万人、7.663/万人" in sentence
+    """Mixing kinds in one evaluation must not inflate a trend's digits (NaN is not equal).
+
+    The complaint rate is read year on year (比上年降低), so each sentence lists the period
+    assessed and the one before, at the indicator's 3 decimals.
+    """
+    text = result.filter(indicator="consumer_complaint_rate_trend", region="思明区")
+    sentences = text.to_frame()["explanation"].tolist()
+    assert "2012 年–2013 年依次为 8.654/万人、8.149/万人" in sentences[1]
+    assert "2013 年–2014 年依次为 8.149/万人、7.891/万人" in sentences[2]
+    assert "2014 年–2015 年依次为 7.891/万人、7.663/万人" in sentences[3]
+    assert "逐年比较，比上年降低" in sentences[3]
 
 
 def test_matrix_is_indicator_by_region(result: kpi.Evaluation) -> None:

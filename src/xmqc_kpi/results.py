@@ -202,6 +202,7 @@ class Evaluation:
         "_source",
         "_table",
         "_texts",
+        "_universe",
         "_warnings",
     )
 
@@ -212,6 +213,7 @@ class Evaluation:
         explain: Callable[[pd.DataFrame, Language | None], pd.Series],
         as_of: dt.date | None,
         indicators: tuple[Indicator, ...] = (),
+        universe: tuple[Indicator, ...] | None = None,
         inputs: Callable[[], pd.DataFrame] | None = None,
         source: DataSource | None = None,
         plan: Plan | None = None,
@@ -221,6 +223,9 @@ class Evaluation:
         self._explain = explain
         self._as_of = as_of
         self._indicators = indicators
+        #: Every indicator the table's ``indicator_id`` categories name (a subset keeps its
+        #: parent's), so that derived categorical columns have the same categories in any subset.
+        self._universe = indicators if universe is None else universe
         self._source = source
         self._plan = plan
         self._inputs: Callable[[], pd.DataFrame] | pd.DataFrame | None = inputs
@@ -308,18 +313,28 @@ class Evaluation:
 
     def _per_indicator(self, of: Callable[[Indicator], object]) -> npt.NDArray[np.object_]:
         """One value per row, computed once per indicator (``None`` for an unknown id)."""
-        ids = self._table["indicator_id"].cat
-        known = {indicator.id: indicator for indicator in self._indicators}
-        values = [of(known[i]) if i in known else None for i in ids.categories]
+        return self._spread(self._per_category(of))
+
+    def _per_category(self, of: Callable[[Indicator], object]) -> list[object]:
+        """One value per ``indicator_id`` category, rows or not (``None`` for an unknown id)."""
+        known = {indicator.id: indicator for indicator in self._universe}
+        categories = self._table["indicator_id"].cat.categories
+        return [of(known[i]) if i in known else None for i in categories]
+
+    def _spread(self, values: list[object]) -> npt.NDArray[np.object_]:
+        """Each row's value among ``values`` (one per ``indicator_id`` category)."""
         lookup = np.empty(len(values) + 1, dtype=object)
         lookup[: len(values)] = values
-        return lookup[ids.codes.to_numpy()]
+        return lookup[self._table["indicator_id"].cat.codes.to_numpy()]
 
     def _comparisons(self, lang: Language) -> pd.Series:
+        """The comparison words, with every indicator's words as categories (in any subset)."""
         from .text.kinds import comparison_text
 
-        texts = self._per_indicator(lambda indicator: comparison_text(indicator, lang))
-        return pd.Series(pd.Categorical(texts), index=self._table.index)
+        words = self._per_category(lambda indicator: comparison_text(indicator, lang))
+        categories = sorted({str(word) for word in words if word is not None})
+        texts = pd.Categorical(self._spread(words), categories=categories)
+        return pd.Series(texts, index=self._table.index)
 
     def _titles(self, lang: Language) -> pd.Series:
         texts = self._per_indicator(lambda item: item.title_zh if lang == "zh" else item.title_en)
@@ -424,6 +439,7 @@ class Evaluation:
             explain=explain,
             as_of=self._as_of,
             indicators=tuple(i for i in self._indicators if i.id in chosen),
+            universe=self._universe,
             inputs=self.inputs,
             source=self._source,
             plan=self._plan,

@@ -639,8 +639,9 @@ class Trend(ThresholdKind):
     def describe_fields(self, display_unit: str | None, lang: Language | None) -> dict[str, str]:
         """The fields of the kind's words (see :meth:`ThresholdKind.describe_fields`)."""
         words = kind_words(self.kind)
+        trend = words.say(self.direction, lang)
         if self.reading == "year_on_year":
-            window = words.say("window_year_on_year", lang)
+            window = words.say("window_year_on_year", lang, trend=trend)
         elif self.window is None:
             window = words.say("window_all", lang)
         else:
@@ -652,10 +653,10 @@ class Trend(ThresholdKind):
             top = number if display_unit is None else with_unit(number, display_unit, lang)
             ceiling = words.say("ceiling_rule", lang, ceiling=top)
         return {
-            "trend": words.say(self.direction, lang),
+            "trend": trend,
             "verb": words.say("rise" if rising else "fall", lang),
             "window": window,
-            "reading": words.say(f"reading_{self.reading}", lang),
+            "reading": words.say(f"reading_{self.reading}", lang, trend=trend),
             "ceiling": ceiling,
             "top": top,
         }

@@ -245,11 +245,11 @@ BUILTIN_KIND_WORDS: dict[str, dict[str, Words]] = {
         "window_all": Words(zh="截至当期的全部期", en="all periods up to the one assessed"),
         "window_last": Words(zh="最近 {window} 期", en="the last {window} periods"),
         "window_year_on_year": Words(
-            zh="当期与上一期（逐年比较，即比上年提高）",
+            zh="当期与上一期（逐年比较，即比上年{trend}）",
             en="two periods, each against the one before (year on year)",
         ),
         "reading_window": Words(zh="按评价时段连续判断", en="read over the window"),
-        "reading_year_on_year": Words(zh="逐年比较，比上年提高", en="read year on year"),
+        "reading_year_on_year": Words(zh="逐年比较，比上年{trend}", en="read year on year"),
         "ceiling_rule": Words(
             zh="；达到上限 {ceiling} 后保持即为达标",
             en="; once at the ceiling of {ceiling}, staying there is met",
