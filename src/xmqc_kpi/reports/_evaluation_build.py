@@ -5,11 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..results import FRAME_COLUMNS, Evaluation
+from ..payload import provenance
+from ..results import FRAME_COLUMNS, Evaluation, Status
 from ..text import Language
-from ._evaluation_frame import prepare
-from ._evaluation_indicators import indicator_blocks, matrices
-from ._evaluation_model import Cell, Document, Table
+from ..text.report_print import READING
+from ..text.statuses import status_word
+from ._evaluation_frame import Prepared, prepare
+from ._evaluation_indicators import TAG_SEPARATOR, indicator_blocks, matrices, title_of
+from ._evaluation_model import Cell, Document, Filter, Table
 from ._evaluation_summary import deadline_lines, summary_tables
 from ._evaluation_text import Words, matrix_note, words
 from ._threshold_text import unit_name
@@ -29,12 +32,78 @@ def build_document(result: Evaluation, lang: Language, title: str | None) -> Doc
         title=text.title if title is None else title,
         lang=lang,
         lead=lead,
+        provenance=provenance(result, lang),
         summary=summary_tables(result, prepared, text),
+        not_met=_not_met_table(prepared, text, lang),
+        filters=_filters(prepared, lang),
         matrix_note=matrix_note(text),
         matrices=matrices(prepared, text, lang),
         indicators=indicator_blocks(prepared, text, lang),
         inputs=_inputs_table(result, text, lang),
+        inputs_wide=_inputs_wide(result, prepared, text, lang),
         assessments=_assessments_table(prepared.frame, text.list_separator),
+    )
+
+
+def _not_met_table(prepared: Prepared, text: Words, lang: Language) -> Table:
+    """Every assessment not met, in the indicators' order, with its explanation."""
+    frame = prepared.frame
+    rows: list[tuple[Cell, ...]] = []
+    tags: list[dict[str, str]] = []
+    positions = frame.groupby("indicator_id", observed=True, sort=False).indices
+    status = frame["status"].to_numpy(dtype=object)
+    columns = {
+        name: frame[name].to_numpy(dtype=object)
+        for name in ("region_label", "period_label", "status_text", "explanation")
+    }
+    for indicator in prepared.indicators.values():
+        units = TAG_SEPARATOR.join(indicator.responsible.units)
+        for i in positions.get(indicator.id, np.zeros(0, dtype=np.intp)):
+            if status[i] != "not_met":
+                continue
+            region = str(columns["region_label"][i])
+            rows.append(
+                (
+                    Cell(title_of(indicator, lang), link=indicator.id),
+                    Cell(region),
+                    Cell(str(columns["period_label"][i])),
+                    Cell(str(columns["status_text"][i]), status="not_met"),
+                    Cell(str(columns["explanation"][i])),
+                )
+            )
+            tags.append(
+                {"status": "not_met", "region": region, "section": indicator.section, "unit": units}
+            )
+    count = len(rows)
+    note = (
+        READING.say("not_met_lead", lang, count=count)
+        if count
+        else READING.say("not_met_none", lang)
+    )
+    header = (text.indicator, text.region, text.period, text.status, text.explanation)
+    return Table(
+        "not-met", READING.say("not_met_heading", lang), header, tuple(rows), note, tags=tuple(tags)
+    )
+
+
+def _filters(prepared: Prepared, lang: Language) -> tuple[Filter, ...]:
+    """The report's filters: status, region, plan section, responsible unit."""
+    indicators = prepared.indicators.values()
+    sections = dict.fromkeys(indicator.section for indicator in indicators)
+    units = dict.fromkeys(unit for i in indicators for unit in i.responsible.units)
+    return (
+        Filter(
+            "status",
+            READING.say("filter_status", lang),
+            tuple((s.value, status_word(s.value, lang)) for s in Status),
+        ),
+        Filter(
+            "region",
+            READING.say("filter_region", lang),
+            tuple((r, r) for r in prepared.regions),
+        ),
+        Filter("section", READING.say("filter_section", lang), tuple((s, s) for s in sections)),
+        Filter("unit", READING.say("filter_unit", lang), tuple((u, u) for u in units)),
     )
 
 
@@ -68,6 +137,25 @@ def _inputs_table(result: Evaluation, text: Words, lang: Language) -> Table:
         )
     )
     header = (text.variable, text.label, text.region, text.period, text.value, text.given_unit)
+    return Table("inputs", text.inputs, header, rows, text.inputs_note)
+
+
+def _inputs_wide(result: Evaluation, prepared: Prepared, text: Words, lang: Language) -> Table:
+    """The inputs for reading: one row per variable and region, one column per period."""
+    long = _inputs_table(result, text, lang)
+    periods = prepared.periods
+    column = {period: j for j, period in enumerate(periods)}
+    grid: dict[tuple[str, str, str, str], list[Cell]] = {}
+    for variable, label, region, period, value, unit in long.rows:
+        cells = grid.setdefault(
+            (variable.text, label.text, region.text, unit.text), [Cell("")] * len(periods)
+        )
+        cells[column[period.text]] = value
+    header = (text.variable, text.label, text.region, text.given_unit, *periods)
+    rows = tuple(
+        (Cell(variable), Cell(label), Cell(region), Cell(unit), *cells)
+        for (variable, label, region, unit), cells in grid.items()
+    )
     return Table("inputs", text.inputs, header, rows, text.inputs_note)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from ._evaluation_model import Document, IndicatorBlock, Table
 from ._evaluation_text import words
 from ._markup import markdown_escape, xlsx_bytes
+from ._provenance import provenance_markdown
 
 __all__ = ["markdown_text", "render_markdown", "render_xlsx"]
 
@@ -38,14 +39,17 @@ def render_markdown(document: Document) -> str:
     parts = [f"# {markdown_text(document.title)}", *(markdown_text(line) for line in document.lead)]
     parts.append(f"## {markdown_text(text.summary)}")
     parts.extend(_table(table, level=3) for table in document.summary)
-    parts.append(f"## {markdown_text(text.matrix)}")
-    parts.append(markdown_text(document.matrix_note))
-    parts.extend(_table(table, level=3) for table in document.matrices)
+    parts.append(f"## {markdown_text(document.not_met.title)}")
+    parts.append(_table(document.not_met, level=None))
     parts.append(f"## {markdown_text(text.indicators)}")
     parts.append(f"*{markdown_text(text.charts_omitted)}*")
     parts.extend(_indicator(block, text.colon) for block in document.indicators)
-    parts.append(f"## {markdown_text(document.inputs.title)}")
-    parts.append(_table(document.inputs, level=None))
+    parts.append(f"## {markdown_text(text.matrix)}")
+    parts.append(markdown_text(document.matrix_note))
+    parts.extend(_table(table, level=3) for table in document.matrices)
+    parts.append(f"## {markdown_text(document.inputs_wide.title)}")
+    parts.append(_table(document.inputs_wide, level=None))
+    parts.append(provenance_markdown(document.provenance))
     return "\n\n".join(parts) + "\n"
 
 
@@ -54,7 +58,8 @@ def _indicator(block: IndicatorBlock, colon: str) -> str:
         f"- **{markdown_text(label)}**{colon}{markdown_text(value)}" for label, value in block.facts
     )
     return (
-        f'<a id="{block.id}"></a>\n\n### {markdown_text(block.heading)}\n\n{facts}\n\n'
+        f'<a id="{block.id}"></a>\n\n### {markdown_text(block.heading)}\n\n'
+        f"**{markdown_text(block.headline)}**\n\n{facts}\n\n"
         f"> {markdown_text(block.quote)}\n\n{_table(block.table, level=None)}"
     )
 
@@ -68,7 +73,10 @@ def _table(table: Table, *, level: int | None) -> str:
     lines.append(_row(table.header))
     lines.append("|" + "|".join(" --- " for _ in table.header) + "|")
     lines.extend(_row([cell.text for cell in row]) for row in table.rows)
-    return "\n".join(lines)
+    if not table.rows:
+        lines = lines[:-2]  # a table without rows shows its note alone
+    folded = "".join(f"\n- {markdown_text(line.text)}" for line in table.folded)
+    return "\n".join(lines) + ("\n" + folded if folded else "")
 
 
 def _row(cells: Sequence[str]) -> str:

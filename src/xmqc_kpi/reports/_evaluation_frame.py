@@ -17,6 +17,7 @@ import pandas as pd
 from ..indicator import Indicator
 from ..results import Evaluation, Language
 from ..text.numbers import format_numbers, pair_decimals
+from ..text.report_print import READING
 from ..text.statuses import status_word
 from ._evaluation_text import STATUS_SYMBOLS, Words
 
@@ -77,6 +78,11 @@ def _add_texts(frame: pd.DataFrame, base: npt.NDArray[np.int64], words: Words) -
     status = frame["status"].to_numpy(dtype=object)
     frame["status_text"] = [status_word(s, words.lang) for s in status]
     symbol = np.asarray([STATUS_SYMBOLS[s] for s in status], dtype=object)
+    attention = frame["attention"].astype(object)
+    flags = {key: READING.say(key, words.lang) for key in ("near_met", "near_not_met")}
+    frame["attention_text"] = [
+        flags.get(str(a), "") for a in attention.where(attention.notna(), "")
+    ]
     frame["cell_text"] = np.where(
         np.isfinite(value), symbol + " " + frame["value_text"].to_numpy(dtype=object), symbol
     )

@@ -11,10 +11,11 @@ import pandas as pd
 
 from ..indicator import Indicator
 from ..results import Language, Status
+from ..text.report_print import READING
 from ..text.statuses import status_word
 from ..text.units import unit_suffix
 from ._evaluation_frame import Prepared
-from ._evaluation_model import Cell, IndicatorBlock, Table
+from ._evaluation_model import Cell, Folded, IndicatorBlock, Table
 from ._evaluation_text import Words, reference_header, reference_of
 from ._threshold_text import clause_text
 from ._threshold_text import threshold_text as threshold_words
@@ -65,6 +66,7 @@ def indicator_blocks(
             "status_text",
             "explanation",
             "due",
+            "attention_text",
         )
     }
     numbers = {
@@ -100,11 +102,64 @@ def _block(
     return IndicatorBlock(
         id=indicator.id,
         heading=title_of(indicator, lang),
+        headline=headline(texts["status"], texts["period_label"], prepared.periods, lang),
         facts=_facts(indicator, texts, words, lang),
         quote=indicator.quote,
         table=_table(indicator, texts, words, lang),
         charts=_charts(indicator, texts, numbers, prepared, words, lang),
+        tags={
+            "section": indicator.section,
+            "unit": TAG_SEPARATOR.join(indicator.responsible.units),
+            "status": TAG_SEPARATOR.join(dict.fromkeys(str(s) for s in texts["status"])),
+            "region": TAG_SEPARATOR.join(dict.fromkeys(str(r) for r in texts["region_label"])),
+        },
     )
+
+
+#: Joins the several values of one filter tag (a block's units, statuses, regions).
+TAG_SEPARATOR = "|"
+
+
+def headline(
+    statuses: npt.NDArray[np.object_],
+    periods: npt.NDArray[np.object_],
+    order: tuple[str, ...],
+    lang: Language,
+) -> str:
+    """How the regions did in the latest period with a verdict (else the latest period).
+
+    >>> s = np.array(["met", "met", "not_met", "insufficient_data", "met"], dtype=object)
+    >>> p = np.array(["2014", "2015", "2015", "2015", "2015"], dtype=object)
+    >>> headline(s, p, ("2014", "2015"), "zh")
+    '2015 年：3 个地区中 2 个达标，1 个未达标；1 个地区缺少数据'
+    >>> headline(s[:1], p[:1], ("2014",), "en")
+    '2014: 1 of 1 regions met, 0 not met'
+    """
+    if len(statuses) == 0:
+        return READING.say("headline_no_rows", lang)
+    judged = np.isin(statuses, ["met", "not_met"])
+    with_verdict = [p for p in order if (judged & (periods == p)).any()]
+    present = [p for p in order if (periods == p).any()]
+    period = (with_verdict or present)[-1]
+    here = statuses[periods == period]
+    count = {s.value: int((here == s.value).sum()) for s in Status}
+    parts = []
+    if count["met"] + count["not_met"]:
+        parts.append(
+            READING.say(
+                "headline_regions",
+                lang,
+                regions=count["met"] + count["not_met"],
+                met=count["met"],
+                not_met=count["not_met"],
+            )
+        )
+    if count["insufficient_data"]:
+        parts.append(READING.say("headline_missing", lang, count=count["insufficient_data"]))
+    if count["not_assessed"]:
+        parts.append(READING.say("headline_not_assessed", lang, count=count["not_assessed"]))
+    text = READING.say("headline_separator", lang).join(parts)
+    return READING.say("headline_period", lang, period=period, text=text)
 
 
 def _facts(
@@ -164,6 +219,8 @@ def _table(
         words.status,
         words.explanation,
     )
+    status = texts["status"]
+    shown = np.flatnonzero(status != "insufficient_data")
     rows = tuple(
         (
             Cell(str(texts["region_label"][i])),
@@ -172,12 +229,59 @@ def _table(
             Cell(str(texts["threshold_text"][i]) if reference != "none" else "—", numeric=True),
             Cell(str(texts["margin_text"][i]), numeric=True),
             *(Cell(str(texts[column][i]), numeric=True) for _, column in extra),
-            Cell(str(texts["status_text"][i]), status=str(texts["status"][i])),
+            Cell(_status_text(texts, i, lang), status=str(status[i])),
             Cell(str(texts["explanation"][i])),
         )
-        for i in range(len(texts["status"]))
+        for i in shown.tolist()
     )
-    return Table(f"table-{indicator.id}", "", header, rows)
+    tags = tuple({"status": str(status[i]), "region": str(texts["region_label"][i])} for i in shown)
+    return Table(
+        f"table-{indicator.id}",
+        "",
+        header,
+        rows,
+        tags=tags,
+        folded=_folded(texts, np.flatnonzero(status == "insufficient_data"), words, lang),
+    )
+
+
+def _status_text(texts: dict[str, npt.NDArray[np.object_]], i: int, lang: Language) -> str:
+    """The status word, with the attention flag when the value is near the threshold."""
+    attention = str(texts["attention_text"][i])
+    status = str(texts["status_text"][i])
+    if not attention:
+        return status
+    return READING.say("with_attention", lang, status=status, attention=attention)
+
+
+def _folded(
+    texts: dict[str, npt.NDArray[np.object_]],
+    rows: npt.NDArray[np.intp],
+    words: Words,
+    lang: Language,
+) -> tuple[Folded, ...]:
+    """Rows lacking data, one line per explanation (it names what is missing)."""
+    groups: dict[str, list[int]] = {}
+    for i in rows.tolist():
+        groups.setdefault(str(texts["explanation"][i]), []).append(i)
+    separator = words.list_separator
+    return tuple(
+        Folded(
+            "insufficient_data",
+            READING.say(
+                "collapsed",
+                lang,
+                count=len(members),
+                explanation=explanation,
+                regions=separator.join(regions),
+                periods=separator.join(periods),
+            ),
+            {"status": "insufficient_data", "region": TAG_SEPARATOR.join(regions)},
+        )
+        for explanation, members in groups.items()
+        for regions in [list(dict.fromkeys(str(texts["region_label"][i]) for i in members))]
+        for periods in [sorted({str(texts["period_label"][i]) for i in members})]
+    )
 
 
 def _charts(

@@ -7,13 +7,15 @@ escapes them where they enter its markup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
+from ..payload import Provenance
 from ..results import Language
 from .svg import Chart
 
-__all__ = ["Cell", "Document", "IndicatorBlock", "Table"]
+__all__ = ["Cell", "Document", "Filter", "Folded", "IndicatorBlock", "Table"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,29 @@ class Table:
     note: str = ""
     #: The plain name of what the table is about (the period of a matrix).
     label: str = ""
+    #: Per row, what the report's filters read (``{"status": "met", "region": "思明区"}``).
+    tags: tuple[Mapping[str, str], ...] = ()
+    #: Rows folded into one line each after the table (insufficient data, same reason).
+    folded: tuple[Folded, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """Several rows told in one line: their status, the line, and the filters' tags."""
+
+    status: str
+    text: str
+    tags: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """One of the report's filters: what it reads (a tag name), its label and its choices."""
+
+    key: str
+    label: str
+    #: (value, label) pairs, in the order offered.
+    options: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,25 +85,35 @@ class IndicatorBlock:
 
     id: str
     heading: str
+    #: One line saying how the regions did: 「7 个地区中 5 个达标，2 个未达标」.
+    headline: str
     #: (label, text) pairs: clause, threshold, deadline, responsible units …
     facts: tuple[tuple[str, str], ...]
     quote: str
     table: Table
     #: Each chart with how to draw it: ``"dots"`` across regions, ``"lines"`` across periods.
     charts: tuple[tuple[Literal["dots", "lines"], Chart], ...]
+    #: What the report's filters read: section, units, statuses and regions (``|``-joined).
+    tags: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """The whole report: a lead, the summary, the matrices, the indicators and the inputs."""
+    """The whole report: lead, provenance, summary, targets not met, indicators, annexes."""
 
     title: str
     lang: Language
     lead: tuple[str, ...]
+    provenance: Provenance
     summary: tuple[Table, ...]
+    #: Every assessment not met, by indicator, with its explanation.
+    not_met: Table
+    filters: tuple[Filter, ...]
     matrix_note: str
     matrices: tuple[Table, ...]
     indicators: tuple[IndicatorBlock, ...]
     inputs: Table
+    #: The same inputs for reading: a row per variable and region, a column per period.
+    inputs_wide: Table
     #: The assessments as :meth:`~xmqc_kpi.Evaluation.to_frame` gives them (for spreadsheets).
     assessments: Table

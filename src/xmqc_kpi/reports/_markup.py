@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..safe_text import replace_controls
+from ..text.report_print import READING
 
 __all__ = [
     "STATUS_COLOURS",
@@ -58,6 +59,7 @@ table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: .
 th, td { border: 1px solid var(--rule); padding: .25em .45em; text-align: left;
          vertical-align: top; }
 th { background: #eef2f7; }
+thead { display: table-header-group; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .15em 1em; margin: .4em 0; }
 dt { color: var(--muted); }
@@ -74,11 +76,11 @@ svg { max-width: 100%; height: auto; }
 nav.toc ol { columns: 2; font-size: .92em; }
 nav.toc li { break-inside: avoid; }
 nav.toc > ol { columns: 1; }
-@page { size: A4; margin: 15mm 14mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 9.5pt; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  table, svg { break-inside: avoid; page-break-inside: avoid; }
+  body { max-width: none; padding: 0; font-size: 9pt; }
+  h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  tr, svg, figure, dl, blockquote { break-inside: avoid; page-break-inside: avoid; }
+  section.indicator { break-inside: auto; page-break-inside: auto; }
   nav.toc { display: none; }
   a { color: inherit; text-decoration: none; }
 }
@@ -132,10 +134,14 @@ def markdown_escape(text: str) -> str:
     return " ".join(escaped.splitlines()).strip()
 
 
-def html_page(title: str, body: str, *, lang: str = "zh", extra_css: str = "") -> str:
-    """A complete, self-contained HTML document: inline CSS, no script, no external resource.
+def html_page(
+    title: str, body: str, *, lang: str = "zh", extra_css: str = "", script: str = ""
+) -> str:
+    """A complete, self-contained HTML document: inline CSS, no external resource.
 
-    ``title`` is escaped here; ``body`` is markup the caller built from escaped parts.
+    ``title`` is escaped here; ``body`` is markup the caller built from escaped parts;
+    ``script`` (the caller's own code, never data) is inlined at the end of the body. Printed,
+    the page is A4 with its number at the foot (:func:`page_rule`).
 
     >>> page = html_page("A & B", "<p>x</p>", lang="en")
     >>> page.startswith("<!DOCTYPE html>") and "<title>A &amp; B</title>" in page
@@ -146,8 +152,27 @@ def html_page(title: str, body: str, *, lang: str = "zh", extra_css: str = "") -
         "<!DOCTYPE html>\n"
         f'<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{_CSS}{extra_css}</style>\n</head>\n"
-        f"<body>\n{body}\n</body>\n</html>\n"
+        f"<title>{escape(title)}</title>\n<style>{_CSS}{page_rule(lang)}{extra_css}</style>\n"
+        f"</head>\n<body>\n{body}\n{_script(script)}</body>\n</html>\n"
+    )
+
+
+def _script(code: str) -> str:
+    return f"<script>{code}</script>\n" if code else ""
+
+
+def page_rule(lang: str) -> str:
+    """The ``@page`` rule: A4, and "page n of m" at the foot in the page's language.
+
+    >>> "counter(page)" in page_rule("en") and "counter(pages)" in page_rule("en")
+    True
+    """
+    counters = READING.say(
+        "page", "en" if lang == "en" else "zh", page='" counter(page) "', pages='" counter(pages) "'
+    )
+    return (
+        "\n@page { size: A4; margin: 14mm 13mm 16mm;\n"
+        f'  @bottom-center {{ content: "{counters}"; font-size: 8pt; color: #5b6675; }} }}\n'
     )
 
 

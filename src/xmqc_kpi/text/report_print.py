@@ -60,12 +60,11 @@ READING = WordTable(
         "headline_period": Words(zh="{period} 年：{text}", en="{period}: {text}"),
         "headline_no_rows": Words(zh="没有评价结果", en="No assessment"),
         "collapsed": Words(
-            zh="数据不足（{count} 项）：缺少{missing}；涉及地区：{regions}；涉及期间：{periods}",
-            en="Insufficient data ({count} assessments): missing {missing}; "
-            "regions: {regions}; periods: {periods}",
+            zh="数据不足（{count} 项）：{explanation}涉及地区：{regions}；涉及期间：{periods}。",
+            en="Insufficient data ({count} assessments): {explanation} "
+            "Regions: {regions}; periods: {periods}.",
         ),
-        "collapsed_unknown": Words(zh="所需数据", en="the inputs needed"),
-        "missing_item": Words(zh="“{label}”", en="“{label}”"),
+        "with_attention": Words(zh="{status}（{attention}）", en="{status} ({attention})"),
         "not_met_heading": Words(zh="未达标的目标", en="Targets not met"),
         "not_met_none": Words(zh="没有未达标的目标。", en="No target is not met."),
         "not_met_lead": Words(
