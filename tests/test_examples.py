@@ -108,7 +108,7 @@ def test_auditor_writes_both_reports(tmp_path: Path) -> None:
 
     markdown = (out / "thresholds.md").read_text(encoding="utf-8")
     assert markdown.startswith("# 阈值报告")
-    assert markdown.count("\n### ") == len(kpi.catalog())
+    assert markdown.count("\n#### ") == len(kpi.catalog())
     assert "市级监督抽查合格率达96%以上" in markdown
     html = (out / "thresholds.html").read_text(encoding="utf-8")
     assert '<section class="indicator" id="municipal_sampling_pass_rate">' in html
@@ -207,7 +207,8 @@ def test_custom_catalog_prints_summary_and_writes_its_threshold_report(
     for indicator in plan:
         assert f"`{indicator.id}`" in report
         assert indicator.quote in report
-    assert "本目录不含内置指标" in report  # no discrepancy of the built-in plan applies
+    assert "示例市质量强市行动计划" in report  # its own plan, not Xiamen's
+    assert "厦门" not in report
     assert '<section class="indicator" id="quality_funding_ratio">' in (
         out / "thresholds.html"
     ).read_text(encoding="utf-8")

@@ -29,7 +29,7 @@ import pytest
 from xmqc_kpi.catalogs import THRESHOLD_KINDS, CatalogError, catalog
 from xmqc_kpi.indicator import Indicator, Responsible
 from xmqc_kpi.interpretation import DISCREPANCIES, RULES, InterpretationRule
-from xmqc_kpi.reports._threshold_model import INDICATOR_COLUMNS
+from xmqc_kpi.reports._threshold_model import INDICATOR_COLUMNS, build_document
 from xmqc_kpi.reports._threshold_render import _md_cell
 from xmqc_kpi.reports._threshold_text import section_label, unit_name
 from xmqc_kpi.reports.threshold_report import threshold_report
@@ -38,7 +38,8 @@ from xmqc_kpi.thresholds import TopAmongPeers
 GOLDEN = Path(__file__).parent / "golden"
 REGENERATE = os.environ.get("XMQC_KPI_REGENERATE") == "1"
 CATALOG = catalog()
-IDS = CATALOG.ids
+#: The indicators in the plan's order: sections as the plan lists them, clauses within.
+IDS = tuple(row.id for row in build_document(CATALOG, "zh").indicators)
 FORMATS = ("md", "html", "xlsx", "csv", "json")
 LANGS = ("zh", "en")
 HOSTILE = "<script>alert(1)</script>"
@@ -80,7 +81,7 @@ def _records(lang: str = "zh") -> dict[str, dict[str, Any]]:
 
 def _md_sections(markdown: str) -> dict[str, str]:
     """Each indicator's Markdown entry, keyed by its id."""
-    entries = markdown.split("\n### ")[1:]
+    entries = markdown.split("\n#### ")[1:]
     entries[-1] = entries[-1].split("\n## ")[0]
     found = {}
     for entry in entries:
@@ -148,7 +149,7 @@ def test_xlsx_cells_match_golden_file() -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("format", FORMATS)
-def test_every_indicator_is_in_every_format_in_catalog_order(format: str, lang: str) -> None:
+def test_every_indicator_is_in_every_format_in_plan_order(format: str, lang: str) -> None:
     content = _render(format, lang)
     if format == "xlsx":
         found = [row[0] for row in _xlsx_cells(content)["indicators"][1:]]
@@ -264,8 +265,8 @@ def test_header_names_the_plan_and_counts_kinds() -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_rules_come_first_and_discrepancies_last(lang: str) -> None:
     markdown = _text("md", lang)
-    first_indicator = markdown.index("\n### ")
-    last_indicator = markdown.rindex("\n### ")
+    first_indicator = markdown.index("\n#### ")
+    last_indicator = markdown.rindex("\n#### ")
     discrepancies = markdown.rindex("\n## ")
     for rule in RULES:
         assert markdown.index(rule.wording) < first_indicator
@@ -290,9 +291,9 @@ def test_rules_state_each_reading_in_both_languages() -> None:
         "逐期严格上升",
         "仅监测",
     ):
-        assert phrase in zh.split("\n### ")[0], phrase
+        assert phrase in zh.split("\n#### ")[0], phrase
     for phrase in ("the number itself included", "strictly", "no tolerance", "top 20% (6 "):
-        assert phrase in en.split("\n### ")[0], phrase
+        assert phrase in en.split("\n#### ")[0], phrase
     assert [rule["key"] for rule in _json("en")["rules"]] == [rule.key for rule in RULES]
 
 
@@ -412,10 +413,12 @@ def test_csv_and_xlsx_neutralise_formula_cells() -> None:
     assert row["title_en"] == "'" + formula
     assert row["interpretation"] == "'+1+1"
     assert row["quote"] == "'-2"
-    workbook = openpyxl.load_workbook(io.BytesIO(threshold_report([hostile], format="xlsx")))
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(threshold_report([hostile], format="xlsx", lang="en"))
+    )
     sheet = workbook["indicators"]
     header = [cell.value for cell in sheet[1]]
-    cell = sheet.cell(row=2, column=header.index("title_en") + 1)
+    cell = sheet.cell(row=2, column=header.index("English title") + 1)
     assert cell.value == "'" + formula
     assert cell.data_type == "s"
 
@@ -425,8 +428,23 @@ def test_csv_and_xlsx_neutralise_formula_cells() -> None:
 
 def test_xlsx_has_the_three_sheets_with_stable_columns() -> None:
     cells = _xlsx_cells(_render("xlsx", "en"))
-    assert list(cells) == ["rules", "indicators", "discrepancies"]
-    assert tuple(cells["indicators"][0]) == INDICATOR_COLUMNS
+    assert list(cells) == [
+        "overview",
+        "rules",
+        "indicators",
+        "not_indicators",
+        "discrepancies",
+        "provenance",
+    ]
+    assert cells["indicators"][0][:3] == ["ID", "Table clause", "Body clause"]
+    assert len(cells["indicators"][0]) == len(INDICATOR_COLUMNS)
+    assert cells["overview"][0][:5] == [
+        "Plan section",
+        "Clause",
+        "Indicator",
+        "Threshold value",
+        "Threshold unit",
+    ]
     assert [row[0] for row in cells["rules"][1:]] == [rule.key for rule in RULES]
     assert [row[0] for row in cells["discrepancies"][1:]] == [d.key for d in DISCREPANCIES]
 
@@ -450,10 +468,13 @@ def test_json_keeps_chinese_and_is_indented() -> None:
         "lang",
         "plan",
         "summary",
+        "overview",
         "rules",
         "indicators",
+        "considered",
         "discrepancy_note",
         "discrepancies",
+        "provenance",
     ]
 
 
@@ -536,7 +557,10 @@ def test_path_writes_the_report(format: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"format": "pdf"}, "format must be one of 'md', 'html', 'xlsx', 'csv', 'json', not 'pdf'"),
+        (
+            {"format": "docx"},
+            "format must be one of 'md', 'html', 'xlsx', 'csv', 'json', 'pdf', not 'docx'",
+        ),
         ({"format": None}, "format must be one of"),
         ({"lang": "fr"}, "lang must be 'zh' or 'en', not 'fr'"),
         ({"lang": "EN"}, "lang must be 'zh' or 'en'"),

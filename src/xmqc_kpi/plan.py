@@ -143,7 +143,7 @@ class Plan(BaseModel):
     def clause_words(self) -> dict[str, Words]:
         """The name of each kind of clause, as the plan names it (else as Xiamen's does)."""
         return {
-            key: self.clauses[key].words() if key in self.clauses else CLAUSES[key]  # type: ignore[index]
+            key: self.clauses[key].words() if key in self.clauses else CLAUSES[key]
             for key in CLAUSE_NAME_FIELDS
         }
 

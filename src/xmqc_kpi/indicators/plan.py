@@ -29,8 +29,5 @@ XIAMEN_PLAN = Plan(
         PlanSection(key=s.key, title_zh=s.title_zh, title_en=s.title_en, body=s.body)
         for s in SECTIONS.values()
     ),
-    clauses={
-        key: ClauseName(zh=CLAUSES[key].zh, en=CLAUSES[key].en)  # type: ignore[misc]
-        for key in CLAUSE_NAME_FIELDS
-    },
+    clauses={key: ClauseName(zh=CLAUSES[key].zh, en=CLAUSES[key].en) for key in CLAUSE_NAME_FIELDS},
 )

@@ -19,11 +19,23 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..catalogs import THRESHOLD_KINDS, catalog
+from ..catalogs import THRESHOLD_KINDS, Catalog, catalog, plan_of
 from ..indicator import Indicator
-from ..interpretation import DISCREPANCIES, PLAN, RULES, Discrepancy, InterpretationRule
+from ..interpretation import (
+    DISCREPANCIES,
+    RULES,
+    ConsideredClause,
+    Discrepancy,
+    InterpretationRule,
+    not_indicators,
+)
+from ..payload import Provenance
+from ..plan import Plan
 from ..text import Language
+from ..text.clauses import ClauseNames, body_place, table_place
 from ..text.reports import THRESHOLD_PHRASES
+from ..text.threshold_report import THRESHOLD_REPORT
+from ._provenance import catalog_provenance
 from ._threshold_text import (
     Labels,
     clause_text,
@@ -37,17 +49,23 @@ from ._threshold_text import (
     measurement_text,
     parameter_text,
     responsible_texts,
+    section_label,
     section_title,
     threshold_text,
+    unit_word,
 )
 
 __all__ = [
+    "CONSIDERED_COLUMNS",
     "INDICATOR_COLUMNS",
+    "OVERVIEW_COLUMNS",
+    "ConsideredRow",
     "DiscrepancyRow",
     "IndicatorRow",
     "InputRow",
     "KindCount",
     "RuleRow",
+    "SectionGroup",
     "ThresholdDocument",
     "build_document",
 ]
@@ -74,9 +92,24 @@ INDICATOR_COLUMNS: tuple[str, ...] = (
     "deadline",
     "deadline_inherited",
     "responsible",
+    "leads",
+    "body_leads",
     "responsible_inherited_from",
     "interpretation",
 )
+
+#: The columns of the overview table (one row per indicator), in XLSX and JSON.
+OVERVIEW_COLUMNS: tuple[str, ...] = (
+    "clause",
+    "title",
+    "threshold",
+    "threshold_unit",
+    "threshold_text",
+    "deadline",
+    "responsible",
+)
+#: The columns of the table of clauses considered and not made indicators.
+CONSIDERED_COLUMNS: tuple[str, ...] = ("key", "clause", "quote", "reason")
 
 #: The columns of the rules and discrepancies tables in CSV-like outputs (XLSX, JSON).
 RULE_COLUMNS: tuple[str, ...] = ("key", "wording", "meaning", "note", "in_force")
@@ -141,8 +174,18 @@ class IndicatorRow:
     deadline_inherited: str
     deadline_text: str
     responsible: str
+    #: The units the table marks 牵头, and those the body marks 牵头 (empty when none).
+    leads: str
+    body_leads: str
+    #: Where the body names its leads (``正文第 18 条``), empty when it names none.
+    body_place: str
     responsible_inherited_from: str
     responsible_text: str
+    #: The title in the report's language, and the threshold as a number (with its unit
+    #: word) when the kind has a fixed target, else ``None`` and ``""``.
+    title: str
+    threshold_value: float | None
+    threshold_unit: str
     #: The indicator's note in the report's language (the other language's if that is empty).
     interpretation: str
 
@@ -156,6 +199,29 @@ class IndicatorRow:
         row = {column: getattr(self, column) for column in INDICATOR_COLUMNS if column != "inputs"}
         row["inputs"] = self.inputs_text
         return {column: row[column] for column in INDICATOR_COLUMNS}
+
+
+@dataclass(frozen=True, slots=True)
+class SectionGroup:
+    """The indicators of one plan section, in the plan's order, under its heading."""
+
+    key: str
+    heading: str
+    indicators: tuple[IndicatorRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConsideredRow:
+    """A clause of the plan considered and not made an indicator, in one language."""
+
+    key: str
+    clause: str
+    quote: str
+    reason: str
+
+    def record(self) -> dict[str, str]:
+        """The row under :data:`CONSIDERED_COLUMNS`."""
+        return {column: getattr(self, column) for column in CONSIDERED_COLUMNS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,16 +256,26 @@ class KindCount:
 
 @dataclass(frozen=True, slots=True)
 class ThresholdDocument:
-    """The whole report: header, rules, indicators, discrepancies, in this order."""
+    """The whole report, in reading order.
+
+    Header, overview, rules, indicators by section, considered clauses, discrepancies,
+    provenance.
+    """
 
     lang: Language
     labels: Labels
     title: str
-    #: The plan's title, number and date of issue.
+    #: The plan's title, number, issuer and date of issue (or that none is declared).
     plan: str
     kinds: tuple[KindCount, ...]
     rules: tuple[RuleRow, ...]
+    #: Every indicator, in the plan's order (sections in the plan's order, clauses within).
     indicators: tuple[IndicatorRow, ...]
+    #: The same indicators grouped by plan section.
+    sections: tuple[SectionGroup, ...]
+    #: The plan's clauses considered and not made indicators (the built-in plan's only).
+    considered: tuple[ConsideredRow, ...]
+    provenance: Provenance
     #: Why the discrepancies listed are those (all, some or none of the built-in plan's).
     discrepancy_note: str
     discrepancies: tuple[DiscrepancyRow, ...]
@@ -210,24 +286,37 @@ class ThresholdDocument:
         return len(self.indicators)
 
 
-def build_document(indicators: Sequence[Indicator], lang: Language) -> ThresholdDocument:
-    """Build the report's document for ``indicators`` (in their order) in ``lang``.
+def build_document(chosen: Catalog, lang: Language) -> ThresholdDocument:
+    """Build the report's document for a catalog in ``lang``, in its plan's order.
 
     >>> from xmqc_kpi import catalog
-    >>> document = build_document(tuple(catalog()), "en")
+    >>> document = build_document(catalog(), "en")
     >>> document.total, document.rules[0].key, document.discrepancies[-1].key
     (42, 'inclusive_bound', 'unit_order_differs')
+    >>> [group.key for group in document.sections][:3], document.indicators[0].clause_table
+    (['1', '2', '3'], '1.3.1')
     """
     words = labels(lang)
+    indicators = tuple(chosen)
+    plan = plan_of(chosen)
     builtin = _builtin_ids(indicators)
+    names = None if plan is None else plan.clause_words
+    sections = _sections(indicators, plan, lang, names)
     return ThresholdDocument(
         lang=lang,
         labels=words,
-        title=words.title,
-        plan=_plan_text(lang),
+        title=_title(plan, lang),
+        plan=_plan_text(plan, lang),
         kinds=_kind_counts(indicators, lang),
-        rules=tuple(_rule_row(rule, indicators, lang) for rule in RULES),
-        indicators=tuple(_indicator_row(item, lang) for item in indicators),
+        rules=tuple(
+            _rule_row(rule, indicators, lang)
+            for rule in RULES
+            if rule.key not in _XIAMEN_RULES or _states_xiamen_rules(plan)
+        ),
+        indicators=tuple(row for group in sections for row in group.indicators),
+        sections=sections,
+        considered=_considered(plan, lang, names),
+        provenance=catalog_provenance(chosen, lang),
         discrepancy_note=_discrepancy_note(builtin, words),
         discrepancies=tuple(
             _discrepancy_row(entry, builtin, lang)
@@ -237,9 +326,95 @@ def build_document(indicators: Sequence[Indicator], lang: Language) -> Threshold
     )
 
 
-def _plan_text(lang: Language) -> str:
-    title = PLAN.title_zh if lang == "zh" else PLAN.title_en
-    return labels(lang).say("plan_line", title=title, number=PLAN.number, issued=PLAN.issued)
+#: Rules about the Xiamen plan's own text (its table's blank cells, a misplaced % sign, the
+#: brand-title measure): stated unless the catalog declares another plan.
+_XIAMEN_RULES = frozenset({"inherited_cells", "misplaced_percent_sign", "brand_titles_measure"})
+
+
+def _states_xiamen_rules(plan: Plan | None) -> bool:
+    return plan is None or plan == catalog().plan
+
+
+def _title(plan: Plan | None, lang: Language) -> str:
+    if plan is None:
+        return THRESHOLD_REPORT.say("title_custom", lang)
+    return THRESHOLD_REPORT.say("title_plan", lang, plan=plan.title(lang))
+
+
+def _plan_text(plan: Plan | None, lang: Language) -> str:
+    """``厦门市…工作方案（厦府〔2013〕98号，厦门市人民政府，2013-03-30）``."""
+    if plan is None:
+        return THRESHOLD_REPORT.say("no_plan", lang)
+    details = [part for part in (plan.number, plan.issuer, plan.issued) if part]
+    if not details:
+        return plan.title(lang)
+    separator = THRESHOLD_REPORT.say("plan_details_separator", lang)
+    return THRESHOLD_REPORT.say(
+        "plan_line", lang, title=plan.title(lang), details=separator.join(details)
+    )
+
+
+def _clause_order(item: Indicator) -> tuple[int, tuple[int, ...], str]:
+    """Table rows by their numbers, then body items by number, then body sections."""
+    clause = item.clause
+    if clause.table is not None:
+        return (0, tuple(int(part) for part in clause.table.split(".")), "")
+    if clause.body.isdigit():
+        return (1, (int(clause.body),), "")
+    return (2, (), clause.body)
+
+
+def _sections(
+    indicators: tuple[Indicator, ...], plan: Plan | None, lang: Language, names: ClauseNames | None
+) -> tuple[SectionGroup, ...]:
+    """The indicators by plan section, sections and clauses in the plan's order."""
+    keys = Catalog(indicators).sections
+    if plan is not None:
+        keys = plan.section_order(keys)
+    groups = []
+    for key in keys:
+        members = sorted((item for item in indicators if item.section == key), key=_clause_order)
+        title = section_title(key, lang, plan)
+        heading = (
+            THRESHOLD_REPORT.say("section_heading", lang, key=section_label(key, lang), title=title)
+            if title
+            else section_label(key, lang)
+        )
+        groups.append(
+            SectionGroup(
+                key=key,
+                heading=heading,
+                indicators=tuple(_indicator_row(item, lang, plan, names) for item in members),
+            )
+        )
+    return tuple(groups)
+
+
+def _considered(
+    plan: Plan | None, lang: Language, names: ClauseNames | None
+) -> tuple[ConsideredRow, ...]:
+    """The built-in plan's clauses not made indicators, when the catalog's plan is it."""
+    if plan is None or plan != catalog().plan:
+        return ()
+    return tuple(_considered_row(entry, lang, names) for entry in not_indicators())
+
+
+def _considered_row(
+    entry: ConsideredClause, lang: Language, names: ClauseNames | None
+) -> ConsideredRow:
+    if entry.clause[:1].isdigit():
+        table = table_place(entry.clause, lang, names)
+        where = THRESHOLD_REPORT.say(
+            "clause_pair", lang, table=table, body=body_place(entry.body, lang, names)
+        )
+    else:
+        where = body_place(entry.body, lang, names)
+    return ConsideredRow(
+        key=entry.key,
+        clause=where,
+        quote=entry.quote,
+        reason=entry.reason_zh if lang == "zh" else entry.reason_en,
+    )
 
 
 def _kind_counts(indicators: Sequence[Indicator], lang: Language) -> tuple[KindCount, ...]:
@@ -312,18 +487,23 @@ _PARAMETER_RULES = frozenset({"top_group", "rising", "falling"})
 _RULE_DIRECTIONS = {"rising": "higher", "falling": "lower"}
 
 
-def _indicator_row(item: Indicator, lang: Language) -> IndicatorRow:
+def _indicator_row(
+    item: Indicator, lang: Language, plan: Plan | None, names: ClauseNames | None
+) -> IndicatorRow:
     words = labels(lang)
     threshold = threshold_text(item, lang)
     deadline, deadline_full = deadline_texts(item, lang)
     responsible, responsible_full = responsible_texts(item, lang)
+    separator = THRESHOLD_PHRASES.say("list_separator", lang)
+    target = item.threshold.target(item.unit)
+    body_leads = item.responsible.body_leads
     return IndicatorRow(
         id=item.id,
         clause_table=item.clause.table or "",
         clause_body=item.clause.body,
-        clause=clause_text(item.clause, lang),
+        clause=clause_text(item.clause, lang, names),
         section=item.section,
-        section_title=section_title(item.section, lang),
+        section_title=section_title(item.section, lang, plan),
         title_zh=item.title_zh,
         title_en=item.title_en,
         quote=item.quote,
@@ -343,9 +523,15 @@ def _indicator_row(item: Indicator, lang: Language) -> IndicatorRow:
         deadline_inherited=words.yes if item.deadline_inherited else words.no,
         deadline_text=deadline_full,
         responsible=responsible,
+        leads=separator.join(item.responsible.leads),
+        body_leads=separator.join(body_leads),
+        body_place=body_place(item.clause.body, lang, names) if body_leads else "",
         responsible_inherited_from=item.responsible.inherited_from or "",
         responsible_text=responsible_full,
         interpretation=item.interpretation_text(lang),
+        title=item.title_zh if lang == "zh" else item.title_en,
+        threshold_value=None if target is None else float(target),
+        threshold_unit="" if target is None else unit_word(item.unit, lang),
     )
 
 

@@ -13,10 +13,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..text import Language
-from ._markup import csv_text, escape, html_page, markdown_escape, xlsx_bytes
+from ..text.threshold_report import THRESHOLD_COLUMNS, THRESHOLD_REPORT
+from ._markup import csv_text, escape, html_page, markdown_escape
+from ._provenance import provenance_html, provenance_markdown, provenance_rows
+from ._sheets import Sheet, Styled, number_format, sheets_bytes
 from ._threshold_model import (
+    CONSIDERED_COLUMNS,
     DISCREPANCY_COLUMNS,
     INDICATOR_COLUMNS,
+    OVERVIEW_COLUMNS,
     RULE_COLUMNS,
     IndicatorRow,
     ThresholdDocument,
@@ -35,8 +40,32 @@ nav.toc ol ol { columns: 2; padding-left: 2.5em; }
 
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 
-#: HTML ids of the report's three parts; indicator ids (snake_case) never contain ``-``.
+#: HTML ids of the report's parts; indicator ids (snake_case) never contain ``-``.
 _RULES_ID, _INDICATORS_ID, _DISCREPANCIES_ID = "report-rules", "report-indicators", "report-notes"
+_OVERVIEW_ID, _CONSIDERED_ID = "report-overview", "report-considered"
+
+
+def _words(key: str, lang: Language, **fields: object) -> str:
+    return THRESHOLD_REPORT.say(key, lang, **fields)
+
+
+def _column(key: str, lang: Language) -> str:
+    return THRESHOLD_COLUMNS.say(key, lang)
+
+
+def _overview_cells(row: IndicatorRow, lang: Language) -> tuple[str, ...]:
+    """An overview row: clause, title, threshold in words, deadline, responsible units."""
+    clause = row.clause_table or section_label(row.clause_body, lang)
+    return (clause, row.title, row.threshold_text, row.deadline, row.responsible)
+
+
+def _overview_header(lang: Language) -> tuple[str, ...]:
+    keys = ("clause", "title", "threshold_text", "deadline", "responsible")
+    return tuple(_column(key, lang) for key in keys)
+
+
+def _considered_header(lang: Language) -> tuple[str, ...]:
+    return tuple(_column(key, lang) for key in ("clause", "quote", "reason"))
 
 
 def _heading(row: IndicatorRow, lang: Language) -> str:
@@ -66,10 +95,17 @@ class _Fact:
 def _facts(document: ThresholdDocument, row: IndicatorRow) -> tuple[_Fact, ...]:
     """What the report says about an indicator, in reading order."""
     labels = document.labels
-    section = f"{row.section} {row.section_title}".strip()
+    lang = document.lang
+    section = f"{section_label(row.section, lang)} {row.section_title}".strip()
+    leads = (_Fact(_words("leads", lang), row.leads),) if row.leads else ()
+    body_leads = (
+        (_Fact(_words("body_leads", lang, place=row.body_place), row.body_leads),)
+        if row.body_leads
+        else ()
+    )
     return (
         _Fact(labels.id, row.id, code=True),
-        _Fact(labels.clause, row.clause),
+        _Fact(_column("clause", lang), row.clause),
         _Fact(labels.section, section),
         _Fact(labels.title_zh, row.title_zh, chinese=True),
         _Fact(labels.title_en, row.title_en),
@@ -82,6 +118,8 @@ def _facts(document: ThresholdDocument, row: IndicatorRow) -> tuple[_Fact, ...]:
         _Fact(labels.direction, row.direction),
         _Fact(labels.deadline, row.deadline_text),
         _Fact(labels.responsible, row.responsible_text),
+        *leads,
+        *body_leads,
         _Fact(labels.interpretation, row.interpretation or labels.blank),
     )
 
@@ -113,6 +151,7 @@ def _md_table(
 def render_markdown(document: ThresholdDocument) -> str:
     """GitHub-flavoured Markdown, readable as plain text."""
     labels = document.labels
+    lang = document.lang
     parts = [
         f"# {_md_text(document.title)}",
         f"{labels.plan}{labels.colon}{_md_text(document.plan)}",
@@ -124,6 +163,17 @@ def render_markdown(document: ThresholdDocument) -> str:
             ],
             align=("---", "---:"),
         ),
+        f"## {_words('overview', lang)}",
+        _words("overview_lead", lang),
+    ]
+    for group in document.sections:
+        parts += [
+            f"### {_md_text(group.heading)}",
+            _md_table(
+                _overview_header(lang), (_overview_cells(row, lang) for row in group.indicators)
+            ),
+        ]
+    parts += [
         f"## {labels.rules}",
         labels.rules_lead,
         _md_table(
@@ -131,11 +181,21 @@ def render_markdown(document: ThresholdDocument) -> str:
             ((r.wording, r.meaning, r.note, r.in_force) for r in document.rules),
         ),
         f"## {labels.indicators}",
-        *(_md_indicator(document, row) for row in document.indicators),
-        f"## {labels.discrepancies}",
-        document.discrepancy_note,
     ]
+    for group in document.sections:
+        parts.append(f"### {_md_text(group.heading)}")
+        parts += [_md_indicator(document, row) for row in group.indicators]
+    if document.considered:
+        parts += [
+            f"## {_words('considered', lang)}",
+            _words("considered_lead", lang),
+            _md_table(
+                _considered_header(lang),
+                ((c.clause, f"「{c.quote}」", c.reason) for c in document.considered),
+            ),
+        ]
     if document.discrepancies:
+        parts += [f"## {labels.discrepancies}", document.discrepancy_note]
         parts.append(
             _md_table(
                 (labels.clauses, labels.finding, labels.reading, labels.concerns),
@@ -150,12 +210,13 @@ def render_markdown(document: ThresholdDocument) -> str:
                 ),
             )
         )
+    parts.append(provenance_markdown(document.provenance))
     return "\n\n".join(parts) + "\n"
 
 
 def _md_indicator(document: ThresholdDocument, row: IndicatorRow) -> str:
     colon = document.labels.colon
-    lines = [f"### {_md_text(_heading(row, document.lang))}", ""]
+    lines = [f"#### {_md_text(_heading(row, document.lang))}", ""]
     for fact in _facts(document, row):
         if fact.items:
             lines.append(f"- **{fact.label}**{colon.rstrip()}")
@@ -187,6 +248,7 @@ def render_html(document: ThresholdDocument) -> str:
             _html_header(document),
             _html_toc(document),
             "<main>",
+            _html_overview(document),
             f'<section id="{_RULES_ID}">\n<h2>{escape(labels.rules)}</h2>\n'
             f"<p>{escape(labels.rules_lead)}</p>\n"
             + _html_table(
@@ -196,9 +258,15 @@ def render_html(document: ThresholdDocument) -> str:
             )
             + "\n</section>",
             f'<section id="{_INDICATORS_ID}">\n<h2>{escape(labels.indicators)}</h2>',
-            *(_html_indicator(document, row) for row in document.indicators),
+            *(
+                f'<h3 id="section-{escape(group.key)}">{escape(group.heading)}</h3>\n'
+                + "\n".join(_html_indicator(document, row) for row in group.indicators)
+                for group in document.sections
+            ),
             "</section>",
+            _html_considered(document),
             _html_discrepancies(document),
+            provenance_html(document.provenance),
             "</main>",
         )
     )
@@ -223,17 +291,66 @@ def _html_header(document: ThresholdDocument) -> str:
 
 def _html_toc(document: ThresholdDocument) -> str:
     labels = document.labels
+    lang = document.lang
     entries = "".join(
-        f'<li><a href="#{escape(row.id)}">{escape(_heading(row, document.lang))}</a></li>\n'
-        for row in document.indicators
+        f'<li><a href="#section-{escape(group.key)}">{escape(group.heading)}</a>\n<ol>\n'
+        + "".join(
+            f'<li><a href="#{escape(row.id)}">{escape(_heading(row, lang))}</a></li>\n'
+            for row in group.indicators
+        )
+        + "</ol></li>\n"
+        for group in document.sections
+    )
+    considered = (
+        f'<li><a href="#{_CONSIDERED_ID}">{escape(_words("considered", lang))}</a></li>\n'
+        if document.considered
+        else ""
+    )
+    discrepancies = (
+        f'<li><a href="#{_DISCREPANCIES_ID}">{escape(labels.discrepancies)}</a></li>\n'
+        if document.discrepancies
+        else ""
     )
     return (
         f'<nav class="toc">\n<h2>{escape(labels.contents)}</h2>\n<ol>\n'
+        f'<li><a href="#{_OVERVIEW_ID}">{escape(_words("overview", lang))}</a></li>\n'
         f'<li><a href="#{_RULES_ID}">{escape(labels.rules)}</a></li>\n'
         f'<li><a href="#{_INDICATORS_ID}">{escape(labels.indicators)}</a>\n<ol>\n{entries}</ol>'
-        "</li>\n"
-        f'<li><a href="#{_DISCREPANCIES_ID}">{escape(labels.discrepancies)}</a></li>\n'
+        f"</li>\n{considered}{discrepancies}"
         "</ol>\n</nav>"
+    )
+
+
+def _html_overview(document: ThresholdDocument) -> str:
+    lang = document.lang
+    blank = document.labels.blank
+    tables = "\n".join(
+        f"<h3>{escape(group.heading)}</h3>\n"
+        + _html_table(
+            _overview_header(lang),
+            (_overview_cells(row, lang) for row in group.indicators),
+            blank,
+        )
+        for group in document.sections
+    )
+    return (
+        f'<section id="{_OVERVIEW_ID}">\n<h2>{escape(_words("overview", lang))}</h2>\n'
+        f"<p>{escape(_words('overview_lead', lang))}</p>\n{tables}\n</section>"
+    )
+
+
+def _html_considered(document: ThresholdDocument) -> str:
+    if not document.considered:
+        return ""
+    lang = document.lang
+    table = _html_table(
+        _considered_header(lang),
+        ((c.clause, f"「{c.quote}」", c.reason) for c in document.considered),
+        document.labels.blank,
+    )
+    return (
+        f'<section id="{_CONSIDERED_ID}">\n<h2>{escape(_words("considered", lang))}</h2>\n'
+        f"<p>{escape(_words('considered_lead', lang))}</p>\n{table}\n</section>"
     )
 
 
@@ -250,7 +367,7 @@ def _html_indicator(document: ThresholdDocument, row: IndicatorRow) -> str:
     facts = "".join(_html_fact(fact, document.lang) for fact in _facts(document, row))
     return (
         f'<section class="indicator" id="{escape(row.id)}">\n'
-        f"<h3>{escape(_heading(row, document.lang))}</h3>\n"
+        f"<h4>{escape(_heading(row, document.lang))}</h4>\n"
         f"<dl>\n{facts}</dl>\n"
         "</section>"
     )
@@ -258,16 +375,16 @@ def _html_indicator(document: ThresholdDocument, row: IndicatorRow) -> str:
 
 def _html_discrepancies(document: ThresholdDocument) -> str:
     labels = document.labels
-    table = ""
-    if document.discrepancies:
-        table = "\n" + _html_table(
-            (labels.clauses, labels.finding, labels.reading, labels.concerns),
-            (
-                (_clauses(d.clauses, document.lang), d.finding, d.reading, ", ".join(d.indicators))
-                for d in document.discrepancies
-            ),
-            labels.blank,
-        )
+    if not document.discrepancies:
+        return ""
+    table = "\n" + _html_table(
+        (labels.clauses, labels.finding, labels.reading, labels.concerns),
+        (
+            (_clauses(d.clauses, document.lang), d.finding, d.reading, ", ".join(d.indicators))
+            for d in document.discrepancies
+        ),
+        labels.blank,
+    )
     return (
         f'<section id="{_DISCREPANCIES_ID}">\n<h2>{escape(labels.discrepancies)}</h2>\n'
         f"<p>{escape(document.discrepancy_note)}</p>{table}\n</section>"
@@ -299,6 +416,14 @@ def render_json(document: ThresholdDocument) -> str:
             "total": document.total,
             "kinds": [{"kind": k.kind, "label": k.label, "count": k.count} for k in document.kinds],
         },
+        "overview": [
+            {
+                "section": group.key,
+                "heading": group.heading,
+                "clauses": [row.id for row in group.indicators],
+            }
+            for group in document.sections
+        ],
         "rules": [rule.record() for rule in document.rules],
         "indicators": [
             {
@@ -310,35 +435,86 @@ def render_json(document: ThresholdDocument) -> str:
             }
             for row in document.indicators
         ],
+        "considered": [entry.record() for entry in document.considered],
         "discrepancy_note": document.discrepancy_note,
         "discrepancies": [
             {**entry.record(), "clauses": list(entry.clauses), "indicators": list(entry.indicators)}
             for entry in document.discrepancies
         ],
+        "provenance": document.provenance.model_dump(mode="json"),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_xlsx(document: ThresholdDocument) -> bytes:
-    """A workbook with the sheets ``rules``, ``indicators`` and ``discrepancies``."""
-    sheets = {
-        "rules": (RULE_COLUMNS, [list(rule.record().values()) for rule in document.rules]),
-        "indicators": (
-            INDICATOR_COLUMNS,
-            [list(row.record().values()) for row in document.indicators],
+    """A workbook of filterable tables, headers in the report's language.
+
+    Sheets ``overview`` (one row per indicator, the threshold as a number beside its unit),
+    ``rules``, ``indicators``, ``not_indicators`` (the built-in plan only), ``discrepancies``
+    (when any apply) and ``provenance``; every table has fitted widths, an autofilter and a
+    frozen header row (:mod:`._sheets`).
+    """
+    lang = document.lang
+
+    def header(columns: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_column(column, lang) for column in columns)
+
+    def threshold(row: IndicatorRow) -> Styled:
+        return Styled(row.threshold_value, number_format(None))
+
+    sheets = [
+        Sheet(
+            "overview",
+            header(("section", *OVERVIEW_COLUMNS)),
+            [
+                (
+                    group.heading,
+                    row.clause_table or section_label(row.clause_body, lang),
+                    row.title,
+                    threshold(row),
+                    row.threshold_unit,
+                    row.threshold_text,
+                    row.deadline,
+                    row.responsible,
+                )
+                for group in document.sections
+                for row in group.indicators
+            ],
         ),
-        "discrepancies": (
-            DISCREPANCY_COLUMNS,
-            [list(entry.record().values()) for entry in document.discrepancies],
+        Sheet("rules", header(RULE_COLUMNS), [list(r.record().values()) for r in document.rules]),
+        Sheet(
+            "indicators",
+            header(INDICATOR_COLUMNS),
+            [
+                [
+                    threshold(row) if column == "threshold" else value
+                    for column, value in row.record().items()
+                ]
+                for row in document.indicators
+            ],
         ),
-    }
-    widths = {
-        "rules": (20, 28, 40, 60, 28),
-        # id, clause_table … interpretation, as INDICATOR_COLUMNS
-        "indicators": (
-            *(30, 10, 10, 8, 20, 24, 30, 40, 40, 50, 14),
-            *(24, 16, 8, 14, 40, 14, 12, 10, 36, 12, 60),
-        ),
-        "discrepancies": (24, 16, 60, 40, 40),
-    }
-    return xlsx_bytes(sheets, widths=widths)
+    ]
+    if document.considered:
+        sheets.append(
+            Sheet(
+                "not_indicators",
+                header(CONSIDERED_COLUMNS),
+                [list(entry.record().values()) for entry in document.considered],
+            )
+        )
+    if document.discrepancies:
+        sheets.append(
+            Sheet(
+                "discrepancies",
+                header(DISCREPANCY_COLUMNS),
+                [list(entry.record().values()) for entry in document.discrepancies],
+            )
+        )
+    sheets.append(
+        Sheet(
+            "provenance",
+            header(("fact", "value")),
+            [list(pair) for pair in provenance_rows(document.provenance)],
+        )
+    )
+    return sheets_bytes(sheets)

@@ -12,11 +12,12 @@ from fractions import Fraction
 
 from ..formulas import Ratio
 from ..indicator import Clause, Indicator, Input
-from ..interpretation import SECTIONS
+from ..plan import Plan
 from ..text import Language
-from ..text.clauses import CLAUSES, full_width
+from ..text.clauses import ClauseNames, body_place, full_width, table_place, table_title
 from ..text.kinds import ThresholdDescription, describe_threshold
 from ..text.reports import THRESHOLD_LABELS, THRESHOLD_PHRASES
+from ..text.threshold_report import THRESHOLD_REPORT
 from ..text.units import unit_name as _unit_name
 from ..text.units import unit_suffix
 from ..units import exact_factor, normalise_unit
@@ -94,19 +95,23 @@ def _factor_text(factor: Fraction) -> str:
     return f"{factor.numerator}/{factor.denominator}"
 
 
-def clause_text(clause: Clause, lang: Language) -> str:
+def clause_text(clause: Clause, lang: Language, names: ClauseNames | None = None) -> str:
     """Where the target stands: table sub-item and body item (or the body section alone).
+
+    Clauses are named as the plan names them (``names``, :attr:`xmqc_kpi.plan.Plan.clause_words`;
+    the Xiamen plan's names by default).
 
     >>> clause_text(Clause(table="5.1.2", body="22"), "en")
     'table 5.1.2 / body item 22'
     >>> print(clause_text(Clause(body="五(三)"), "zh"))
     正文五（三）（分解表无对应行）
     """
-    key = "body_item" if clause.body.isdigit() else "body_section"
-    body = CLAUSES.say(key, lang, body=section_label(clause.body, lang))
+    body = body_place(clause.body, lang, names)
     if clause.table is None:
-        return _say("clause_body_only", lang, body=body)
-    return _say("clause_table", lang, table=clause.table, body=body)
+        table = table_title(lang, names)
+        return THRESHOLD_REPORT.say("clause_body_only", lang, body=body, table=table)
+    table = table_place(clause.table, lang, names)
+    return THRESHOLD_REPORT.say("clause_pair", lang, table=table, body=body)
 
 
 def section_label(label: str, lang: Language) -> str:
@@ -118,12 +123,15 @@ def section_label(label: str, lang: Language) -> str:
     return full_width(label) if lang == "zh" else label
 
 
-def section_title(section: str, lang: Language) -> str:
-    """The plan section's title (``"显著提高产品质量"`` for ``"5"``); empty if unknown."""
-    known = SECTIONS.get(section)
-    if known is None:
-        return ""
-    return known.title_zh if lang == "zh" else known.title_en
+def section_title(section: str, lang: Language, plan: Plan | None = None) -> str:
+    """The plan section's title (``"显著提高产品质量"`` for ``"5"``); empty if unknown.
+
+    >>> from xmqc_kpi import catalog
+    >>> section_title("5", "zh", catalog().plan), section_title("5", "zh")
+    ('显著提高产品质量', '')
+    """
+    known = None if plan is None else plan.section(section)
+    return "" if known is None else known.title(lang)
 
 
 def formula_text(indicator: Indicator, lang: Language) -> str:
@@ -210,12 +218,12 @@ def deadline_texts(indicator: Indicator, lang: Language) -> tuple[str, str]:
 
 
 def responsible_texts(indicator: Indicator, lang: Language) -> tuple[str, str]:
-    """The responsible units (牵头 marked), alone and with where they were inherited from."""
+    """The responsible units in the plan's order, alone and with where they were inherited from.
+
+    The order ranks nothing: the leads, where the plan names any, are stated apart.
+    """
     responsible = indicator.responsible
-    units = _say("list_separator", lang).join(
-        _say("lead", lang, unit=unit) if unit in responsible.leads else unit
-        for unit in responsible.units
-    )
+    units = _say("list_separator", lang).join(responsible.units)
     if responsible.inherited_from is None:
         return units, units
     source = responsible.inherited_from

@@ -78,7 +78,7 @@ THRESHOLD_LABELS = WordTable(
             "indicators (those identical to their built-in declaration).",
         ),
         "discrepancies_none": Words(
-            zh="本目录不含内置指标（与内置声明完全相同者），内置方案正文与分解表的差异不适用。",
+            zh="本目录不含内置指标（与内置声明完全相同者），内置方案的已知差异不适用。",
             en="This catalog holds no built-in indicator (none identical to its built-in "
             "declaration): the built-in plan's discrepancies do not apply.",
         ),
