@@ -191,7 +191,10 @@ def render_markdown(document: ThresholdDocument) -> str:
             _words("considered_lead", lang),
             _md_table(
                 _considered_header(lang),
-                ((c.clause, f"「{c.quote}」", c.reason) for c in document.considered),
+                (
+                    (c.clause, _words("quoted", lang, quote=c.quote), c.reason)
+                    for c in document.considered
+                ),
             ),
         ]
     if document.discrepancies:
@@ -345,7 +348,7 @@ def _html_considered(document: ThresholdDocument) -> str:
     lang = document.lang
     table = _html_table(
         _considered_header(lang),
-        ((c.clause, f"「{c.quote}」", c.reason) for c in document.considered),
+        ((c.clause, _words("quoted", lang, quote=c.quote), c.reason) for c in document.considered),
         document.labels.blank,
     )
     return (

@@ -53,6 +53,7 @@ THRESHOLD_REPORT = WordTable(
             "with its wording and the reason, so that the catalog's coverage can be audited.",
         ),
         "reason": Words(zh="理由", en="Reason"),
+        "quoted": Words(zh="「{quote}」", en="「{quote}」"),
         "threshold_value": Words(zh="阈值数值", en="Threshold value"),
         "threshold_unit": Words(zh="阈值单位", en="Threshold unit"),
     },
