@@ -116,3 +116,20 @@ def test_small_path_equals_batch_path_on_generated_panels(data: st.DataObject) -
         batch = _outputs(kpi.evaluate(chosen, frame, **tables))
     assert small == batch
     assert prepared == batch
+
+
+def _frame_records(frame: pd.DataFrame) -> list[dict[str, object]]:
+    """The frame's rows as plain Python values, converted the slow, obvious way."""
+    plain = frame.astype(object).where(frame.notna(), None)
+    return [dict(zip(frame.columns, row, strict=True)) for row in plain.itertuples(index=False)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_payload_records_are_the_frame_rows(lang: str) -> None:
+    sample = kpi.sample_data()
+    for data in (sample["data"], _one_row(sample)):
+        tables = {k: sample[k] for k in ("benchmarks", "peers", "units")}
+        result = kpi.evaluate(kpi.catalog(), data, as_of="2015-12-31", **tables)
+        records = result._records(lang)  # type: ignore[arg-type]
+        assert records == _frame_records(result.to_frame(lang))  # type: ignore[arg-type]
+        assert all(type(r["value"]) in (float, type(None)) for r in records)

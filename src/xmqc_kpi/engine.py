@@ -644,8 +644,8 @@ def _assess(
     columns: dict[str, Any] = {
         "value": computed.value,
         "threshold": compared,
-        "status": _statuses(reason),
-        "reason": _categorical(reason, reason_dtype()),
+        "status": reason,  # reason codes: statuses and categoricals made once, by _stack
+        "reason": reason,
         "numerator": computed.numerator,
         "denominator": computed.denominator,
         "margin": sign * (computed.value - compared),
@@ -874,6 +874,9 @@ def _stack(chosen: tuple[Indicator, ...], parts: list[_Part], panel: Panel) -> p
         )
     for name in parts[0].columns if parts else ():
         columns[name] = _concat([part.columns[name] for part in parts])
+    if parts:  # every indicator's reason codes, coded once for the whole table
+        columns["status"] = _statuses(columns["status"])
+        columns["reason"] = _categorical(columns["reason"], reason_dtype())
     if not parts:  # nothing evaluated: the columns still exist, with their dtypes
         columns["status"] = pd.Categorical([], dtype=STATUS_DTYPE)
         columns["reason"] = pd.Categorical([], dtype=reason_dtype())

@@ -178,11 +178,20 @@ def _clean(value: object) -> object:
 
 
 def _plain_column(column: pd.Series) -> list[object]:
-    """A column as Python values: floats, ints, bools and strings, ``None`` where missing."""
+    """A column as Python values: floats, ints, bools and strings, ``None`` where missing.
+
+    >>> _plain_column(pd.Series([1.5, float("nan")]))
+    [1.5, None]
+    """
     if isinstance(column.dtype, pd.CategoricalDtype):
         categories = [str(c) for c in column.cat.categories]
         lookup: list[object] = [*categories, None]
         return [lookup[code] for code in column.cat.codes.to_numpy()]
+    if isinstance(column.dtype, np.dtype) and column.dtype.kind in "biuf":
+        plain: list[object] = column.to_numpy().tolist()  # Python scalars, as astype(object)
+        if column.dtype.kind == "f":
+            return [None if value != value else value for value in plain]  # NaN is not NaN
+        return plain
     values = column.astype(object)
     return values.where(column.notna(), None).tolist()
 
@@ -302,14 +311,22 @@ class Evaluation:
         ``responsible`` holds a tuple of units per row.
         """
         language = resolve_language(lang)
-        stored = [c for c in FRAME_COLUMNS if c in self._table.columns]
+        derived = self._derived(language)
+        stored = [c for c in FRAME_COLUMNS if c in self._table.columns and c not in derived]
         frame = self._table.loc[:, stored]
-        frame["title"] = self._titles(language)
-        frame["section"] = self._sections()
-        frame["explanation"] = self.explanations(language).array
-        frame["comparison"] = self._comparisons(language)
-        frame["responsible"] = self._responsible()
+        for name, column in derived.items():
+            frame[name] = column
         return frame.loc[:, list(FRAME_COLUMNS)].reset_index(drop=True)
+
+    def _derived(self, lang: Language) -> dict[str, Any]:
+        """The frame's columns that are not stored in the table, by name (in ``lang``)."""
+        return {
+            "title": self._titles(lang),
+            "section": self._sections(),
+            "explanation": self.explanations(lang).array,
+            "comparison": self._comparisons(lang),
+            "responsible": self._responsible(),
+        }
 
     def _per_indicator(self, of: Callable[[Indicator], object]) -> npt.NDArray[np.object_]:
         """One value per row, computed once per indicator (``None`` for an unknown id)."""
@@ -348,10 +365,17 @@ class Evaluation:
         return self._per_indicator(lambda indicator: tuple(indicator.responsible.units))
 
     def _records(self, lang: Language | None) -> list[dict[str, object]]:
-        """Plain-Python records (None for missing), converted a column at a time."""
-        frame = self.to_frame(lang)
-        names = list(frame.columns)
-        columns = [_plain_column(frame[name]) for name in names]
+        """Plain-Python records (None for missing), converted a column at a time.
+
+        The values of :meth:`to_frame`'s columns, read from the stored table and the derived
+        columns directly (no frame is built: a service's small result costs no pandas copy).
+        """
+        derived = self._derived(resolve_language(lang))
+        names = list(FRAME_COLUMNS)
+        columns = [
+            _plain_column(pd.Series(derived[name]) if name in derived else self._table[name])
+            for name in names
+        ]
         return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
     def __iter__(self) -> Iterator[Assessment]:
