@@ -1,8 +1,8 @@
 """The evaluation report: the verdicts of an evaluation for officials, in HTML, Markdown or XLSX.
 
-The report is built as a structured document first (summary tables, status matrices,
-per-indicator blocks with chart specifications, the inputs used) and rendered second, so the
-three formats say the same thing. Output is deterministic: the same evaluation gives the same
+The report is built as a structured document first (summary tables, the targets not met,
+per-indicator blocks with a headline and chart specifications, status matrices, the inputs
+used, its provenance) and rendered second, so the formats say the same thing. Output is deterministic: the same evaluation gives the same
 bytes, whatever the order of the rows given to :func:`~xmqc_kpi.evaluate` and whatever
 ``PYTHONHASHSEED``.
 """
@@ -104,7 +104,7 @@ def evaluation_report(
 def evaluation_report(
     result: Evaluation,
     *,
-    format: Literal["xlsx"],
+    format: Literal["xlsx", "pdf"],
     lang: Language | None = ...,
     path: str | Path | None = ...,
     title: str | None = ...,
@@ -137,8 +137,11 @@ def evaluation_report(
     result
         What :func:`xmqc_kpi.evaluate` returned.
     format
-        ``"html"``: one self-contained page (inline CSS and SVG charts, no script, prints on
-        A4). ``"md"``: Markdown tables, without the charts. ``"xlsx"``: a workbook with the
+        ``"html"``: one self-contained page (inline CSS and SVG charts; a small inline script
+        for the filters, the page complete without it; prints on A4 with page numbers).
+        ``"pdf"``: that page printed to A4 by a headless Chromium (found on ``PATH`` or named
+        by ``XMQC_KPI_CHROMIUM``; :class:`~xmqc_kpi.reports._pdf.BrowserNotFound` without
+        one). ``"md"``: Markdown tables, without the charts. ``"xlsx"``: a workbook with the
         sheets ``summary``, ``deadlines``, ``matrix``, ``assessments`` (the columns of
         :meth:`~xmqc_kpi.Evaluation.to_frame`) and ``inputs``; needs ``openpyxl``.
         ``"json"`` and ``"csv"``: every assessment, as :meth:`~xmqc_kpi.Evaluation.to_json`
@@ -155,7 +158,7 @@ def evaluation_report(
     Returns
     -------
     str or bytes
-        The HTML, Markdown, JSON or CSV text, or the workbook's bytes.
+        The HTML, Markdown, JSON or CSV text, or the workbook's or the PDF's bytes.
 
     Raises
     ------
@@ -173,7 +176,7 @@ def evaluation_report(
     ...                      "national_sampled_batches": [50, 40],
     ...                      "national_passed_batches": [47, 30]})
     >>> page = evaluation_report(kpi.evaluate(rate, data, as_of="2014-01-01"), lang="en")
-    >>> '<section class="indicator" id="national_sampling_pass_rate">' in page
+    >>> '<section class="indicator" id="national_sampling_pass_rate"' in page
     True
     >>> print(evaluation_report(kpi.evaluate(rate, data), format="md").splitlines()[2])
     未给出评价日期，无法判断期限是否已到
