@@ -3,8 +3,8 @@
 The browser is Debian's ``chromium`` driven by Playwright (``executable_path``, so Playwright
 never downloads a browser of its own). ``.ci/run`` installs it and sets
 ``XMQC_KPI_REQUIRE_BROWSER=1``, which turns a missing browser into a failure; elsewhere the
-tests are skipped with a message saying how to enable them. Screenshots and A4 PDFs are
-written under ``out/browser/`` for a person to look at.
+tests are skipped with a message saying how to enable them. Screenshots (the first screen)
+and A4 PDFs (the whole report) are written under ``out/browser/`` for a person to look at.
 """
 
 from __future__ import annotations
@@ -100,7 +100,10 @@ def _open(browser: Any, html: str, name: str, tmp_path: Path) -> Opened:
     page.goto(path.as_uri(), wait_until="load")
     SHOTS.mkdir(parents=True, exist_ok=True)
     shot = SHOTS / f"{name}.png"
-    page.screenshot(path=str(shot), full_page=True)
+    # The first screen a reader sees. Not full_page: the evaluation report of the sample is
+    # about 80,000 px tall, and a full-page PNG of it (95 million pixels, 21 MB) takes Chromium
+    # tens of seconds; the whole report is written as an A4 PDF by _a4_pages instead.
+    page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000, "the screenshot is blank"
     return opened
 
@@ -149,8 +152,73 @@ def test_evaluation_report_opens_cleanly_with_sections_and_charts(
         ".filter(s => s.getBBox().width > 0 && s.querySelectorAll('*').length > 3).length"
     )
     assert drawn == charts.count()
-    assert _a4_pages(page, "evaluation_report") >= 2
+    printed = _a4_pages(page, "evaluation_report")
+    assert 10 <= printed <= 40  # an auditor reads it in print (it was 197 pages)
     page.close()
+
+
+def _shown(page: Any, selector: str) -> list[str]:
+    """The ids (or region tags) of the elements matched that the screen shows."""
+    return list(
+        page.evaluate(
+            "(s) => Array.from(document.querySelectorAll(s))"
+            ".filter(e => e.getClientRects().length > 0)"
+            ".map(e => e.id || e.getAttribute('data-region'))",
+            selector,
+        )
+    )
+
+
+def test_evaluation_report_filters_narrow_what_the_screen_shows(
+    browser: Any, tmp_path: Path
+) -> None:
+    """Status, region, section and unit filters hide what does not match; print shows all."""
+    result = kpi.evaluate(kpi.catalog(), **kpi.sample_data(), as_of="2015-12-31")
+    frame = result.to_frame()
+    opened = _open(browser, str(evaluation_report(result)), "evaluation_filters", tmp_path)
+    page = opened.page
+    every = _shown(page, "section.indicator")
+    assert len(every) == len(result.indicators)
+    page.select_option("select[name=status]", "not_met")
+    failing = set(frame.loc[frame["status"] == "not_met", "indicator_id"])
+    assert set(_shown(page, "section.indicator")) == failing
+    assert set(_shown(page, "#not-met tbody tr")) <= set(frame["region"].dropna())
+    page.select_option("select[name=region]", "思明区")
+    rows = _shown(page, "section.indicator tbody tr[data-status]")
+    assert rows
+    assert set(rows) == {"思明区"}
+    wanted = frame[(frame["status"] == "not_met") & (frame["region"] == "思明区")]
+    assert set(_shown(page, "section.indicator")) == set(wanted["indicator_id"])
+    page.select_option("select[name=status]", "")
+    page.select_option("select[name=region]", "")
+    page.select_option("select[name=section]", "5")
+    in_section = {i.id for i in result.indicators if i.section == "5"}
+    assert set(_shown(page, "section.indicator")) == in_section
+    unit = "市质监局"
+    page.select_option("select[name=section]", "")
+    page.select_option("select[name=unit]", unit)
+    assert set(_shown(page, "section.indicator")) == {
+        i.id for i in result.indicators if unit in i.responsible.units
+    }
+    assert page.locator("#filter-none").is_hidden()
+    page.emulate_media(media="print")  # printing shows everything, whatever is chosen
+    assert len(_shown(page, "section.indicator")) == len(result.indicators)
+    assert opened.console_errors == []
+    page.close()
+
+
+def test_evaluation_report_is_complete_without_script(browser: Any, tmp_path: Path) -> None:
+    """Without script, every section shows and the filter form (useless then) does not."""
+    result = kpi.evaluate(kpi.catalog(), **kpi.sample_data(), as_of="2015-12-31")
+    path = tmp_path / "noscript.html"
+    path.write_text(str(evaluation_report(result, lang="en")), encoding="utf-8")
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(path.as_uri(), wait_until="load")
+    assert len(_shown(page, "section.indicator")) == len(result.indicators)
+    assert page.locator("#report-filters").is_hidden()
+    assert "Targets not met" in page.inner_text("body")
+    context.close()
 
 
 def test_hostile_names_render_as_text_and_run_nothing(browser: Any, tmp_path: Path) -> None:
@@ -169,5 +237,5 @@ def test_hostile_names_render_as_text_and_run_nothing(browser: Any, tmp_path: Pa
     assert opened.dialogs == []
     assert opened.console_errors == []
     assert HOSTILE in opened.page.inner_text("body")
-    assert opened.page.locator("script").count() == 0
+    assert opened.page.locator("script").count() == 1  # the report's own filters only
     opened.page.close()

@@ -344,8 +344,10 @@ def _cmd_template(args: argparse.Namespace) -> int:
     _refuse_overwriting_inputs(args)
     from .template import input_template, write_input_template
 
-    options: dict[str, Any] = {"regions": args.regions, "lang": resolve_language(args.lang)}
-    if args.periods is not None:
+    options: dict[str, Any] = {"lang": resolve_language(args.lang)}
+    if args.regions is not None:  # else the plan's regions
+        options["regions"] = args.regions
+    if args.periods is not None:  # else the plan's years
         options["periods"] = args.periods
     if args.output == STDOUT:
         frame = input_template(_indicators(args.catalog), **options)
