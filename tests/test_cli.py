@@ -195,7 +195,7 @@ def test_template_written_filled_validated_and_evaluated(tmp_path: Path) -> None
     header = [cell.value for cell in sheet[1]]
     filled = {"national_sampled_batches": 50, "national_passed_batches": 47}
     for row in sheet.iter_rows(min_row=2):
-        variable = row[header.index("variable")].value
+        variable = row[header.index("Variable")].value
         if variable in filled:
             row[header.index("2013")].value = filled[variable]
     workbook.save(tmp_path / "template.xlsx")
@@ -537,7 +537,7 @@ def test_control_characters_from_data_never_reach_the_terminal(tmp_path: Path) -
     assert "思明区\ufffd[2J" in completed.stdout
     cells = [
         c.value
-        for row in openpyxl.load_workbook(tmp_path / "report.xlsx")["输入数据"].iter_rows()
+        for row in openpyxl.load_workbook(tmp_path / "report.xlsx")["Inputs"].iter_rows()
         for c in row
     ]
     assert "思明区\ufffd[2J\ufffd\ufffd" in cells

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -10,6 +12,7 @@ from xmqc_kpi.catalogs import catalog
 from xmqc_kpi.engine import evaluate
 from xmqc_kpi.formulas import value
 from xmqc_kpi.indicator import Clause, Indicator, Input, Responsible
+from xmqc_kpi.readers import read_data
 from xmqc_kpi.sample import sample_data
 from xmqc_kpi.template import TEMPLATE_COLUMNS, input_template, write_input_template
 from xmqc_kpi.thresholds import AtLeast
@@ -52,16 +55,25 @@ def test_columns_are_exactly_the_contract() -> None:
     assert FIXED == ["variable", "label_zh", "unit", "accepted_units", "indicators", "region"]
 
 
-def test_default_periods_and_blank_cells() -> None:
+def test_defaults_are_the_plan_years_and_regions_with_blank_cells() -> None:
     template = input_template([IN_DAYS])
-    assert list(template.columns[-2:]) == ["2013", "2014"]
-    assert template[["2013", "2014"]].isna().all().all()
-    assert (template["region"] == "").all()
+    assert list(template.columns[len(FIXED) :]) == ["2013", "2014", "2015"]
+    assert template[["2013", "2014", "2015"]].isna().all().all()
+    assert template["region"].tolist() == [
+        "厦门市",
+        "思明区",
+        "湖里区",
+        "集美区",
+        "海沧区",
+        "同安区",
+        "翔安区",
+    ]
+    assert (input_template([IN_DAYS], regions=None)["region"] == "").all()
 
 
 def test_builtin_catalog_one_row_per_distinct_variable() -> None:
     inputs = _distinct_inputs()
-    template = input_template()
+    template = input_template(regions=None)
     assert list(template["variable"]) == list(inputs)
     assert not template["variable"].duplicated().any()
     for row in template.itertuples(index=False):
@@ -72,10 +84,10 @@ def test_builtin_catalog_one_row_per_distinct_variable() -> None:
 
 def test_unit_cells_are_unit_names_not_codes() -> None:
     """A clerk reads 亩, 个, 天, 分, 平方米 in the template, never mu, count, day, index_point."""
-    units = set(input_template()["unit"])
+    units = set(input_template(regions=None)["unit"])
     assert {"亩", "个", "天", "分", "平方米"} <= units
     assert not units & {"mu", "count", "day", "index_point", "meter ** 2", "person", "yuan"}
-    english = input_template(lang="en").set_index("variable")
+    english = input_template(lang="en", regions=None).set_index("variable")
     assert english.loc["national_sampled_batches", "unit"] == "count"
     assert english.loc["agri_total_area", "unit"] == "mu"
     # "10,000 yuan" would not read back as a unit: the Chinese name is written instead
@@ -83,7 +95,7 @@ def test_unit_cells_are_unit_names_not_codes() -> None:
 
 
 def test_shared_variables_list_every_indicator() -> None:
-    template = input_template().set_index("variable")
+    template = input_template(regions=None).set_index("variable")
     assert template.loc["service_satisfaction_index", "indicators"] == (
         "service_satisfaction_index_rank, service_satisfaction_trend"
     )
@@ -93,8 +105,8 @@ def test_shared_variables_list_every_indicator() -> None:
 
 
 def test_first_declaration_gives_unit_and_label() -> None:
-    days_first = input_template([IN_DAYS, IN_WEEKS])
-    weeks_first = input_template([IN_WEEKS, IN_DAYS])
+    days_first = input_template([IN_DAYS, IN_WEEKS], regions=None)
+    weeks_first = input_template([IN_WEEKS, IN_DAYS], regions=None)
     assert len(days_first) == len(weeks_first) == 1
     assert days_first.loc[0, ["unit", "label_zh"]].tolist() == ["天", "接待天数"]
     assert weeks_first.loc[0, ["unit", "label_zh"]].tolist() == ["week", "接待周数"]
@@ -102,7 +114,7 @@ def test_first_declaration_gives_unit_and_label() -> None:
 
 
 def test_accepted_units_start_with_the_default_and_all_convert() -> None:
-    template = input_template()
+    template = input_template(regions=None)
     for row in template.itertuples(index=False):
         accepted = str(row.accepted_units).split("、")
         assert accepted[0] == row.unit
@@ -126,7 +138,7 @@ def test_regions_give_one_block_per_region() -> None:
 
 
 def test_a_single_indicator_is_accepted() -> None:
-    assert input_template(IN_DAYS)["variable"].tolist() == ["reception"]
+    assert input_template(IN_DAYS, regions=None)["variable"].tolist() == ["reception"]
 
 
 @pytest.mark.parametrize(
@@ -186,9 +198,19 @@ def test_xlsx_without_openpyxl_says_what_to_install(
 
 def test_xlsx_round_trip(tmp_path: Path) -> None:
     path = write_input_template(tmp_path / "template.xlsx", regions=["厦门市"])
-    read = pd.read_excel(path, sheet_name="input", dtype={"region": str})
-    assert list(read.columns) == [*FIXED, "2013", "2014"]
-    assert read["label_zh"].tolist() == input_template(regions=["厦门市"])["label_zh"].tolist()
+    read = pd.read_excel(path, sheet_name="填报表", dtype={"region": str})
+    assert list(read.columns) == [
+        "变量",
+        "名称",
+        "单位",
+        "可选单位",
+        "所属指标",
+        "地区",
+        "2013",
+        "2014",
+        "2015",
+    ]
+    assert read["名称"].tolist() == input_template(regions=["厦门市"])["label_zh"].tolist()
 
 
 def test_a_filled_template_evaluates_like_the_wide_data(tmp_path: Path) -> None:
@@ -213,3 +235,145 @@ def test_a_filled_template_evaluates_like_the_wide_data(tmp_path: Path) -> None:
     from_template = verdicts(template, None)
     from_wide = verdicts(sample.data[sample.data["region"] == "厦门市"], sample.units)
     pd.testing.assert_frame_equal(from_template, from_wide)
+
+
+@pytest.fixture(scope="module")
+def form(tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Workbook:
+    path = tmp_path_factory.mktemp("form") / "模板.xlsx"
+    write_input_template(path, regions=["思明区", "湖里区"], periods=[2013, 2014])
+    return openpyxl.load_workbook(path)
+
+
+def _cells(sheet: Any) -> dict[str, list[Any]]:
+    """The sheet's columns by header, each as a list of cells below the header."""
+    rows = list(sheet.iter_rows())
+    return {str(head.value): [row[i] for row in rows[1:]] for i, head in enumerate(rows[0])}
+
+
+def test_the_form_is_headed_in_chinese_fitted_frozen_and_filterable(
+    form: openpyxl.Workbook,
+) -> None:
+    assert form.sheetnames == ["填报表", "填报说明"]
+    sheet = form["填报表"]
+    header = [cell.value for cell in sheet[1]]
+    assert header == ["变量", "名称", "单位", "可选单位", "所属指标", "地区", "2013", "2014"]
+    assert sheet.freeze_panes == "G2"  # the header row and the six key columns stay in view
+    assert sheet.auto_filter.ref == sheet.dimensions
+    labels = [cell.value for cell in _cells(sheet)["名称"]]
+    # the longest label, each Chinese character two wide, plus 2; never the cut of four chars
+    longest = max(sum(2 if ord(c) > 0x2E7F else 1 for c in label) for label in labels)
+    assert sheet.column_dimensions["B"].width == min(longest + 2, 60)
+    assert sheet.column_dimensions["B"].width > 20
+
+
+def test_each_unit_cell_has_a_drop_down_of_its_accepted_units(form: openpyxl.Workbook) -> None:
+    sheet = form["填报表"]
+    lists = {
+        cell: validation.formula1
+        for validation in sheet.data_validations.dataValidation
+        for ranges in validation.sqref.ranges
+        for cell in (ranges.coord,)
+    }
+    cells = _cells(sheet)
+    for _variable, unit, accepted in zip(
+        cells["变量"], cells["单位"], cells["可选单位"], strict=True
+    ):
+        assert lists[unit.coordinate] == '"' + accepted.value.replace("、", ",") + '"'
+    area = next(i for i, c in enumerate(cells["变量"]) if c.value == "agri_total_area")
+    assert lists[cells["单位"][area].coordinate] == '"亩,公顷,平方米"'
+    assert all(
+        v.type == "list" and v.showErrorMessage for v in sheet.data_validations.dataValidation
+    )
+
+
+def test_key_columns_are_protected_without_a_password(form: openpyxl.Workbook) -> None:
+    sheet = form["填报表"]
+    assert sheet.protection.sheet
+    assert sheet.protection.password is None
+    assert not sheet.protection.autoFilter  # filtering stays allowed
+    cells = _cells(sheet)
+    for key in ("变量", "名称", "可选单位", "所属指标", "地区"):
+        assert all(cell.protection.locked for cell in cells[key]), key
+    for free in ("单位", "2013", "2014"):
+        assert not any(cell.protection.locked for cell in cells[free]), free
+
+
+def test_the_instructions_list_every_variable_with_its_clause_and_an_example(
+    form: openpyxl.Workbook,
+) -> None:
+    sheet = form["填报说明"]
+    assert sheet.freeze_panes == "A2"
+    cells = _cells(sheet)
+    assert list(cells) == [
+        "变量",
+        "名称",
+        "定义",
+        "默认单位",
+        "可选单位",
+        "示例",
+        "所属指标",
+        "规划条款",
+    ]
+    variables = [cell.value for cell in cells["变量"]]
+    assert variables == list(_distinct_inputs())
+    row = {
+        key: column[variables.index("school_base_reception_days")].value
+        for key, column in cells.items()
+    }
+    assert row["默认单位"] == "天"
+    assert row["示例"] == "28 天（样例数据，厦门市 2012 年）"
+    assert row["规划条款"] == "分解表 1.3.1「全年基地接待时间36天以上」"
+    assert row["所属指标"] == "school_quality_base_reception_days"
+    assert row["定义"].startswith("Days in the year")
+    assert all(cell.value for cell in cells["规划条款"])
+
+
+def test_the_form_in_english(tmp_path: Path) -> None:
+    path = write_input_template(tmp_path / "form.xlsx", [IN_DAYS], periods=[2013], lang="en")
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == ["Form", "Instructions"]
+    header = [cell.value for cell in workbook["Form"][1]]
+    assert header == [
+        "Variable",
+        "Chinese label",
+        "Unit",
+        "Accepted units",
+        "Indicators",
+        "Region",
+        "2013",
+    ]
+    assert [c.value for c in workbook["Form"]["F"]][1:] == [
+        "厦门市",
+        "思明区",
+        "湖里区",
+        "集美区",
+        "海沧区",
+        "同安区",
+        "翔安区",
+    ]
+    clause = [c.value for c in workbook["Instructions"]["H"]]
+    assert clause == ["Plan clause", "table 1.3.1"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_filled_form_reads_back_unchanged(tmp_path: Path, lang: str) -> None:
+    path = write_input_template(
+        tmp_path / "form.xlsx",
+        regions=["思明区", "湖里区"],
+        periods=[2013, 2014],
+        lang=lang,  # type: ignore[arg-type]
+    )
+    expected = input_template(regions=["思明区", "湖里区"], periods=[2013, 2014], lang=lang)  # type: ignore[arg-type]
+    expected["2013"] = [float(n) for n in range(len(expected))]
+    expected["2014"] = [n + 0.5 for n in range(len(expected))]
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook.worksheets[0]
+    for offset, (first, second) in enumerate(zip(expected["2013"], expected["2014"], strict=True)):
+        sheet.cell(row=offset + 2, column=7, value=first)
+        sheet.cell(row=offset + 2, column=8, value=second)
+    workbook.save(path)
+    read = read_data(path)
+    assert list(read.columns) == list(expected.columns)
+    pd.testing.assert_frame_equal(
+        read.reset_index(drop=True), expected, check_dtype=False, check_column_type=False
+    )

@@ -45,6 +45,8 @@ __all__ = [
     "DISCREPANCIES",
     "NOT_INDICATORS",
     "PLAN",
+    "PLAN_REGIONS",
+    "PLAN_YEARS",
     "RULES",
     "SECTIONS",
     "ConsideredClause",
@@ -689,6 +691,20 @@ DISCREPANCIES: tuple[Discrepancy, ...] = (
         indicator_ids=("quality_analysis_releases",),
     ),
 )
+
+#: The regions the plan's targets are reported for: the city and its six districts (the
+#: plan's 各区政府, as the city was divided in 2013). The input template asks for them.
+PLAN_REGIONS: tuple[str, ...] = (
+    "厦门市",
+    "思明区",
+    "湖里区",
+    "集美区",
+    "海沧区",
+    "同安区",
+    "翔安区",
+)
+#: The plan's years: issued in 2013, deadlines in 2013 and 2014, the city's assessment in 2015.
+PLAN_YEARS: tuple[int, ...] = (2013, 2014, 2015)
 
 #: Other names of a responsible unit (alias → canonical name). The canonical name is the plan's
 #: fullest form (市建设局 rather than 建设局, which the plan writes further along a list); units

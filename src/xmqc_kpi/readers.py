@@ -112,6 +112,7 @@ from .text.reading import (
     enumeration,
     rows_words,
 )
+from .text.template import HEADER_COLUMNS as TEMPLATE_HEADER_COLUMNS
 from .units import UnitError, normalise_unit
 
 __all__ = [
@@ -133,7 +134,8 @@ SUFFIXES: Mapping[str, str] = MappingProxyType(
 _KEY_COLUMNS = frozenset({"region", "period", "variable", "unit", *TEMPLATE_COLUMNS})
 #: Headers that make a row the header row, besides variable names and labels.
 _HEADER_WORDS = frozenset({*_KEY_COLUMNS, "value"})
-_KEY_HEADERS = KEY_HEADERS
+#: Chinese key headers, and the input template's headers in either language (its XLSX form).
+_KEY_HEADERS = {**KEY_HEADERS, **TEMPLATE_HEADER_COLUMNS}
 #: How many rows from the top a header row is looked for in.
 _HEADER_SEARCH = 20
 _WIDTH_FOLD = str.maketrans(FULL_WIDTH_FOLD)

@@ -1,4 +1,4 @@
-"""The input template: one row per input variable, one blank column per period.
+"""The input template: one row per input variable and region, one blank column per period.
 
 A department fills the period columns, may change a row's ``unit`` to another unit listed in
 ``accepted_units``, and returns the file. :func:`xmqc_kpi.evaluate` reads a filled template
@@ -7,6 +7,12 @@ directly: it recognises the ``variable`` column and the period columns and takes
 
 ``variable``, ``label_zh``, ``unit``, ``accepted_units``, ``indicators``, ``region``, then one
 column per period, named by its label (``"2013"``).
+
+Written as XLSX, the template is a form (:mod:`xmqc_kpi._template_form`): headers in the
+clerk's language (read back as these columns by :func:`xmqc_kpi.read_data`), a drop-down of
+accepted units on each row, the key columns protected and an instructions sheet. By default it
+asks for the plan's regions and years (:data:`~xmqc_kpi.interpretation.PLAN_REGIONS`,
+:data:`~xmqc_kpi.interpretation.PLAN_YEARS`).
 
 The template is generated from the indicators' declarations, never written by hand.
 """
@@ -21,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from .indicator import Indicator, Input
+from .interpretation import PLAN_REGIONS, PLAN_YEARS
 from .text import Language, resolve_language
 from .text.template import TEMPLATE
 from .text.units import unit_name
@@ -51,14 +58,15 @@ _COMMON_UNITS: tuple[tuple[str, ...], ...] = (
     ("index_point",),
 )
 
-_DEFAULT_PERIODS = (2013, 2014)
+_DEFAULT_PERIODS: tuple[int, ...] = PLAN_YEARS
+_DEFAULT_REGIONS: tuple[str, ...] = PLAN_REGIONS
 
 
 def input_template(
     indicators: Iterable[Indicator] | Indicator | None = None,
     *,
     periods: Sequence[int | str] = _DEFAULT_PERIODS,
-    regions: Sequence[str] | None = None,
+    regions: Sequence[str] | None = _DEFAULT_REGIONS,
     lang: Language | None = None,
 ) -> pd.DataFrame:
     """Return a blank input template for ``indicators``.
@@ -70,10 +78,12 @@ def input_template(
         catalog. A variable that several indicators use appears once, with the label and unit
         declared by the first.
     periods
-        The periods to fill in. Each becomes a blank column named ``str(period)``.
+        The periods to fill in. Each becomes a blank column named ``str(period)``. By default
+        the plan's years, 2013 to 2015.
     regions
-        With regions, one block of rows per region, in the order given, with the ``region``
-        cell filled. Without them, one row per variable and a blank ``region``.
+        One block of rows per region, in the order given, with the ``region`` cell filled; by
+        default the plan's regions (厦门市 and its six districts). ``None``: one row per
+        variable and a blank ``region``.
     lang
         The language of the unit names (``"亩"``, ``"个"``; never a code such as ``mu``) and
         of the errors; the active language when ``None`` (Chinese unless set). A unit name
@@ -110,11 +120,13 @@ def input_template(
     ...     quote="经费数额不低于厦门市年财政一般预算收入1‰",
     ...     responsible=Responsible(units=("市财政局",)),
     ... )
-    >>> template = input_template([funding], periods=[2013, 2014])
+    >>> template = input_template([funding], periods=[2013, 2014], regions=None)
     >>> list(template.columns)
     ['variable', 'label_zh', 'unit', 'accepted_units', 'indicators', 'region', '2013', '2014']
     >>> template.loc[0, ["variable", "unit", "accepted_units"]].tolist()
     ['quality_funding', '元', '元、万元、亿元']
+    >>> len(input_template([funding])), list(input_template([funding]).columns[-3:])
+    (14, ['2013', '2014', '2015'])
     """
     language = resolve_language(lang)
     chosen = _indicators(indicators, language)
@@ -152,13 +164,18 @@ def write_input_template(
     indicators: Iterable[Indicator] | Indicator | None = None,
     *,
     periods: Sequence[int | str] = _DEFAULT_PERIODS,
-    regions: Sequence[str] | None = None,
+    regions: Sequence[str] | None = _DEFAULT_REGIONS,
     lang: Language | None = None,
 ) -> Path:
     """Write :func:`input_template` to ``path`` as CSV or XLSX, chosen by the file's suffix.
 
     CSV is written in UTF-8 with a byte-order mark, so that Excel shows the Chinese labels
-    correctly. XLSX needs ``openpyxl``, from the ``report`` extra.
+    correctly, with the column names of :data:`TEMPLATE_COLUMNS`. XLSX is a form a clerk
+    fills (:func:`xmqc_kpi._template_form.form_bytes`): a sheet 「填报表」 with headers in
+    ``lang``, fitted widths, frozen key columns, a drop-down of accepted units on each row and
+    the key columns protected (no password), then a sheet 「填报说明」 with each variable's
+    definition, unit, an example and the plan clause it serves. It needs ``openpyxl``, from
+    the ``report`` extra.
 
     Parameters
     ----------
@@ -190,7 +207,9 @@ def write_input_template(
     if suffix == ".csv":
         frame.to_csv(target, index=False, encoding="utf-8-sig")
     else:
-        frame.to_excel(target, index=False, sheet_name="input", engine="openpyxl")
+        from ._template_form import form_bytes
+
+        target.write_bytes(form_bytes(frame, _indicators(indicators, language), language))
     return target
 
 

@@ -97,8 +97,14 @@ HELP = WordTable(
             zh=".xlsx 或 .csv 文件；“-”为标准输出（CSV）",
             en="a .xlsx or .csv file; '-' for standard output (CSV)",
         ),
-        "periods": Words(zh="期间列（2013 2014）", en="period columns (2013 2014)"),
-        "regions": Words(zh="每个地区一组行", en="one block of rows per region"),
+        "periods": Words(
+            zh="期间列（默认为规划年份 2013 2014 2015）",
+            en="period columns (default: the plan's years 2013 2014 2015)",
+        ),
+        "regions": Words(
+            zh="每个地区一组行（默认为厦门市及其六个区）",
+            en="one block of rows per region (default: 厦门市 and its six districts)",
+        ),
         "data": Words(
             zh=".csv、.xlsx、.parquet 或 .json 文件", en=".csv, .xlsx, .parquet or .json"
         ),

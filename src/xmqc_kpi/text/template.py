@@ -1,17 +1,25 @@
-"""The input template's wording: its refusals, in Chinese and English.
+"""The input template's wording: its refusals, its sheets and headers, in Chinese and English.
 
-The template's column names are public API and are not wording; its unit cells are unit names
+The template's column names (``variable``, ``label_zh`` …) are public API: the frame of
+:func:`~xmqc_kpi.template.input_template` and the CSV file keep them. The XLSX form heads them
+in the clerk's language (:data:`HEADERS`); every such header reads back as its column
+(:data:`HEADER_COLUMNS`, used by :mod:`xmqc_kpi.readers`). Its unit cells are unit names
 (:mod:`xmqc_kpi.text.units`).
 
 >>> TEMPLATE.say("periods_repeated", "zh", periods="2013")
 '期间重复：2013'
+>>> HEADERS.say("accepted_units", "zh"), HEADER_COLUMNS["Accepted units"]
+('可选单位', 'accepted_units')
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from ._words import Words, WordTable
 
-__all__ = ["TEMPLATE"]
+__all__ = ["HEADERS", "HEADER_COLUMNS", "INSTRUCTIONS", "TEMPLATE"]
 
 TEMPLATE = WordTable(
     "template",
@@ -53,5 +61,54 @@ TEMPLATE = WordTable(
             zh="每个地区都须是非空的字符串", en="every region must be a non-blank string"
         ),
         "regions_repeated": Words(zh="地区重复：{regions}", en="regions repeated: {regions}"),
+    },
+)
+
+#: The form's headers, by the template's column (and the instructions sheet's columns).
+HEADERS = WordTable(
+    "template header",
+    {
+        "variable": Words(zh="变量", en="Variable"),
+        "label_zh": Words(zh="名称", en="Chinese label"),
+        "unit": Words(zh="单位", en="Unit"),
+        "accepted_units": Words(zh="可选单位", en="Accepted units"),
+        "indicators": Words(zh="所属指标", en="Indicators"),
+        "region": Words(zh="地区", en="Region"),
+    },
+)
+
+#: Every worded header (both languages) → the template column it heads.
+HEADER_COLUMNS: Mapping[str, str] = MappingProxyType(
+    {
+        HEADERS.say(column, lang): column
+        for column in ("variable", "label_zh", "unit", "accepted_units", "indicators", "region")
+        for lang in ("zh", "en")
+    }
+)
+
+#: The instructions sheet: its name, headers and cells.
+INSTRUCTIONS = WordTable(
+    "template instructions",
+    {
+        "form_sheet": Words(zh="填报表", en="Form"),
+        "sheet": Words(zh="填报说明", en="Instructions"),
+        "variable": Words(zh="变量", en="Variable"),
+        "label": Words(zh="名称", en="Label"),
+        "definition": Words(zh="定义", en="Definition"),
+        "unit": Words(zh="默认单位", en="Default unit"),
+        "accepted_units": Words(zh="可选单位", en="Accepted units"),
+        "example": Words(zh="示例", en="Example"),
+        "indicators": Words(zh="所属指标", en="Indicators"),
+        "clause": Words(zh="规划条款", en="Plan clause"),
+        "example_value": Words(
+            zh="{value}（样例数据，{region} {period} 年）",
+            en="{value} (sample data, {region} {period})",
+        ),
+        "clause_separator": Words(zh="；", en="; "),
+        "unit_prompt": Words(zh="单位", en="Unit"),
+        "unit_help": Words(
+            zh="请从下拉列表中选择本行数值所用的单位",
+            en="choose the unit of this row's numbers from the list",
+        ),
     },
 )
