@@ -19,12 +19,14 @@ if TYPE_CHECKING:  # the same names, eagerly, for type checkers and IDEs
     from .aggregate import RECORD_KINDS, RecordKind, aggregate_inspections, aggregate_records
     from .catalogs import Catalog, CatalogError, catalog, dump_catalog, load_catalog
     from .engine import Prepared, evaluate, prepare
-    from .errors import DataError, DataProblem
+    from .errors import DataError, DataNote, DataProblem
     from .formulas import Ratio, Value, ratio, value
     from .indicator import Clause, Indicator, Input, Responsible
+    from .limits import Limits
     from .payload import EvaluationPayload, result_schema
     from .readers import DataFile, FileProblem, read_data, read_data_file, read_units
-    from .reports import evaluation_report, threshold_report
+    from .reports.evaluation_report import evaluation_report
+    from .reports.threshold_report import threshold_report
     from .results import Assessment, Evaluation, Reason, Status
     from .sample import SampleData, sample_data
     from .template import input_template, write_input_template
@@ -46,10 +48,11 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, tuple[str, ...]] = {
     "aggregate": ("RECORD_KINDS", "RecordKind", "aggregate_inspections", "aggregate_records"),
     "catalogs": ("Catalog", "CatalogError", "catalog", "dump_catalog", "load_catalog"),
-    "errors": ("DataError", "DataProblem"),
+    "errors": ("DataError", "DataNote", "DataProblem"),
     "engine": ("Prepared", "evaluate", "prepare"),
     "formulas": ("Ratio", "Value", "ratio", "value"),
     "indicator": ("Clause", "Indicator", "Input", "Responsible"),
+    "limits": ("Limits",),
     "payload": ("EvaluationPayload", "result_schema"),
     "readers": ("DataFile", "FileProblem", "read_data", "read_data_file", "read_units"),
     "reports": ("evaluation_report", "threshold_report"),
@@ -85,12 +88,14 @@ __all__ = [
     "Clause",
     "DataError",
     "DataFile",
+    "DataNote",
     "DataProblem",
     "Evaluation",
     "EvaluationPayload",
     "FileProblem",
     "Indicator",
     "Input",
+    "Limits",
     "Monitored",
     "Prepared",
     "Ratio",
