@@ -21,17 +21,38 @@ def result() -> kpi.Evaluation:
     return kpi.evaluate(kpi.catalog(), **kpi.sample_data(), as_of="2015-12-31")
 
 
-def test_evaluation_html_counts_statuses_and_shows_explanations_on_hover(
+def test_evaluation_html_shows_titles_counts_and_explanations_as_text(
     result: kpi.Evaluation,
 ) -> None:
     html = result._repr_html_()
     counts = result.summary().iloc[0]
     assert f"达标 {counts['met']}" in html
     assert f"未达标 {counts['not_met']}" in html
-    first = result.head(1).to_frame()["explanation"].iloc[0]
-    assert f'title="{first}"' in html
-    assert html.count("<tr title=") == 20
+    first = result.head(1).to_frame()
+    explanation, title, indicator_id = first[["explanation", "title", "indicator_id"]].iloc[0]
+    assert f">{explanation}</td>" in html  # visible, not only a tooltip
+    assert f'title="{indicator_id}">{title}</td>' in html  # the title, its id on hover
+    assert f">{indicator_id}<" not in html
+    assert html.count("<tr>") == 1 + 20
+    assert "<th" in html
+    assert ">说明</th>" in html
     assert f"… 另有 {len(result) - 20} 项" in html
+    assert "显示语言：中文" in html
+
+
+def test_the_display_says_which_language_is_active(result: kpi.Evaluation) -> None:
+    part = result.head(2)
+    with using_language("en"):
+        english = part._repr_html_()
+        single = next(iter(part))._repr_html_()
+    assert "Language: English" in english
+    assert "Language: English" in single
+    title = kpi.catalog()[str(part.to_frame()["indicator_id"].iloc[0])].title_en
+    assert f">{title}</td>" in english
+    assert ">explanation</th>" in english
+    assert "显示语言" not in english
+    assert "显示语言：中文" in next(iter(part))._repr_html_()
+    assert f">{title}</b>" in single
 
 
 def test_display_is_in_the_language_asked_for(result: kpi.Evaluation) -> None:

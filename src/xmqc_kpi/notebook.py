@@ -95,7 +95,11 @@ def _number(value: object, decimals: int) -> str:
 def evaluation_html(
     result: Evaluation, lang: Language | None = None, max_rows: int = MAX_ROWS
 ) -> str:
-    """Counts by status, then the first ``max_rows`` assessments; explanations on hover."""
+    """Counts by status, then the first ``max_rows`` assessments with their explanations.
+
+    Each row shows the indicator's title (its id on hover), the numbers, the status in the
+    display language and the explanation as text; a last line says which language is shown.
+    """
     chosen = resolve_language(lang)
     counts = result.summary().iloc[0]
     badges = "".join(_badge(str(s), chosen, int(counts[str(s)])) for s in Status)
@@ -108,21 +112,25 @@ def evaluation_html(
         colour = STATUS_COLOURS.get(status, "#ffffff")
         region = record.region if isinstance(record.region, str) else ""
         cells = [
-            escape(record.indicator_id),
-            escape(region or NOTEBOOK.say("no_region", chosen)),
-            escape(record.period),
-            escape(value),
-            escape(f"{record.comparison} {threshold}"),
+            f'<td style="{_CELL}" title="{escape(record.indicator_id)}">'
+            f"{escape(record.title)}</td>",
+            *(
+                f'<td style="{_CELL}">{text}</td>'
+                for text in (
+                    escape(region or NOTEBOOK.say("no_region", chosen)),
+                    escape(record.period),
+                    escape(value),
+                    escape(f"{record.comparison} {threshold}"),
+                )
+            ),
+            f'<td style="{_CELL};background:{colour};white-space:nowrap">'
+            f"{escape(status_word(status, chosen))}</td>",
+            f'<td style="{_CELL}">{escape(record.explanation)}</td>',
         ]
-        rows.append(
-            f'<tr title="{escape(record.explanation)}">'
-            + "".join(f'<td style="{_CELL}">{cell}</td>' for cell in cells)
-            + f'<td style="{_CELL};background:{colour}">{escape(status_word(status, chosen))}'
-            "</td></tr>"
-        )
+        rows.append("<tr>" + "".join(cells) + "</tr>")
     header = [
         NOTEBOOK.say(key, chosen)
-        for key in ("indicator", "region", "period", "value", "threshold", "status")
+        for key in ("indicator", "region", "period", "value", "threshold", "status", "explanation")
     ]
     more = len(result) - len(head)
     if more > 0:
@@ -132,7 +140,17 @@ def evaluation_html(
         tail = escape(NOTEBOOK.say("hover", chosen))
     as_of = result.as_of.isoformat() if result.as_of else NOTEBOOK.say("no_date", chosen)
     title = escape(NOTEBOOK.say("evaluation_title", chosen, count=len(result), as_of=as_of))
-    return f"<div><p><b>{title}</b></p><p>{badges}</p>{_table(header, rows)}<p>{tail}</p></div>"
+    return (
+        f"<div><p><b>{title}</b></p><p>{badges}</p>{_table(header, rows)}<p>{tail}</p>"
+        f"{_language_line(chosen)}</div>"
+    )
+
+
+def _language_line(lang: Language) -> str:
+    """Which language the display is in, and how to switch."""
+    code = f"<code>{escape(NOTEBOOK.say('switch', lang))}</code>"
+    line = escape(NOTEBOOK["language"].template(lang)).format(code=code)
+    return f'<p style="color:#5b6675;font-size:85%">{line}</p>'
 
 
 def assessment_html(assessment: Assessment, lang: Language | None = None) -> str:
@@ -145,7 +163,7 @@ def assessment_html(assessment: Assessment, lang: Language | None = None) -> str
     places = _decimals(assessment.indicator_id)
     value, threshold = _pair(assessment.value, assessment.threshold, places)
     facts = [
-        (say("indicator"), assessment.indicator_id),
+        (say("id"), assessment.indicator_id),
         (say("region"), assessment.region or say("no_region")),
         (say("period"), str(assessment.period)),
         (say("value"), value),
@@ -156,10 +174,23 @@ def assessment_html(assessment: Assessment, lang: Language | None = None) -> str
         interval = f"{_number(assessment.ci_low, places)}–{_number(assessment.ci_high, places)}"
         facts.append((say("interval"), interval))
     reason = escape(reason_word(str(assessment.reason), chosen))
+    title = _title(assessment.indicator_id, chosen, assessment.title)
     return (
-        f"<div><p>{_badge(assessment.status.value, chosen)} {reason}</p>"
-        f"{_facts(facts)}<p>{escape(assessment.explanation)}</p></div>"
+        f'<div><p><b title="{escape(assessment.indicator_id)}">{escape(title)}</b></p>'
+        f"<p>{_badge(assessment.status.value, chosen)} {reason}</p>"
+        f"{_facts(facts)}<p>{escape(assessment.explanation)}</p>{_language_line(chosen)}</div>"
     )
+
+
+def _title(indicator_id: str, lang: Language, given: str | None) -> str:
+    """A built-in indicator's title in ``lang``; else the title given, else the id."""
+    from .catalogs import catalog
+
+    built_in = catalog()
+    if indicator_id not in built_in:
+        return given or indicator_id
+    indicator = built_in[indicator_id]
+    return indicator.title_zh if lang == "zh" else indicator.title_en
 
 
 def _decimals(indicator_id: str) -> int:

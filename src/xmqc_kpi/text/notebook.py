@@ -6,6 +6,8 @@ Fields named ``code`` are filled with markup by the renderer after the text is e
 '评价：共 3 项评价，评价日期 2015-12-31'
 >>> NOTEBOOK.say("catalog_title", "en", count=42)
 'Catalog: 42 indicators'
+>>> NOTEBOOK.say("language", "zh", code="…")
+'显示语言：中文（切换：…）'
 """
 
 from __future__ import annotations
@@ -22,10 +24,21 @@ NOTEBOOK = WordTable(
             en="Evaluation: {count} assessments, as of {as_of}",
         ),
         "more": Words(
-            zh="… 另有 {more} 项（全部见 {code}；鼠标停在一行上可看其说明）",
-            en="… {more} more ({code} for all; hover a row for its explanation)",
+            zh="… 另有 {more} 项（全部见 {code}；鼠标停在指标名称上可看其编号）",
+            en="… {more} more ({code} for all; hover a title for the indicator's id)",
         ),
-        "hover": Words(zh="鼠标停在一行上可看其说明。", en="Hover a row for its explanation."),
+        "hover": Words(
+            zh="鼠标停在指标名称上可看其编号。", en="Hover a title for the indicator's id."
+        ),
+        "language": Words(
+            zh="显示语言：中文（切换：{code}）",
+            en="Language: English (to switch: {code})",
+        ),
+        "switch": Words(
+            zh='kpi.text.using_language("en") 或环境变量 XMQC_KPI_LANG=en',
+            en='kpi.text.using_language("zh") or XMQC_KPI_LANG=zh',
+        ),
+        "explanation": Words(zh="说明", en="explanation"),
         "catalog_title": Words(zh="指标目录：共 {count} 个指标", en="Catalog: {count} indicators"),
         "indicator": Words(zh="指标", en="indicator"),
         "region": Words(zh="地区", en="region"),
