@@ -34,6 +34,7 @@ from .panel import FIRST_YEAR, LAST_YEAR, Panel, benchmark_like, read_panel
 from .payload import DataSource
 from .plan import Plan
 from .plausibility import Warnings, detect, detect_empty
+from .progress import PROGRESS_DTYPE, Progress, assess_progress, progress_sentences
 from .results import FRAME_COLUMNS, STATUS_DTYPE, Evaluation, Reason
 from .text import Language
 from .text.explanations import EXPLANATIONS
@@ -143,10 +144,14 @@ def evaluate(
     return Evaluation(
         table,
         explain=partial(
-            _with_attention,
-            partial(render_explanations, chosen, facts, plan=prepared.plan),
+            _with_progress,
+            partial(
+                _with_attention,
+                partial(render_explanations, chosen, facts, plan=prepared.plan),
+                chosen,
+                bands,
+            ),
             chosen,
-            bands,
         ),
         as_of=when,
         indicators=chosen,
@@ -659,6 +664,7 @@ def _assess(
         "due": _missing_bools(rows) if due is None else pd.array(np.full(rows, due)),
         "equals_threshold": verdict.equal & known & ~np.isnan(compared),
         "attention": _attention(subject, verdict, reason, band),
+        **_progress_columns(assess_progress(subject, reason, panel.freq)),
     }
     formula = indicator.formula
     numerator, numerator_unit = _given_input(panel, formula.numerator or formula.inputs[0])
@@ -735,6 +741,31 @@ def _attention(
         codes[close & (status == "met")] = 0
     codes[close & (status == "not_met")] = 1
     return pd.Categorical.from_codes(codes, dtype=ATTENTION_DTYPE)
+
+
+def _progress_columns(progress: Progress) -> dict[str, Any]:
+    """The frame's progress columns, and the years observed (hidden, for the explanations)."""
+    return {
+        "progress": progress.status,
+        "required_change": progress.required,
+        "observed_change": progress.observed,
+        "projected": progress.projected,
+        "_progress_span": progress.span,
+    }
+
+
+def _with_progress(
+    render: Callable[[pd.DataFrame, Language | None], pd.Series],
+    chosen: tuple[Indicator, ...],
+    table: pd.DataFrame,
+    lang: Language | None,
+) -> pd.Series:
+    """The explanations, with a sentence on the progress toward the deadline where known."""
+    texts = render(table, lang)
+    extra = progress_sentences(table, chosen, lang)
+    if not extra.any():
+        return texts
+    return texts + pd.Series(extra, index=texts.index, dtype=texts.dtype)
 
 
 def _with_attention(
@@ -881,6 +912,7 @@ def _stack(chosen: tuple[Indicator, ...], parts: list[_Part], panel: Panel) -> p
         columns["status"] = pd.Categorical([], dtype=STATUS_DTYPE)
         columns["reason"] = pd.Categorical([], dtype=reason_dtype())
         columns["attention"] = pd.Categorical([], dtype=ATTENTION_DTYPE)
+        columns["progress"] = pd.Categorical([], dtype=PROGRESS_DTYPE)
         for name in FRAME_COLUMNS:
             columns.setdefault(name, np.empty(0))
     columns["_indicator"] = codes

@@ -213,6 +213,14 @@ class AssessmentPayload(_Payload):
     """Whether the value equals exactly what it was compared with."""
     attention: Literal["near_met", "near_not_met"] | None
     """Within the attention band of what the value was compared with (status unchanged)."""
+    progress: Literal["met", "on_track", "needs_acceleration", "off_track", "regressing"] | None
+    """Progress toward the deadline, before it (``None`` at and after it, or not applicable)."""
+    required_change: float | None
+    """Change per year needed to reach the target by the deadline (display unit, signed)."""
+    observed_change: float | None
+    """Change per year observed over the region's history up to this period (signed)."""
+    projected: float | None
+    """The value at the deadline at the observed pace (a share never above 100 %)."""
 
 
 class WarningPayload(_Payload):

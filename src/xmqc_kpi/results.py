@@ -106,6 +106,10 @@ FRAME_COLUMNS = (
     "responsible",
     "equals_threshold",
     "attention",
+    "progress",
+    "required_change",
+    "observed_change",
+    "projected",
 )
 
 
@@ -156,6 +160,17 @@ class Assessment(BaseModel):
     #: ``"near_met"`` / ``"near_not_met"``: within the attention band of what the value was
     #: compared with (the status is unchanged); ``None`` outside it or without a band.
     attention: Literal["near_met", "near_not_met"] | None = None
+    #: Progress toward the deadline before it (:mod:`xmqc_kpi.progress`); ``None`` at and after
+    #: the deadline, without one, for kinds without a target number, or with one period only.
+    progress: (
+        Literal["met", "on_track", "needs_acceleration", "off_track", "regressing"] | None
+    ) = None
+    #: Change per year needed to reach the target by the deadline (display unit, signed).
+    required_change: float | None = None
+    #: Change per year observed over the region's history up to this period (signed).
+    observed_change: float | None = None
+    #: The value at the deadline at the observed pace (a share never above 100 %).
+    projected: float | None = None
 
     @field_validator("reason", mode="before")
     @classmethod
@@ -456,8 +471,8 @@ class Evaluation:
             return texts.reset_index(drop=True)
 
         table = self._table.iloc[positions].reset_index(drop=True)
-        warnings = None if self._warnings is None else self._warnings.within(table)
         chosen = set(table["indicator_id"].astype(str))
+        warnings = None if self._warnings is None else self._warnings.within(table)
         return Evaluation(
             table,
             explain=explain,

@@ -1,0 +1,292 @@
+"""Progress toward the deadline: is a target not yet due on course to be met by then.
+
+Open SDG's progress status is the model: the change observed per year against the change
+needed per year to reach the target by the target year. For every level target (a kind with a
+fixed target number: at least, above, at most, below, 100 %) and every trend with a deadline,
+at each period before the deadline month:
+
+* ``observed_change`` = (latest − earliest) ÷ years between them, over the region's history up
+  to the assessed period (the earliest period with a value, the assessed one the latest);
+* ``required_change`` = (target − latest) ÷ years left until the deadline (level targets not
+  yet met; a trend needs a move the right way every period, not a number);
+* ``projected`` = latest + observed × years left, never below 0 and, for a share (%, ‰), never
+  above the whole (100 %);
+* ``progress``: ``met`` (the target is met now), ``regressing`` (the observed change moves
+  away from the target), ``on_track`` (the straight projection reaches the target by the
+  deadline: observed ≥ required, decided exactly), ``needs_acceleration`` (moving the right way
+  at no less than :data:`ACCELERATION_SHARE` of the pace needed; for a trend not met, any move
+  the right way), ``off_track`` otherwise. Missing at and after the deadline (the verdict
+  itself is then the answer), without a deadline, for kinds without a target number or
+  direction (national averages, ranks, monitored), and where only one period has a value (but
+  ``met`` needs one period only).
+
+Years are counted in months from the end of each period to the end of the deadline month, so
+2013 to a deadline of 2015-12 is two years. Everything is computed over whole columns; the
+boundary of ``on_track`` is decided in exact rationals (a path reaching the target exactly at
+the deadline is on track, one short by 10⁻¹² is not).
+
+>>> import pandas as pd
+>>> import xmqc_kpi as kpi
+>>> rate = kpi.catalog()["national_sampling_pass_rate"]  # 94 %, here by 2015-12
+>>> rate = rate.model_copy(update={"deadline": "2015-12"})
+>>> data = pd.DataFrame({"period": [2012, 2013], "national_sampled_batches": [1000, 1000],
+...                      "national_passed_batches": [910, 920]})
+>>> row = kpi.evaluate(rate, data).to_frame("en").iloc[1]
+>>> row["progress"], float(row["observed_change"]), float(row["required_change"])
+('on_track', 1.0, 1.0)
+>>> float(row["projected"])  # 92 % + 1 point a year × 2 years
+94.0
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from .explain import _fill
+from .formulas import Ratio
+from .judging import ABOVE, AT_LEAST, AT_MOST, BELOW, Comparator, ExactAt, Subject, decide
+from .text import Language, resolve_language
+from .text.explanations import EXPLANATIONS
+from .text.numbers import format_given, format_numbers
+from .text.progress import PROGRESS
+from .text.units import with_unit
+from .thresholds import reason_status
+from .units import exact_factor, parse_unit
+
+if TYPE_CHECKING:
+    from .indicator import Indicator
+
+__all__ = [
+    "ACCELERATION_SHARE",
+    "PROGRESS_DTYPE",
+    "Progress",
+    "assess_progress",
+    "progress_sentences",
+]
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+S = np.dtypes.StringDType()
+
+#: The values of the ``progress`` column, best first.
+PROGRESS_DTYPE = pd.CategoricalDtype(
+    ["met", "on_track", "needs_acceleration", "off_track", "regressing"]
+)
+#: Moving the right way at this share of the pace needed, or more, "needs acceleration".
+ACCELERATION_SHARE = Fraction(1, 2)
+_MONTHS = 12
+_MET, _ON_TRACK, _ACCELERATE, _OFF_TRACK, _REGRESSING = range(5)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The progress columns of one indicator's rows (NaN / missing where there is none)."""
+
+    status: pd.Categorical
+    #: Change per year needed to reach the target by the deadline (display unit, signed).
+    required: FloatArray
+    #: Change per year observed over the region's history up to the row (signed).
+    observed: FloatArray
+    #: The value projected at the deadline at the observed pace (bounded, see the module).
+    projected: FloatArray
+    #: Years between the earliest period with a value and the row's (what ``observed`` spans).
+    span: FloatArray
+
+    @classmethod
+    def none(cls, rows: int) -> Progress:
+        """No progress on any row."""
+        nan = np.full(rows, np.nan)
+        missing = np.full(rows, -1, dtype=np.int8)
+        return cls(pd.Categorical.from_codes(missing, dtype=PROGRESS_DTYPE), nan, nan, nan, nan)
+
+
+def period_end_months(ordinal: IntArray, freq: str | None) -> IntArray | None:
+    """Each period's last month as ``year × 12 + month`` (``None``: periods without a calendar).
+
+    >>> period_end_months(np.array([43, 44]), "Y-DEC").tolist()  # 2013, 2014
+    [24168, 24180]
+    """
+    if freq is None:
+        return None
+    uniques, codes = np.unique(ordinal, return_inverse=True)
+    ends = [pd.Period(ordinal=int(o), freq=freq).end_time for o in uniques]
+    months = np.array([end.year * _MONTHS + end.month for end in ends], dtype=np.int64)
+    return months[codes]
+
+
+def deadline_month(deadline: str) -> int:
+    """A deadline ``"YYYY-MM"`` as ``year × 12 + month``.
+
+    >>> deadline_month("2015-12") - deadline_month("2013-12")
+    24
+    """
+    year, month = (int(part) for part in deadline.split("-"))
+    calendar.monthrange(year, month)  # refuses a month that does not exist
+    return year * _MONTHS + month
+
+
+def assess_progress(
+    subject: Subject, reason: npt.NDArray[np.object_], freq: str | None
+) -> Progress:
+    """The progress of every row of ``subject`` toward its indicator's deadline.
+
+    ``reason`` holds each row's reason code (its status follows); ``freq`` is the panel's
+    period frequency. Rows are sorted by region, then period (as the engine gives them).
+    """
+    rows = len(subject)
+    indicator = subject.indicator
+    threshold = indicator.threshold
+    months = None if indicator.deadline is None else period_end_months(subject.ordinal, freq)
+    target = threshold.target(indicator.unit)
+    trend = target is None and type(threshold).over_series
+    if months is None or rows == 0 or (target is None and not trend):
+        return Progress.none(rows)
+    higher = indicator.direction == "higher"
+    left = deadline_month(str(indicator.deadline)) - months
+    status = _statuses(reason)
+    eligible = (left > 0) & subject.known & np.isin(status, ("met", "not_met"))
+    met = eligible & (status == "met")
+
+    index = np.arange(rows)
+    region = subject.region
+    starts = np.flatnonzero(np.r_[True, region[1:] != region[:-1]])
+    first_known = np.minimum.reduceat(np.where(subject.known, index, rows), starts)
+    first = np.repeat(first_known, np.diff(np.r_[starts, rows]))
+    history = eligible & (first < index)
+    base = np.where(history, first, index)
+    span = np.where(history, months - months[base], 0)
+    value, start = subject.value, subject.value[base]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        observed = np.where(history, (value - start) * _MONTHS / span, np.nan)
+        pace = np.where(history, (value - start) / span, np.nan)  # per month
+    exact_start: ExactAt = lambda row: subject.exact(int(base[row]))  # noqa: E731
+
+    def projection(factor: Fraction) -> tuple[FloatArray, ExactAt]:
+        """The latest value + factor × observed × years left, in floats and exactly."""
+        floats = value + float(factor) * pace * left
+
+        def exact(row: int) -> Fraction | None:
+            latest, earliest = subject.exact(row), exact_start(row)
+            if latest is None or earliest is None:
+                return None
+            return latest + factor * (latest - earliest) * Fraction(int(left[row]), int(span[row]))
+
+        return floats, exact
+
+    better, worse = (ABOVE, BELOW) if higher else (BELOW, ABOVE)
+    toward = history & decide(value, start, better, subject.exact, exact_start)
+    away = history & decide(value, start, worse, subject.exact, exact_start)
+    codes = np.full(rows, -1, dtype=np.int8)
+    codes[history] = _OFF_TRACK
+    codes[toward] = _ACCELERATE
+    projected, exact_projected = projection(Fraction(1))
+    if target is not None:
+        reach = _reaching(threshold.comparator, higher)
+        halfway, exact_halfway = projection(1 / ACCELERATION_SHARE)
+        inclusive = AT_LEAST if higher else AT_MOST
+        fixed: ExactAt = lambda _row: target  # noqa: E731
+        slow = toward & ~decide(halfway, float(target), inclusive, exact_halfway, fixed)
+        codes[slow] = _OFF_TRACK
+        on = toward & decide(projected, float(target), reach, exact_projected, fixed)
+        codes[on] = _ON_TRACK
+        with np.errstate(invalid="ignore", divide="ignore"):
+            required = (float(target) - value) * _MONTHS / left
+        required = np.where(eligible & ~met, required, np.nan)
+    else:
+        required = np.full(rows, np.nan)
+    codes[away] = _REGRESSING
+    codes[met] = _MET
+    return Progress(
+        status=pd.Categorical.from_codes(codes, dtype=PROGRESS_DTYPE),
+        required=required,
+        observed=observed,
+        projected=np.where(history, _bounded(indicator, projected), np.nan),
+        span=np.where(history, span / _MONTHS, np.nan),
+    )
+
+
+def _statuses(reason: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
+    """Each row's status code, looked up once per distinct reason."""
+    status = np.empty(len(reason), dtype=object)
+    for code in pd.unique(reason):
+        status[reason == code] = reason_status(str(code)).value
+    return status
+
+
+def _reaching(comparator: Comparator | None, higher: bool) -> Comparator:
+    """How a projection reaches the target: the kind's own bound, or ≥ / ≤ for 100 %."""
+    if comparator is not None and comparator.direction is not None:
+        return comparator
+    return AT_LEAST if higher else AT_MOST
+
+
+def _bounded(indicator: Indicator, projected: FloatArray) -> FloatArray:
+    """A projection as a value can be: not below 0, a share not above its whole (100 %)."""
+    whole = np.inf
+    formula = indicator.formula
+    unbounded_ratio = isinstance(formula, Ratio) and not formula.part_of_whole
+    if parse_unit(indicator.unit).kind == "share" and not unbounded_ratio:
+        whole = float(exact_factor("dimensionless", indicator.unit))
+    return np.clip(projected, 0.0, whole)
+
+
+# --------------------------------------------------------------------------- words
+
+
+def progress_sentences(
+    table: pd.DataFrame, chosen: tuple[Indicator, ...], lang: Language | None = None
+) -> npt.NDArray[Any]:
+    """The progress sentence of every row of an evaluation's table ("" where none).
+
+    Filled over whole columns: one template per indicator and progress status.
+    """
+    language = resolve_language(lang)
+    sentences = np.full(len(table), "", dtype=object)
+    flags = table["progress"]
+    if not flags.notna().any():
+        return sentences
+    codes = table["_indicator"].to_numpy(dtype=np.int64)
+    status = flags.to_numpy(dtype=object)
+    for position, indicator in enumerate(chosen):
+        mine = codes == position
+        trend = indicator.threshold.target(indicator.unit) is None
+        for flag in PROGRESS_DTYPE.categories:
+            rows = np.flatnonzero(mine & (status == flag))
+            if flag == "met" or not len(rows):
+                continue
+            key = f"trend_{flag}" if trend and f"trend_{flag}" in PROGRESS else str(flag)
+            fields = _fields(table.iloc[rows], indicator, language)
+            sentences[rows] = _fill(PROGRESS[key].template(language), fields).astype(object)
+    return sentences
+
+
+def _fields(part: pd.DataFrame, indicator: Indicator, lang: Language) -> dict[str, Any]:
+    decimals = indicator.decimals
+
+    def change(values: FloatArray) -> npt.NDArray[Any]:
+        text = format_numbers(values, decimals)
+        signed = np.where(values > 0, np.strings.add("+", text), text)
+        if parse_unit(indicator.unit).name == "percent":
+            return np.strings.add(signed, _points(lang))
+        return np.strings.add(signed, with_unit("", indicator.unit, lang))
+
+    projected = format_numbers(part["projected"].to_numpy(np.float64), decimals)
+    return {
+        "observed": change(part["observed_change"].to_numpy(np.float64)),
+        "required": change(part["required_change"].to_numpy(np.float64)),
+        "projected": np.strings.add(projected, with_unit("", indicator.unit, lang)),
+        "span": format_given(part["_progress_span"].to_numpy(np.float64)),
+        "deadline": str(indicator.deadline),
+    }
+
+
+def _points(lang: Language) -> str:
+    """What follows a change of a percentage (`` 个百分点``, `` percentage points``)."""
+    return EXPLANATIONS.say("points", lang, number="")
