@@ -547,7 +547,8 @@ def test_unknown_programmes_are_refused_before_any_cube(monkeypatch: pytest.Monk
 def test_a_year_1700_typo_is_refused_before_any_cube(monkeypatch: pytest.MonkeyPatch) -> None:
     # one date in 1700 laid out 300 years of months per region and programme
     _no_counting(monkeypatch)
-    frame = records(date=pd.to_datetime(["2013-01-05", "1700-01-05", "2013-03-01", "2013-04-01"]))
+    dates = pd.to_datetime(["2013-01-05", "1700-01-05", "2013-03-01", "2013-04-01"])
+    frame = records(date=list(dates))
     with pytest.raises(kpi.DataError) as caught:
         aggregate_inspections(frame.drop(columns="period"), freq="M")
     [problem] = caught.value.problems

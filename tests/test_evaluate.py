@@ -83,7 +83,7 @@ def test_all_requires_every_unit() -> None:
     )
     frame = evaluate(all_comply(), data).to_frame()
     assert frame["status"].tolist() == ["not_met", "met", "not_met"]
-    explanation = frame.loc[0, "explanation"]
+    explanation = str(frame.loc[0, "explanation"])
     assert "未达到目标 100%" in explanation
     assert "尚差 1，未达标。" in explanation
     assert explanation.count("达标") == 1  # one verdict per sentence

@@ -33,6 +33,7 @@ from xmqc_kpi.reports._threshold_model import INDICATOR_COLUMNS, build_document
 from xmqc_kpi.reports._threshold_render import _md_cell
 from xmqc_kpi.reports._threshold_text import section_label, unit_name
 from xmqc_kpi.reports.threshold_report import threshold_report
+from xmqc_kpi.text import Language
 from xmqc_kpi.thresholds import TopAmongPeers
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -168,7 +169,7 @@ def test_every_indicator_is_in_every_format_in_plan_order(format: str, lang: str
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_each_entry_gives_clause_quote_and_responsible_units(lang: str) -> None:
+def test_each_entry_gives_clause_quote_and_responsible_units(lang: Language) -> None:
     sections = _md_sections(_text("md", lang))
     html = _text("html", lang)
     records = _records(lang)
