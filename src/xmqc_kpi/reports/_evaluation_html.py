@@ -49,6 +49,7 @@ section.indicator table { font-size: .86em; }
 tr.folded td { background: #fdf6dc; }
 form.filters { display: flex; flex-wrap: wrap; gap: .4em 1.2em; align-items: center;
                padding: .4em .6em; background: #eef2f7; border-radius: 4px; }
+form.filters[hidden], p.filter-none[hidden] { display: none; }
 form.filters label { white-space: nowrap; }
 form.filters select { max-width: 16em; }
 @media screen { .filtered-out { display: none; } }
@@ -61,7 +62,8 @@ form.filters select { max-width: 16em; }
 }
 """
 
-#: The filters' script: shows only the sections and rows whose tags match every choice.
+#: The filters' script: shows only the rows whose tags match every choice, and the indicator
+#: sections of the chosen section and unit that keep a row (when a status or region is chosen).
 FILTER_SCRIPT = """
 (function () {
   var form = document.getElementById("report-filters");
@@ -79,10 +81,17 @@ FILTER_SCRIPT = """
   function apply() {
     var chosen = {};
     form.querySelectorAll("select").forEach(function (s) { chosen[s.name] = s.value; });
-    document.querySelectorAll("[data-status]").forEach(function (element) {
-      element.classList.toggle("filtered-out", !matches(element, chosen));
+    document.querySelectorAll("tr[data-status]").forEach(function (row) {
+      row.classList.toggle("filtered-out", !matches(row, chosen));
     });
-    var shown = document.querySelectorAll("section.indicator:not(.filtered-out)").length;
+    var rowsChosen = chosen.status || chosen.region;
+    var shown = 0;
+    document.querySelectorAll("section.indicator").forEach(function (section) {
+      var keep = matches(section, {section: chosen.section, unit: chosen.unit}) &&
+        (!rowsChosen || section.querySelector("tr[data-status]:not(.filtered-out)") !== null);
+      section.classList.toggle("filtered-out", !keep);
+      shown += keep ? 1 : 0;
+    });
     document.getElementById("filter-none").hidden = shown > 0;
   }
   form.addEventListener("change", apply);

@@ -110,13 +110,11 @@ def _block(
         tags={
             "section": indicator.section,
             "unit": TAG_SEPARATOR.join(indicator.responsible.units),
-            "status": TAG_SEPARATOR.join(dict.fromkeys(str(s) for s in texts["status"])),
-            "region": TAG_SEPARATOR.join(dict.fromkeys(str(r) for r in texts["region_label"])),
         },
     )
 
 
-#: Joins the several values of one filter tag (a block's units, statuses, regions).
+#: Joins the several values of one filter tag (a block's units, a folded line's regions).
 TAG_SEPARATOR = "|"
 
 

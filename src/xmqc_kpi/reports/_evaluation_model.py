@@ -93,7 +93,8 @@ class IndicatorBlock:
     table: Table
     #: Each chart with how to draw it: ``"dots"`` across regions, ``"lines"`` across periods.
     charts: tuple[tuple[Literal["dots", "lines"], Chart], ...]
-    #: What the report's filters read: section, units, statuses and regions (``|``-joined).
+    #: What the report's filters read: the section and the units (``|``-joined); status and
+    #: region are read from the table's rows.
     tags: Mapping[str, str] = field(default_factory=dict)
 
 
