@@ -2,7 +2,8 @@
 
 Prints counts of each status overall, by plan section and by region, then every indicator
 not met with its explanation, and writes under ``--out`` the full result as CSV and JSON,
-the auditors' threshold report (HTML, Markdown, XLSX) and the evaluation report (HTML, XLSX).
+the auditors' threshold report (HTML, Markdown, XLSX) and the evaluation report (HTML, XLSX),
+and both reports as PDF when a headless Chromium is found (saying so when none is).
 """
 
 from __future__ import annotations
@@ -12,14 +13,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from .catalogs import catalog
+from .catalogs import Catalog, catalog
 from .engine import evaluate
 from .reports import evaluation_report, threshold_report
+from .reports._pdf import PdfError, find_browser
 from .results import Evaluation
 from .safe_text import replace_controls
 from .sample import sample_data
 from .text import LANGUAGES, Language, resolve_language
 from .text.cli import DEMO
+from .text.report_print import PDF
 from .text.statuses import status_word
 
 
@@ -62,7 +65,22 @@ def run(out: Path, *, lang: Language | None = None, as_of: str = "2015-12-31") -
     print("\n" + DEMO.say("wrote", lang))
     for path in written:
         print(f"  {path}")
+    _write_pdfs(result, indicators, out, lang)
     return result
+
+
+def _write_pdfs(result: Evaluation, indicators: Catalog, out: Path, lang: Language) -> None:
+    """Both reports as PDF beside the others, or a line saying why there are none."""
+    try:
+        pdfs = (out / "thresholds.pdf", out / "evaluation.pdf")
+        threshold_report(indicators, format="pdf", lang=lang, path=pdfs[0])
+        evaluation_report(result, format="pdf", lang=lang, path=pdfs[1])
+    except PdfError as error:
+        print("\n" + PDF.say("demo_skipped", lang, reason=error.message_in(lang)))
+        return
+    print("\n" + PDF.say("demo_written", lang, browser=find_browser()))
+    for path in pdfs:
+        print(f"  {path}")
 
 
 def main(argv: list[str] | None = None) -> None:

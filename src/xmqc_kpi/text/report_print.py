@@ -101,6 +101,12 @@ PDF = WordTable(
             en="install Chromium (Debian/Ubuntu: apt-get install chromium) or set the "
             "environment variable {variable} to the path of a Chromium executable",
         ),
+        "demo_written": Words(
+            zh="PDF 报告已写入（由 {browser} 生成）：", en="PDF reports written (by {browser}):"
+        ),
+        "demo_skipped": Words(
+            zh="未写入 PDF 报告：{reason}", en="PDF reports not written: {reason}"
+        ),
         "browser_not_found": Words(
             zh="生成 PDF 需要无界面浏览器 Chromium，但未找到（已查找 {names}）：{install}",
             en="PDF output needs a headless Chromium, and none was found (looked for {names}): "
