@@ -38,7 +38,9 @@ from xmqc_kpi.text.units import with_unit
 from xmqc_kpi.thresholds import register_threshold
 
 BAND_WORDS = {
-    # the threshold report's entry and the threshold in a few words
+    # the kind's name (the threshold report's summary table), its entry, the threshold in a
+    # few words
+    "name": Words(zh="区间（上下限）", en="band (between limits)"),
     "describe": Words(
         zh="介于 {low}至 {high}之间（含两端）", en="between {low} and {high} (both included)"
     ),

@@ -14,7 +14,8 @@ import pytest
 from xmqc_kpi.judging import ThresholdKind
 from xmqc_kpi.results import Status
 from xmqc_kpi.text import Words
-from xmqc_kpi.thresholds import register_threshold
+from xmqc_kpi.text.kinds import kind_name
+from xmqc_kpi.thresholds import register_threshold, threshold_kinds
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "custom_threshold.py"
 
@@ -50,8 +51,31 @@ def test_a_kind_without_words_for_each_reason_is_refused() -> None:
             reasons: ClassVar[Mapping[str, Status]] = {"fine": Status.MET}
 
 
+def test_a_kind_without_a_name_is_refused() -> None:
+    words = {
+        "describe": Words(zh="某", en="some"),
+        "target": Words(zh="某", en="some"),
+        "fine": Words(zh="{header}，达标。", en="{header}, met."),
+    }
+    with pytest.raises(ValueError, match=r"Nameless: no words for \['name'\]"):
+
+        @register_threshold(words)
+        class Nameless(ThresholdKind):
+            kind: Literal["nameless"] = "nameless"
+            reasons: ClassVar[Mapping[str, Status]] = {"fine": Status.MET}
+
+
+def test_every_built_in_kind_has_its_name_in_both_languages() -> None:
+    names = {kind: (kind_name(kind, "zh"), kind_name(kind, "en")) for kind in threshold_kinds()}
+    assert names["at_least"] == ("不低于（≥）", "at least (≥)")
+    assert names["below_benchmark"] == ("低于全国平均水平（<）", "below the national average (<)")
+    assert names["monitored"] == ("仅监测", "monitored")
+    assert all(zh and en and zh != en for zh, en in names.values())
+
+
 def test_a_kind_worded_in_one_language_only_is_refused() -> None:
     words = {
+        "name": Words(zh="某类", en="some kind"),
         "describe": Words(zh="某", en="some"),
         "target": Words(zh="某", en="some"),
         "fine": Words(zh="{header}，达标。", en=""),
@@ -66,6 +90,7 @@ def test_a_kind_worded_in_one_language_only_is_refused() -> None:
 
 def test_a_reason_cannot_change_the_status_it_means() -> None:
     words = {
+        "name": Words(zh="某类", en="some kind"),
         "describe": Words(zh="某", en="some"),
         "target": Words(zh="某", en="some"),
         "meets_minimum": Words(zh="{header}", en="{header}"),

@@ -107,8 +107,9 @@ def register_threshold(
 ) -> Callable[[_Kind], _Kind]:
     """Register a threshold kind and its words (a class decorator).
 
-    ``words`` holds, in both languages, ``"describe"`` (the threshold report's entry),
-    ``"target"`` (the threshold in a few words) and one explanation template per reason the
+    ``words`` holds, in both languages, ``"name"`` (the kind's name in the threshold report's
+    summary table), ``"describe"`` (the threshold report's entry), ``"target"`` (the
+    threshold in a few words) and one explanation template per reason the
     kind gives (keyed by the reason; ``"<reason>:equal"`` for the wording used when the value
     equals what it is compared with). Registering a kind again replaces it.
 
@@ -120,9 +121,8 @@ def register_threshold(
         name = cls.model_fields["kind"].default  # type: ignore[call-overload]
         if not isinstance(name, str) or not name:
             raise TypeError(f"{cls.__name__}: declare kind: Literal['name'] = 'name'")
-        missing = [reason for reason in cls.reasons if reason not in words]
-        if missing or "describe" not in words or "target" not in words:
-            needed = sorted({*missing, "describe", "target"} - set(words))
+        needed = sorted({*cls.reasons, "name", "describe", "target"} - set(words))
+        if needed:
             raise ValueError(f"{cls.__name__}: no words for {needed}")
         for reason, status in cls.reasons.items():
             known = _REASONS.get(reason)

@@ -15,7 +15,7 @@ from ..indicator import Clause, Indicator, Input
 from ..plan import Plan
 from ..text import Language
 from ..text.clauses import ClauseNames, body_place, full_width, table_place, table_title
-from ..text.kinds import ThresholdDescription, describe_threshold
+from ..text.kinds import ThresholdDescription, describe_threshold, kind_name
 from ..text.reports import THRESHOLD_LABELS, THRESHOLD_PHRASES
 from ..text.threshold_report import THRESHOLD_REPORT
 from ..text.units import unit_name as _unit_name
@@ -180,12 +180,6 @@ def measurement_text(indicator: Indicator, lang: Language) -> str:
 def direction_text(indicator: Indicator, lang: Language) -> str:
     """``"越高越好"`` / ``"higher is better"`` and the lower counterparts."""
     return _say(indicator.direction, lang)
-
-
-def kind_name(kind: str, lang: Language) -> str:
-    """The name of a threshold kind in the summary table (``"不低于（≥）"``)."""
-    key = f"kind_{kind}"
-    return THRESHOLD_PHRASES.say(key, lang) if key in THRESHOLD_PHRASES else kind
 
 
 def threshold_text(indicator: Indicator, lang: Language) -> ThresholdDescription:

@@ -2,6 +2,7 @@
 
 One :class:`WordTable` per kind, keyed by:
 
+* ``"name"`` — the kind's name, in the threshold report's summary table (``不低于（≥）``);
 * ``"describe"`` — the threshold report's entry (``≥ 96%（含本数）``);
 * ``"target"`` — the threshold in a few words (``96%``, ``同期全国平均水平``);
 * each reason the kind gives — the explanation's sentence; ``"<reason>:equal"`` where the
@@ -36,15 +37,17 @@ __all__ = [
     "ThresholdDescription",
     "comparison_text",
     "describe_threshold",
+    "kind_name",
     "kind_words",
     "register_kind_words",
 ]
 
 
 def _bound(
-    describe: Words, met: tuple[str, Words], missed: tuple[str, Words], **more: Words
+    name: Words, describe: Words, met: tuple[str, Words], missed: tuple[str, Words], **more: Words
 ) -> dict[str, Words]:
     return {
+        "name": name,
         "describe": describe,
         "target": Words(zh="{target}", en="{target}"),
         met[0]: met[1],
@@ -55,6 +58,7 @@ def _bound(
 
 BUILTIN_KIND_WORDS: dict[str, dict[str, Words]] = {
     "at_least": _bound(
+        Words(zh="不低于（≥）", en="at least (≥)"),
         Words(zh="≥ {target}（含本数）", en="≥ {target} (the number itself meets it)"),
         (
             "meets_minimum",
@@ -80,6 +84,7 @@ BUILTIN_KIND_WORDS: dict[str, dict[str, Words]] = {
         },
     ),
     "above": _bound(
+        Words(zh="高于（>）", en="above (>)"),
         Words(zh="> {target}（严格高于）", en="> {target} (strictly above)"),
         (
             "above_floor",
@@ -103,6 +108,7 @@ BUILTIN_KIND_WORDS: dict[str, dict[str, Words]] = {
         },
     ),
     "at_most": _bound(
+        Words(zh="不高于（≤）", en="at most (≤)"),
         Words(zh="≤ {target}（含本数）", en="≤ {target} (the number itself meets it)"),
         (
             "within_maximum",
@@ -127,6 +133,7 @@ BUILTIN_KIND_WORDS: dict[str, dict[str, Words]] = {
         },
     ),
     "below": _bound(
+        Words(zh="低于（<）", en="below (<)"),
         Words(
             zh="< {target}（严格低于：等于即未达标）", en="< {target} (strict: equal is not met)"
         ),
@@ -154,6 +161,7 @@ BUILTIN_KIND_WORDS: dict[str, dict[str, Words]] = {
         },
     ),
     "all": {
+        "name": Words(zh="全部达标（= 100%）", en="all comply (= 100 %)"),
         "describe": Words(
             zh="= {target}（全部达标，无容差；分母须大于 0）",
             en="= {target} (every unit complies, no tolerance; the denominator must be above 0)",
@@ -173,6 +181,7 @@ BUILTIN_KIND_WORDS: dict[str, dict[str, Words]] = {
         ),
     },
     "below_benchmark": {
+        "name": Words(zh="低于全国平均水平（<）", en="below the national average (<)"),
         "describe": Words(
             zh="< 同期全国平均水平（严格低于：等于即未达标；未提供全国平均水平时为数据不足）",
             en="< the national average of the same period (strict: equal is not met; "
@@ -198,6 +207,7 @@ BUILTIN_KIND_WORDS: dict[str, dict[str, Words]] = {
         ),
     },
     "top_among_peers": {
+        "name": Words(zh="居前列（名次）", en="top among peers (rank)"),
         "describe": Words(
             zh="居“{group}”前列：名次 ≤ {rank_rule}（{cut}，n 为含本地区在内的群体规模；"
             "并列取最好名次{example}）",
@@ -233,6 +243,7 @@ BUILTIN_KIND_WORDS: dict[str, dict[str, Words]] = {
         ),
     },
     "trend": {
+        "name": Words(zh="趋势（逐期升降）", en="trend (rising or falling)"),
         "describe": Words(
             zh="逐期严格{trend}（{symbol}），评价{window}{ceiling}",
             en="{trend} strictly from each period to the next ({symbol}), over {window}{ceiling}",
@@ -283,6 +294,7 @@ BUILTIN_KIND_WORDS: dict[str, dict[str, Words]] = {
         ),
     },
     "monitored": {
+        "name": Words(zh="仅监测", en="monitored"),
         "describe": Words(
             zh="仅监测，不作达标判断（方案未设定数值）",
             en="monitored: no verdict (the plan sets no number)",
@@ -309,6 +321,15 @@ def kind_words(kind: str) -> WordTable:
         return _TABLES[kind]
     except KeyError:
         raise KeyError(f"no words for threshold kind {kind!r}; register the kind") from None
+
+
+def kind_name(kind: str, lang: Language | str | None = None) -> str:
+    """The name of a registered threshold kind, as the threshold report's summary table shows it.
+
+    >>> kind_name("at_least", "zh"), kind_name("trend", "en")
+    ('不低于（≥）', 'trend (rising or falling)')
+    """
+    return kind_words(kind).say("name", resolve_language(lang))
 
 
 @dataclass(frozen=True)

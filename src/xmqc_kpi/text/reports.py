@@ -128,19 +128,6 @@ THRESHOLD_PHRASES = WordTable(
             zh="{value}（{count} 个指标）", en="{value} ({count} indicator{s})"
         ),
         "in_force_separator": Words(zh="；", en="; "),
-        # the name of each built-in threshold kind in the summary table (a kind without one
-        # is named by its key)
-        "kind_at_least": Words(zh="不低于（≥）", en="at least (≥)"),
-        "kind_above": Words(zh="高于（>）", en="above (>)"),
-        "kind_at_most": Words(zh="不高于（≤）", en="at most (≤)"),
-        "kind_below": Words(zh="低于（<）", en="below (<)"),
-        "kind_all": Words(zh="全部达标（= 100%）", en="all comply (= 100 %)"),
-        "kind_below_benchmark": Words(
-            zh="低于全国平均水平（<）", en="below the national average (<)"
-        ),
-        "kind_top_among_peers": Words(zh="居前列（名次）", en="top among peers (rank)"),
-        "kind_trend": Words(zh="趋势（逐期升降）", en="trend (rising or falling)"),
-        "kind_monitored": Words(zh="仅监测", en="monitored"),
     },
 )
 
