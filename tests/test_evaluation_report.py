@@ -392,7 +392,7 @@ def test_xlsx_has_the_sheets_with_their_content() -> None:
     """The workbook's layout is tested in test_spreadsheets.py; here, its content."""
     result = small_result()
     workbook = load_workbook(evaluation_report(result, format="xlsx"))
-    assert workbook.sheetnames == ["汇总", "期限", "状态矩阵", "评价结果", "输入数据"]
+    assert workbook.sheetnames == ["汇总", "期限", "状态矩阵", "评价结果", "输入数据", "来源"]
     rows = list(workbook["评价结果"].iter_rows(values_only=True))
     assert len(rows[0]) == len(FRAME_COLUMNS)
     assert len(rows) == len(result) + 1

@@ -127,13 +127,21 @@ def _row(sheet: Any, **match: object) -> dict[str, Any]:
 def test_evaluation_sheets_are_worded_in_the_report_language(
     evaluation_books: dict[str, openpyxl.Workbook],
 ) -> None:
-    assert evaluation_books["zh"].sheetnames == ["汇总", "期限", "状态矩阵", "评价结果", "输入数据"]
+    assert evaluation_books["zh"].sheetnames == [
+        "汇总",
+        "期限",
+        "状态矩阵",
+        "评价结果",
+        "输入数据",
+        "来源",
+    ]
     assert evaluation_books["en"].sheetnames == [
         "Summary",
         "Deadlines",
         "Matrix",
         "Assessments",
         "Inputs",
+        "Provenance",
     ]
     header = [cell.value for cell in evaluation_books["zh"]["评价结果"][1]]
     assert header[:12] == [
@@ -207,3 +215,14 @@ def test_inputs_show_units_by_name(evaluation_books: dict[str, openpyxl.Workbook
         'General" 天"',
         "天",
     )
+
+
+def test_the_workbook_says_where_it_comes_from(
+    evaluation_books: dict[str, openpyxl.Workbook],
+) -> None:
+    import xmqc_kpi as kpi
+
+    rows = dict(evaluation_books["en"]["Provenance"].iter_rows(min_row=2, values_only=True))
+    assert rows["Library"] == f"xmqc_kpi {kpi.__version__}"
+    assert rows["Evaluation date"] == "2015-12-31"
+    assert rows["Language"] == "English"

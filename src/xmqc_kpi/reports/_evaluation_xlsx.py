@@ -1,11 +1,12 @@
 """The evaluation report as a workbook a user sorts and filters.
 
-Five table sheets, each laid out by :mod:`._sheets` (headers in the report's language, fitted
+Six table sheets, each laid out by :mod:`._sheets` (headers in the report's language, fitted
 widths, autofilter, frozen header): the status counts (汇总), the deadlines (期限), the status
 matrix (状态矩阵: one row per period and indicator, each region's value as a number in its
 unit, coloured by status; the period a number where it is a year), every assessment (评价结果:
 the columns of :meth:`~xmqc_kpi.Evaluation.to_frame`, values and targets numeric with their
-unit beside them, statuses worded and coloured) and the inputs (输入数据). Built from the
+unit beside them, statuses worded and coloured), the inputs (输入数据) and the provenance
+(来源: library, catalog and its hash, data file and its hash, date, language). Built from the
 evaluation itself, so it holds every assessment whatever the HTML shows.
 """
 
@@ -52,6 +53,7 @@ def render_xlsx(source: EvaluationSource) -> bytes:
         _matrix(result, frame, formats, lang),
         _assessments(frame, formats, lang),
         _inputs(result, lang),
+        _provenance(result, lang),
     ):
         add_sheet(workbook, sheet)
     if source.title is not None:
@@ -291,6 +293,16 @@ def _inputs(result: Evaluation, lang: Language) -> Sheet:
         COLUMNS.say(key, lang) for key in ("variable", "label", "region", "period", "value", "unit")
     ]
     return Sheet(SHEETS.say("inputs", lang), header, rows)
+
+
+def _provenance(result: Evaluation, lang: Language) -> Sheet:
+    """Which library, catalog (and its hash), data file (and its hash), date and language."""
+    from ..payload import provenance
+    from ._provenance import provenance_rows
+
+    header = [COLUMNS.say("fact", lang), COLUMNS.say("fact_value", lang)]
+    rows = [list(pair) for pair in provenance_rows(provenance(result, lang))]
+    return Sheet(SHEETS.say("provenance", lang), header, rows)
 
 
 def _input_format(unit: str, lang: Language) -> str | None:

@@ -24,6 +24,7 @@ SHEETS = WordTable(
         "matrix": Words(zh="状态矩阵", en="Matrix"),
         "assessments": Words(zh="评价结果", en="Assessments"),
         "inputs": Words(zh="输入数据", en="Inputs"),
+        "provenance": Words(zh="来源", en="Provenance"),
     },
 )
 
@@ -64,6 +65,8 @@ COLUMNS = WordTable(
         "group": Words(zh="分组", en="Group"),
         "total": Words(zh="合计", en="Total"),
         "indicators": Words(zh="指标数", en="Indicators"),
+        "fact": Words(zh="项目", en="Fact"),
+        "fact_value": Words(zh="内容", en="Value"),
     },
 )
 
