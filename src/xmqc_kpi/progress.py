@@ -181,8 +181,9 @@ def assess_progress(
         return floats, exact
 
     better, worse = (ABOVE, BELOW) if higher else (BELOW, ABOVE)
-    toward = history & decide(value, start, better, subject.exact, exact_start)
-    away = history & decide(value, start, worse, subject.exact, exact_start)
+    # rows without history compare a value with itself: nothing to settle exactly there
+    toward = history & decide(value, start, better, subject.exact, exact_start, ~history)
+    away = history & decide(value, start, worse, subject.exact, exact_start, ~history)
     codes = np.full(rows, -1, dtype=np.int8)
     codes[history] = _OFF_TRACK
     codes[toward] = _ACCELERATE
