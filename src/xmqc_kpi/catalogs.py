@@ -35,7 +35,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, get_args
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from .indicator import Indicator
 from .interpretation import department_key
@@ -94,18 +94,8 @@ class CatalogProblem(BaseModel):
     entry: int | None = None
     id: str | None = None
     field: str | None = None
-    code: str = "catalog_other"
+    code: str
     params: dict[str, Any] = Field(default_factory=dict)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _free_text(cls, data: Any) -> Any:
-        # transitional: ``message="..."`` is free text under the code "catalog_other"
-        if isinstance(data, dict) and "message" in data:
-            data = dict(data)
-            data.setdefault("params", {"text": data.pop("message")})
-            data.setdefault("code", "catalog_other")
-        return data
 
     def message_in(self, lang: Language | str | None = None) -> str:
         """The message alone, in ``lang`` (default: the active language)."""
@@ -146,15 +136,16 @@ class CatalogError(ValueError):
 
     ``str()`` renders in the active language, :meth:`render` in either.
 
-    >>> err = CatalogError([CatalogProblem(entry=2, id="x", field="unit", message="unknown unit")])
+    >>> problem = CatalogProblem(entry=2, id="x", code="catalog_duplicate_id", params={"first": 0})
+    >>> err = CatalogError([problem])
     >>> print(err.render("en"))
     1 problem in the catalog:
-      - entry 2 (id 'x'), field 'unit': unknown unit
+      - entry 2 (id 'x'): duplicate id: entry 0 has the same id
     >>> print(err.render("zh"))
     指标目录中有 1 处问题：
-      - 第 2 条（编号“x”），字段“unit”：unknown unit
+      - 第 2 条（编号“x”）：重复的指标编号：第 0 条已使用此编号
     >>> err.codes
-    ('catalog_other',)
+    ('catalog_duplicate_id',)
     """
 
     def __init__(self, problems: Iterable[CatalogProblem], *, source: str | None = None) -> None:
@@ -184,9 +175,9 @@ class CatalogError(ValueError):
     def to_frame(self, lang: Language | str | None = None) -> pd.DataFrame:
         """The problems as a table: entry, id, field, code, message.
 
-        >>> CatalogError([CatalogProblem(entry=0, field="id", message="x")]).to_frame("en")[
-        ...     ["entry", "field", "code", "message"]].to_dict("records")
-        [{'entry': 0, 'field': 'id', 'code': 'catalog_other', 'message': 'x'}]
+        >>> problem = CatalogProblem(entry=0, field="indicators", code="catalog_empty")
+        >>> CatalogError([problem]).to_frame("en")[["entry", "field", "code"]].to_dict("records")
+        [{'entry': 0, 'field': 'indicators', 'code': 'catalog_empty'}]
         """
         import pandas as pd
 

@@ -12,58 +12,41 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from .text import Language, Words, resolve_language
-from .text.problems import LOCATION, OTHER, PROBLEMS, SUMMARY
+from .text.problems import LOCATION, PROBLEMS, SUMMARY
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["PROBLEM_COLUMNS", "DataError", "DataNote", "DataProblem", "file_place"]
+__all__ = ["PROBLEM_COLUMNS", "DataError", "DataNote", "DataProblem", "Place", "file_place"]
 
 #: Columns of :meth:`DataError.to_frame`, in order.
 PROBLEM_COLUMNS = ("sheet", "cell", "row", "column", "variable", "value", "code", "message")
 
 
-class DataProblem(BaseModel):
-    """One problem in the caller's data, located where the caller sees it.
+class Place(BaseModel):
+    """Where something is in the caller's data, as the caller sees it.
 
     ``row`` is the caller's index label, or the 1-based row (line, record) of a file; ``None``
-    when the problem concerns a whole column. ``column`` is the column as written by the
-    sender; ``variable`` the catalog's input variable it was read as, and ``label`` that
-    variable's name in words. ``sheet`` and ``letter`` place it in a spreadsheet.
+    when the place is a whole column. ``column`` is the column as written by the sender;
+    ``variable`` the catalog's input variable it was read as, and ``label`` that variable's
+    name in words. ``sheet`` and ``letter`` place it in a spreadsheet.
 
-    >>> problem = DataProblem(code="other", params={"text": "约1200"}, row=43, letter="H",
-    ...                       sheet="Sheet1", column="市级监督抽查批次")
-    >>> problem.location("en"), problem.location("zh")
+    >>> place = Place(row=43, letter="H", sheet="Sheet1", column="市级监督抽查批次")
+    >>> place.location("en"), place.location("zh")
     ('Sheet1!H43 (市级监督抽查批次)', '工作表“Sheet1”第43行 H列（市级监督抽查批次）')
     """
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
-    #: Stable machine code; the key of the wording in :data:`xmqc_kpi.text.problems.PROBLEMS`.
-    code: str = OTHER
-    #: The fields of the message template (a :class:`~xmqc_kpi.text.Words` is said in the
-    #: language of the message).
-    params: dict[str, Any] = Field(default_factory=dict)
     column: str | None = None
     row: object | None = None
     variable: str | None = None
     label: Words | None = None
     sheet: str | None = None
     letter: str | None = None
-    value: object | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _free_text(cls, data: Any) -> Any:
-        # transitional: ``message="..."`` is free text under the code "other"
-        if isinstance(data, dict) and "message" in data:
-            data = dict(data)
-            data.setdefault("params", {"text": data.pop("message")})
-            data.setdefault("code", OTHER)
-        return data
 
     @property
     def cell(self) -> str | None:
@@ -72,22 +55,8 @@ class DataProblem(BaseModel):
             return None
         return f"{self.letter}{self.row}"
 
-    def message_in(self, lang: Language | str | None = None) -> str:
-        """The message alone, without the location, in ``lang``."""
-        language = resolve_language(lang)
-        fields = {
-            key: value(language) if isinstance(value, Words) else value
-            for key, value in self.params.items()
-        }
-        return PROBLEMS.say(self.code, language, **fields)
-
-    @property
-    def message(self) -> str:
-        """The message in the active language."""
-        return self.message_in()
-
     def location(self, lang: Language | str | None = None) -> str:
-        """Where the problem is, as the sender sees it (empty when it concerns the whole data)."""
+        """Where it is, as the sender sees it (empty when it concerns the whole data)."""
         language = resolve_language(lang)
         parts: list[str] = []
         if self.cell is not None:
@@ -114,6 +83,39 @@ class DataProblem(BaseModel):
         if named and where:
             where += LOCATION.say("label", language, label=named)
         return where
+
+
+class DataProblem(Place):
+    """One problem in the caller's data, with its stable ``code``, located like a :class:`Place`.
+
+    >>> problem = DataProblem(code="value_not_number", params={"text": "约1200"}, row=43,
+    ...                       letter="H", sheet="Sheet1", column="市级监督抽查批次")
+    >>> problem.render("en")
+    "Sheet1!H43 (市级监督抽查批次): not a number: '约1200'"
+    >>> problem.render("zh")
+    '工作表“Sheet1”第43行 H列（市级监督抽查批次）：“约1200”不是数字'
+    """
+
+    #: Stable machine code; the key of the wording in :data:`xmqc_kpi.text.problems.PROBLEMS`.
+    code: str
+    #: The fields of the message template (a :class:`~xmqc_kpi.text.Words` is said in the
+    #: language of the message).
+    params: dict[str, Any] = Field(default_factory=dict)
+    value: object | None = None
+
+    def message_in(self, lang: Language | str | None = None) -> str:
+        """The message alone, without the location, in ``lang``."""
+        language = resolve_language(lang)
+        fields = {
+            key: value(language) if isinstance(value, Words) else value
+            for key, value in self.params.items()
+        }
+        return PROBLEMS.say(self.code, language, **fields)
+
+    @property
+    def message(self) -> str:
+        """The message in the active language."""
+        return self.message_in()
 
     def render(self, lang: Language | str | None = None) -> str:
         """The location and the message, in ``lang``."""
@@ -143,12 +145,13 @@ def file_place(attrs: Mapping[str, Any], column: object, row: object) -> dict[st
     ``attrs`` is the frame's ``attrs``: ``"sheet"`` (XLSX), ``"letters"`` (frame column →
     column letter, CSV and XLSX) and ``"headers"`` (frame column → header as written);
     ``row`` the frame's index label, which is the file's row (line, record) number. The result
-    is the keyword arguments ``sheet``, ``letter``, ``column`` and ``row`` of a
-    :class:`DataProblem`; for a frame not read from a file, the column and row as given.
+    is the keyword arguments ``sheet``, ``letter``, ``column`` and ``row`` of a :class:`Place`
+    (and so of a :class:`DataProblem`); for a frame not read from a file, the column and row
+    as given.
 
     >>> attrs = {"sheet": "Sheet1", "letters": {"gdp": "H"}, "headers": {"gdp": "GDP（亿元）"}}
-    >>> DataProblem(code="other", params={"text": "x"}, **file_place(attrs, "gdp", 43)).render("en")
-    'Sheet1!H43 (GDP（亿元）): x'
+    >>> Place(**file_place(attrs, "gdp", 43)).location("en")
+    'Sheet1!H43 (GDP（亿元）)'
     >>> file_place({}, "gdp", 0)
     {'sheet': None, 'letter': None, 'column': 'gdp', 'row': 0}
     """
@@ -169,13 +172,15 @@ class DataError(ValueError):
     ``str()`` renders in the active language; :meth:`render` in either.
 
     Example:
-    >>> err = DataError([DataProblem(column="period", row=3, message="missing period")])
+    >>> err = DataError([DataProblem(code="period_missing", column="period", row=3)])
     >>> print(err.render("en"))
     1 problem in the data:
       - row 3, column 'period': missing period
     >>> print(err.render("zh"))
     数据中有 1 处问题：
-      - 第3行，“period”列：missing period
+      - 第3行，“period”列：缺少期间
+    >>> err.codes
+    ('period_missing',)
     """
 
     def __init__(self, problems: Iterable[DataProblem]) -> None:
@@ -201,9 +206,9 @@ class DataError(ValueError):
     def to_frame(self, lang: Language | str | None = None) -> pd.DataFrame:
         """The problems as a table: sheet, cell, row, column, variable, value, code, message.
 
-        >>> DataError([DataProblem(column="period", row=3, message="x")]).to_frame("en")[
-        ...     ["row", "column", "code", "message"]].to_dict("records")
-        [{'row': 3, 'column': 'period', 'code': 'other', 'message': 'x'}]
+        >>> DataError([DataProblem(code="period_missing", column="period", row=3)]).to_frame(
+        ...     "en")[["row", "column", "code", "message"]].to_dict("records")
+        [{'row': 3, 'column': 'period', 'code': 'period_missing', 'message': 'missing period'}]
         """
         import pandas as pd
 
@@ -222,8 +227,3 @@ class DataError(ValueError):
             for p in self.problems
         ]
         return pd.DataFrame.from_records(records, columns=list(PROBLEM_COLUMNS))
-
-    @classmethod
-    def single(cls, message: str, *, column: str | None = None, row: object = None) -> DataError:
-        """Build an error holding one problem (transitional free text; prefer a code)."""
-        return cls([DataProblem(column=column, row=row, message=message)])

@@ -91,7 +91,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import DataError, DataNote, DataProblem
+from .errors import DataError, DataNote, DataProblem, Place
 from .indicator import Indicator
 from .limits import DEFAULT_LIMITS, Limits, exceeded
 from .template import TEMPLATE_COLUMNS
@@ -1275,10 +1275,8 @@ class _Reading:
 
     def _where(self, column: _Column) -> Words:
         """A column as a person finds it, in both languages: ``column C (header)``."""
-        place = self._place(column)
-        place["sheet"] = None
-        note = DataNote(**place)
-        return Words(zh=note.location("zh"), en=note.location("en"))
+        place = Place(**{**self._place(column), "sheet": None})
+        return Words(zh=place.location("zh"), en=place.location("en"))
 
     def _note(self, column: _Column | None, code: str, **params: object) -> None:
         self.notes.append(DataNote(code=code, params=params, **self._place(column)))

@@ -12,7 +12,6 @@ from ._words import Words, WordTable
 __all__ = ["CATALOG_LOCATION", "ENTRIES"]
 
 ENTRIES: dict[str, Words] = {
-    "catalog_other": Words(zh="{text}", en="{text}"),
     "catalog_suffix": Words(
         zh="不支持的文件类型：请用 .toml、.yaml、.yml 或 .json",
         en="unsupported suffix: use .toml, .yaml, .yml or .json",

@@ -12,9 +12,6 @@ from ._words import Words, WordTable
 
 __all__ = ["LOCATION", "PROBLEMS", "SUMMARY"]
 
-#: The code of a problem reported with free text that has not been given a code of its own.
-OTHER = "other"
-
 
 def _merge(*areas: dict[str, Words]) -> dict[str, Words]:
     """The areas' entries in one table; a code worded in two areas is a mistake, not an override."""
@@ -30,7 +27,6 @@ def _merge(*areas: dict[str, Words]) -> dict[str, Words]:
 PROBLEMS = WordTable(
     "problem",
     _merge(
-        {OTHER: Words(zh="{text}", en="{text}")},
         _problems_reading.ENTRIES,
         _problems_values.ENTRIES,
         _problems_catalog.ENTRIES,
