@@ -8,6 +8,7 @@ import re
 import pytest
 from pydantic import ValidationError
 
+from tests.printed import printed
 from xmqc_kpi.catalogs import catalog, plan_text
 from xmqc_kpi.indicator import Indicator, Responsible
 from xmqc_kpi.interpretation import (
@@ -232,16 +233,17 @@ def test_leads_must_be_among_the_units() -> None:
 
 @pytest.mark.parametrize("entry", NOT_INDICATORS, ids=lambda entry: entry.key)
 def test_quote_is_exact_plan_wording_where_it_stands(entry: ConsideredClause) -> None:
-    assert entry.quote in PLAN
+    # the plan's words as printed (tests/printed.py): 认知度，及时有效
+    assert entry.quote in printed(PLAN)
     if re.match(r"^\d+\.\d+\.\d+$", entry.clause):
-        assert entry.quote in table_row(entry.clause)
+        assert entry.quote in printed(table_row(entry.clause))
         assert entry.section == entry.clause.split(".")[0]
         assert entry.body.isdigit()
         # the body item carries the same words (7.3.1's body writes 鼓浪屿-万石山 with a hyphen)
-        assert entry.quote.replace("—", "-") in body_item(entry.body)
+        assert entry.quote.replace("—", "-") in printed(body_item(entry.body))
     else:
         assert entry.clause == entry.body == entry.section
-        assert entry.quote in body_section(entry.clause)
+        assert entry.quote in printed(body_section(entry.clause))
 
 
 @pytest.mark.parametrize("entry", NOT_INDICATORS, ids=lambda entry: entry.key)
@@ -318,11 +320,12 @@ def test_discrepancies_name_builtin_indicators(entry: Discrepancy) -> None:
 def test_quote_is_cited_where_it_stands(indicator: Indicator) -> None:
     """A quote is cited under its table row when the row carries the words, else its body item."""
     clause = indicator.clause
-    in_table = clause.table is not None and indicator.quote in table_row(clause.table)
+    # the plan's words as printed (tests/printed.py)
+    in_table = clause.table is not None and indicator.quote in printed(table_row(clause.table))
     assert clause.quoted_from == ("table" if in_table else "body")
     if clause.quoted_from == "body":
         place = body_item(clause.body) if clause.body.isdigit() else body_section("五")
-        assert indicator.quote in place
+        assert indicator.quote in printed(place)
 
 
 def test_two_quotes_come_from_the_body_although_a_row_exists() -> None:

@@ -1,10 +1,9 @@
 """Chinese reports, the template and the notebook read as a 质监局 statistician writes Chinese.
 
 Every Chinese output is scanned for half-width ``, ; : ( )`` next to a Chinese character
-(GB/T 15834 wants full-width ones) and for pint's unit codes. The catalog's declarations
-(titles, labels, quotes, notes, the plan's rules and discrepancies) are the plan's own words,
-checked where they are declared; they are cut out here, so what is scanned is the wording of
-the reports themselves and of the explanations.
+(GB/T 15834 wants full-width ones) and for pint's unit codes — all of it, the catalog's
+declarations (titles, labels, quotes, notes, the plan's rules and discrepancies) included:
+they are what the reader reads too.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ import pytest
 
 import xmqc_kpi as kpi
 from xmqc_kpi import notebook
-from xmqc_kpi.interpretation import DISCREPANCIES, PLAN, RULES
 from xmqc_kpi.template import input_template
 
 CHINESE = r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]"
@@ -31,26 +29,9 @@ PINT_CODES = re.compile(
 TAGS = re.compile(r"<[^>]+>")
 
 
-@cache
-def _declared() -> tuple[str, ...]:
-    """The plan's own words in the catalog, longest first (so that parts are cut whole)."""
-    texts: set[str] = {PLAN.title_zh}
-    for indicator in kpi.catalog():
-        texts |= {indicator.title_zh, indicator.quote, indicator.interpretation_text("zh")}
-        texts |= {item.label_zh for item in indicator.inputs}
-    for rule in RULES:
-        texts |= {rule.wording, rule.meaning_zh, rule.note_zh}
-    for entry in DISCREPANCIES:
-        texts |= {entry.finding_zh, entry.reading_zh, *entry.clauses}
-    return tuple(sorted((t for t in texts if t), key=len, reverse=True))
-
-
 def _wording(text: str) -> str:
-    """``text`` with markup and the catalog's declared words removed."""
-    shown = html.unescape(TAGS.sub("\n", text)).replace("\\", "")
-    for declared in _declared():
-        shown = shown.replace(declared, "\n")
-    return shown
+    """``text`` as read: markup removed."""
+    return html.unescape(TAGS.sub("\n", text)).replace("\\", "")
 
 
 @cache

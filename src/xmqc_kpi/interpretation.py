@@ -479,7 +479,8 @@ DISCREPANCIES: tuple[Discrepancy, ...] = (
         key="funding_without_row",
         clauses=("五(三)",),
         finding_zh=(
-            "正文五(三)（经费不低于年财政一般预算收入 1‰）在分解表中没有对应行，因而没有完成时限。"
+            "正文五（三）（经费不低于年财政一般预算收入 1‰）在分解表中没有对应行，"
+            "因而没有完成时限。"
         ),
         finding_en=(
             "Section 五(三) (funding ≥ 1‰ of the general budget revenue) has no row in the "
@@ -908,7 +909,7 @@ NOT_INDICATORS: tuple[ConsideredClause, ...] = (
         key="complaint_platform_awareness",
         clause="8.1.1",
         body="35",
-        quote="提高公众对质量投诉信息平台认知度,及时有效解决群众质量投诉",
+        quote="提高公众对质量投诉信息平台认知度，及时有效解决群众质量投诉",
         reason_zh=(
             "“认知度”“及时有效”均未规定数值、调查方法或办理时限。8.4.1 规定了委托调查测评机构"
             "定期测评满意度，故列为指标；本条未给出衡量认知度的工具。若另行开展认知度调查或"

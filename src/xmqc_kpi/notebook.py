@@ -25,6 +25,7 @@ from .reports._threshold_text import (
     direction_text,
     display_unit_text,
     responsible_texts,
+    section_label,
     threshold_text,
 )
 from .reports.evaluation_report import indicator_charts
@@ -237,7 +238,7 @@ def catalog_html(indicators: Iterable[Indicator], lang: Language | None = None) 
         threshold = threshold_text(indicator, chosen)
         cells = (
             indicator.id,
-            indicator.clause.table or indicator.clause.body,
+            indicator.clause.table or section_label(indicator.clause.body, chosen),
             indicator.title_zh if chosen == "zh" else indicator.title_en,
             f"{threshold.symbol} {threshold.target}",
             deadline_texts(indicator, chosen)[0],

@@ -47,7 +47,7 @@ BRAND_TITLES_PER_100M_GDP = Indicator(
         Input(
             name="gdp",
             unit="yuan",
-            label_zh="地区生产总值(GDP)",
+            label_zh="地区生产总值（GDP）",
             label_en="Gross domestic product",
             description="GDP of the region, same period; in yuan by default (亿元 converts).",
         ),

@@ -410,7 +410,7 @@ EXPORT_OVERSEAS_NOTIFICATION_RATIO = Indicator(
     ),
     unit="percent",
     threshold=BelowBenchmark(),
-    quote="出口商品境外通报比率(通报次数/出口批次)低于全国平均水平",
+    quote="出口商品境外通报比率（通报次数/出口批次）低于全国平均水平",
     deadline="2013-12",
     responsible=_AS_5_3_1,
     interpretation=(
