@@ -55,7 +55,7 @@ def test_per_10k_rates_show_their_scaled_denominator(sample: kpi.Evaluation) -> 
     assert "4 人 ÷ 20 万台 = 0.200 人/万台" in text
     complaints = sample.filter(indicator="consumer_complaint_rate", region="厦门市", period=2012)
     (text,) = complaints.explanations("zh")
-    assert "÷ 367 万人 = 8.174/万人" in text
+    assert "3000 件 ÷ 367 万人 = 8.174 件/万人" in text
 
 
 def test_a_rank_says_which_way_it_runs(sample: kpi.Evaluation) -> None:

@@ -198,7 +198,10 @@ class _Renderer:
         self.compared = chunk["threshold"]
         self.equal = chunk["equals_threshold"]
         self.declared = self.threshold.target(indicator.unit)
-        self.unit = unit_suffix(indicator.unit, lang)
+        counted = self._counted(indicator.formula.numerator or indicator.formula.inputs[0])
+        self.unit = unit_suffix(indicator.unit, lang, counted=counted)
+        #: English writes a count of one in the singular (``1 zone``).
+        self.unit_one = unit_suffix(indicator.unit, lang, counted=counted, one=True)
         decimals = pair_decimals(
             self.value,
             self.compared,
@@ -317,6 +320,9 @@ class _Renderer:
                 if callable(explain)
                 else self.threshold.describe_fields(self.indicator.unit, self.lang)
             )
+            if self.declared is not None and "target" in self._cache["__kind__"]:
+                # The declared number with the value's measure word (``1 个``, ``2 张/万人``).
+                self._cache["__kind__"]["target"] = self._field_target()
         kind_fields: dict[str, str] = self._cache["__kind__"]
         return kind_fields
 
@@ -329,11 +335,15 @@ class _Renderer:
         return cite(self.indicator.clause, self.indicator.quote, self.lang, names=self.names)
 
     def _field_value(self) -> Text:
-        return np.strings.add(self.shown, self.unit)
+        if self.unit_one == self.unit:
+            return np.strings.add(self.shown, self.unit)
+        return np.strings.add(self.shown, np.where(self.value == 1, self.unit_one, self.unit))
 
     def _field_target(self) -> Any:
         if self.declared is not None:
-            return declared_text(self.declared) + self.unit
+            return declared_text(self.declared) + (
+                self.unit_one if self.declared == 1 else self.unit
+            )
         return np.strings.add(format_numbers(self.compared, self.decimals), self.unit)
 
     def _field_inclusive(self) -> str:
@@ -363,7 +373,7 @@ class _Renderer:
         name = formula.numerator or formula.inputs[0]
         if role == "denominator":
             name = formula.denominator or name
-        counted = next((i.counted for i in self.indicator.inputs if i.name == name), None)
+        counted = self._counted(name)
         scaled = SCALED_DENOMINATORS.get(normalise_unit(self.indicator.unit))
         codes, names = _factorize(units)
         if role == "denominator" and scaled is not None and values.dtype != object:
@@ -372,8 +382,20 @@ class _Renderer:
             )
             values = values * factors[codes]
             names = [scaled if u else "" for u in names]
-        suffixes = [unit_suffix(str(u), self.lang, counted=counted) if u else "" for u in names]
-        return np.strings.add(format_given(values), np.asarray([*suffixes, ""], dtype=S)[codes])
+        named = role == "denominator"
+        suffixes = [
+            unit_suffix(str(u), self.lang, counted=counted, named=named) if u else "" for u in names
+        ]
+        text = np.strings.add(format_given(values), np.asarray([*suffixes, ""], dtype=S)[codes])
+        if counted is None or self.lang == "zh":
+            return text
+        ones = [unit_suffix(str(u), self.lang, counted=counted, one=True) for u in names]
+        singular = np.strings.add(format_given(values), np.asarray([*ones, ""], dtype=S)[codes])
+        return np.where(np.asarray(values == 1, dtype=bool), singular, text)
+
+    def _counted(self, name: str | None) -> str | None:
+        """What the input ``name`` counts (its measure word's key), ``None`` if not a count."""
+        return next((i.counted for i in self.indicator.inputs if i.name == name), None)
 
     def _field_period(self) -> Text:
         periods = self.chunk["period"]
@@ -409,11 +431,13 @@ class _Renderer:
         numerator = self._exact_counts("numerator")
         denominator = self._exact_counts("denominator")
         formula = self.indicator.formula
-        counted = next(
-            (i.counted for i in self.indicator.inputs if i.name == formula.denominator), None
+        counted = self._counted(formula.denominator)
+        short = denominator - numerator
+        words = unit_suffix("count", self.lang, counted=counted, named=True)
+        one = unit_suffix("count", self.lang, counted=counted, named=True, one=True)
+        return np.strings.add(
+            format_given(short), np.where(np.asarray(short == 1, dtype=bool), one, words)
         )
-        suffix = unit_suffix("count", self.lang, counted=counted)
-        return np.strings.add(format_given(denominator - numerator), suffix)
 
     def _exact_counts(self, role: str) -> npt.NDArray[Any]:
         """Numerator or denominator in its default unit, as exact ints where they are huge."""

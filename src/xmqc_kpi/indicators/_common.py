@@ -132,8 +132,20 @@ def top_group_zh(peer_group: str) -> str:
     )
 
 
-def counted(name: str, label_zh: str, label_en: str, description: str) -> Input:
-    """An input counted in whole units (batches, projects, ports, markets …)."""
+def counted(name: str, label_zh: str, label_en: str, description: str, *, of: str) -> Input:
+    """An input counted in whole units; ``of`` names what it counts, for its measure word.
+
+    ``of`` is a key of :data:`xmqc_kpi.text.units.MEASURES` (``"batch"`` → 批次,
+    ``"port"`` → 个口岸), so explanations never print a bare count.
+
+    >>> counted("ports", "口岸数", "Ports", "", of="port").counted
+    'port'
+    """
     return Input(
-        name=name, unit="count", label_zh=label_zh, label_en=label_en, description=description
+        name=name,
+        unit="count",
+        label_zh=label_zh,
+        label_en=label_en,
+        description=description,
+        counted=of,
     )

@@ -23,6 +23,7 @@ SPECIAL_ENFORCEMENT_CAMPAIGNS = Indicator(
             "Special enforcement campaigns conducted",
             "Campaigns in the year against quality violations in key products, projects, "
             "industries, areas or markets.",
+            of="campaign",
         ),
     ),
     unit="count",
@@ -70,6 +71,7 @@ QUALITY_ANALYSIS_RELEASES = Indicator(
             "Releases of quality analysis reports or key quality indicators",
             "Public releases in the year of a quality analysis report or of key quality "
             "indicators (监督抽查合格率, 质量损失率 …).",
+            of="release",
         ),
     ),
     unit="count",

@@ -43,6 +43,7 @@ BRAND_TITLES_PER_100M_GDP = Indicator(
             "Brand titles held",
             "Famous-brand product, well-known trademark and geographical-indication product "
             "titles held by enterprises of the region.",
+            of="title",
         ),
         Input(
             name="gdp",
@@ -113,6 +114,7 @@ QUALITY_AWARD_ENTERPRISES = Indicator(
             "Enterprises holding government quality awards",
             "Enterprises of the region that won government quality awards (中国质量奖, "
             "福建省政府质量奖 …), counted the same way as for the peer cities.",
+            of="enterprise",
         ),
     ),
     unit="count",
@@ -150,6 +152,7 @@ QUALITY_CERTIFICATES_PER_10K_EMPLOYED = Indicator(
             "Quality professional qualification certificates",
             "Vocational qualification certificates of quality professionals (质量专业技术人员) "
             "held by persons employed in the region.",
+            of="certificate",
         ),
         Input(
             name="employed_persons",

@@ -37,6 +37,7 @@ _COMPLAINTS = counted(
     "消费者投诉件数",
     "Consumer complaints",
     "Consumer complaints received in the period.",
+    of="complaint",
 )
 _POPULATION = Input(
     name="resident_population",

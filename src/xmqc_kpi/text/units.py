@@ -19,6 +19,7 @@ from ._language import Language, resolve_language
 from ._words import Words, WordTable
 
 __all__ = [
+    "COUNTED_NAMES",
     "MEASURES",
     "SCALED_DENOMINATORS",
     "UNITS",
@@ -67,24 +68,67 @@ _GLUED = ("%", "‰", "/")
 #: Units that a number is written without (a bare count, a pure number).
 _BARE = ("count", "dimensionless")
 
-#: The measure word of what a count counts (an input's ``counted`` key).
+#: The measure word of what a count counts (an input's ``counted`` key): Chinese the measure
+#: word alone, English the plural noun; the word written after any number of it.
 MEASURES = WordTable(
     "measure",
     {
         "batch": Words(zh="批次", en="batches"),
         "enterprise": Words(zh="家", en="enterprises"),
         "item": Words(zh="项", en="items"),
+        "quality_item": Words(zh="项", en="items"),
         "project": Words(zh="项", en="projects"),
         "port": Words(zh="个", en="ports"),
         "unit": Words(zh="台", en="units"),
+        "elevator": Words(zh="台", en="elevators"),
         "person": Words(zh="人", en="persons"),
         "title": Words(zh="个", en="titles"),
         "brand": Words(zh="个", en="brands"),
         "case": Words(zh="起", en="cases"),
+        "complaint": Words(zh="件", en="complaints"),
+        "notification": Words(zh="次", en="notifications"),
         "product": Words(zh="种", en="products"),
         "organisation": Words(zh="个", en="organisations"),
+        "producer": Words(zh="家", en="producers"),
+        "certificate": Words(zh="张", en="certificates"),
+        "zone": Words(zh="个", en="zones"),
+        "release": Words(zh="次", en="releases"),
+        "campaign": Words(zh="次", en="campaigns"),
+        "market": Words(zh="个", en="markets"),
     },
 )
+#: The counted thing named with its measure word (Chinese: ``个口岸``) or, in English, one of
+#: it (``port``): where a sentence names what is counted (a denominator, a shortfall, ``1 port``).
+COUNTED_NAMES = WordTable(
+    "counted name",
+    {
+        "batch": Words(zh="批次", en="batch"),
+        "enterprise": Words(zh="家企业", en="enterprise"),
+        "item": Words(zh="项", en="item"),
+        "quality_item": Words(zh="项指标", en="item"),
+        "project": Words(zh="项工程", en="project"),
+        "port": Words(zh="个口岸", en="port"),
+        "unit": Words(zh="台设备", en="unit"),
+        "elevator": Words(zh="台电梯", en="elevator"),
+        "person": Words(zh="人", en="person"),
+        "title": Words(zh="个称号", en="title"),
+        "brand": Words(zh="个品牌", en="brand"),
+        "case": Words(zh="起案件", en="case"),
+        "complaint": Words(zh="件投诉", en="complaint"),
+        "notification": Words(zh="次通报", en="notification"),
+        "product": Words(zh="种产品", en="product"),
+        "organisation": Words(zh="个单位", en="organisation"),
+        "producer": Words(zh="家生产单位", en="producer"),
+        "certificate": Words(zh="张证书", en="certificate"),
+        "zone": Words(zh="个示范区", en="zone"),
+        "release": Words(zh="次", en="release"),
+        "campaign": Words(zh="次", en="campaign"),
+        "market": Words(zh="个菜市场", en="market"),
+    },
+)
+#: Rates of a count per scaled denominator: a count's measure word goes before the unit
+#: (``1.832 张/万人``, ``1.832 certificates per 10,000 persons``).
+_RATES = ("per_10k_persons", "per_yi_yuan")
 
 #: A rate per 10,000 or per 亿元 shows its denominator in that scaled unit (25 万台, 373 万人).
 SCALED_DENOMINATORS: dict[str, str] = {
@@ -116,25 +160,65 @@ def unit_name(unit: str, lang: Language | str | None = None) -> str:
     return UNIT_NAMES.say(unit, lang) if unit in UNIT_NAMES else unit
 
 
-def measure_word(counted: str | None, lang: Language | str | None = None) -> str:
-    """The measure word of a counted thing (``"家"``), empty when it is not named."""
+def measure_word(
+    counted: str | None,
+    lang: Language | str | None = None,
+    *,
+    named: bool = False,
+    one: bool = False,
+) -> str:
+    """The measure word of a counted thing (``"家"``), empty when it is not named.
+
+    ``named`` names the thing too in Chinese (``"家企业"``); ``one`` is English for a count
+    of one (``"enterprise"``).
+
+    >>> measure_word("port", "zh"), measure_word("port", "zh", named=True)
+    ('个', '个口岸')
+    >>> measure_word("port", "en"), measure_word("port", "en", one=True), measure_word(None)
+    ('ports', 'port', '')
+    """
     if counted is None or counted not in MEASURES:
         return ""
+    lang = resolve_language(lang)
+    if (named and lang == "zh") or (one and lang == "en"):
+        return COUNTED_NAMES.say(counted, lang)
     return MEASURES.say(counted, lang)
 
 
 def with_unit(
-    number: str, unit: str, lang: Language | str | None = None, *, counted: str | None = None
+    number: str,
+    unit: str,
+    lang: Language | str | None = None,
+    *,
+    counted: str | None = None,
+    named: bool = False,
+    one: bool = False,
 ) -> str:
-    """``number`` followed by its unit as a reader writes it (``96%``, ``5 人``, ``3 家``)."""
+    """``number`` followed by its unit as a reader writes it (``96%``, ``5 人``, ``3 家``).
+
+    A count names its measure word (see :func:`measure_word` for ``named`` and ``one``); a rate
+    of a count per 10,000 or per 亿元 puts it before the unit.
+
+    >>> with_unit("2", "count", "zh", counted="port", named=True)
+    '2 个口岸'
+    >>> with_unit("1", "count", "en", counted="port", one=True)
+    '1 port'
+    >>> with_unit("1.832", "per_10k_persons", "zh", counted="certificate")
+    '1.832 张/万人'
+    >>> with_unit("1.832", "per_10k_persons", "en", counted="certificate")
+    '1.832 certificates per 10,000 persons'
+    """
     lang = resolve_language(lang)
     name = _canonical(unit)
+    measure = measure_word(counted, lang, named=named, one=one)
     if name in _BARE:
-        word = measure_word(counted, lang) if name == "count" else ""
+        word = measure if name == "count" else ""
     elif lang == "en" and name in _AFTER_NUMBER_EN:
         word = _AFTER_NUMBER_EN[name]
     else:
         word = unit_name(name, lang)
+        if measure and name in _RATES:
+            return f"{number} {measure}{word}" if lang == "zh" else f"{number} {measure} {word}"
     if not word:
         return number
     if word.startswith(_GLUED):
@@ -143,11 +227,16 @@ def with_unit(
 
 
 def unit_suffix(
-    unit: str, lang: Language | str | None = None, *, counted: str | None = None
+    unit: str,
+    lang: Language | str | None = None,
+    *,
+    counted: str | None = None,
+    named: bool = False,
+    one: bool = False,
 ) -> str:
     """What :func:`with_unit` adds after a number (``"%"``, ``" 人"``, ``""``).
 
     >>> unit_suffix("person", "zh"), unit_suffix("percent", "en")
     (' 人', '%')
     """
-    return with_unit("", unit, lang, counted=counted)
+    return with_unit("", unit, lang, counted=counted, named=named, one=one)
