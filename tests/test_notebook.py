@@ -166,9 +166,9 @@ def test_trend_explanations_keep_the_indicators_decimals(result: kpi.Evaluation)
     """
     text = result.filter(indicator="consumer_complaint_rate_trend", region="思明区")
     sentences = text.to_frame()["explanation"].tolist()
-    assert "2012 年–2013 年依次为 8.654/万人、8.149/万人" in sentences[1]
-    assert "2013 年–2014 年依次为 8.149/万人、7.891/万人" in sentences[2]
-    assert "2014 年–2015 年依次为 7.891/万人、7.663/万人" in sentences[3]
+    assert "2012 年–2013 年依次为 8.654 件/万人、8.149 件/万人" in sentences[1]
+    assert "2013 年–2014 年依次为 8.149 件/万人、7.891 件/万人" in sentences[2]
+    assert "2014 年–2015 年依次为 7.891 件/万人、7.663 件/万人" in sentences[3]
     assert "逐年比较，比上年降低" in sentences[3]
 
 
