@@ -249,7 +249,10 @@ def test_evaluate_reports_bad_input_with_status_2(
     assert completed.returncode == 2
     assert completed.stderr.startswith("xmqc-kpi evaluate: error:")
     assert message in completed.stderr
-    assert len(completed.stderr.splitlines()) == 1  # one line, no traceback (run() checks)
+    # one line, no traceback (run() checks); a data file's problems are listed under it
+    first, *problems = completed.stderr.splitlines()
+    assert all(line.startswith("  - ") for line in problems)
+    assert len(problems) == (1 if name == "bad.csv" else 0)
 
 
 def test_validate_lists_every_problem_with_row_and_column(tmp_path: Path, bad_csv: Path) -> None:

@@ -409,9 +409,12 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     progress.step(CLI.say("evaluating", lang, count=len(chosen)))
     try:
         result = evaluate(chosen, inputs.pop("data"), as_of=args.as_of, **inputs)
-    except DataError as exc:
-        problem = _problems_text(exc, lang)
-        raise CommandError("cannot_evaluate", source=source, problem=problem) from exc
+    except DataError as exc:  # every problem of the data, one a line, under the error line
+        summary, *problems = exc.render(lang).splitlines()
+        message = CLI.say("cannot_evaluate", lang, source=source, problem=summary)
+        error = CLI.say("error", lang, command=args.command, message=message)
+        _say("\n".join([error, *problems]), sys.stderr)
+        return EXIT_BAD_INPUT
     progress.step(CLI.say("evaluated", lang, count=f"{len(result):,}"))
     if fmt is not None:
         from .reports import evaluation_report
@@ -479,9 +482,10 @@ def _units_file(path: Path | None) -> dict[str, str] | None:
 
 
 def _data_file(args: argparse.Namespace, chosen: Catalog) -> Any:
+    """The data file, its unreadable cells kept for ``evaluate`` to report with the rest."""
     from .readers import read_data_file
 
-    return read_data_file(args.data, sheet=args.sheet, indicators=chosen)
+    return read_data_file(args.data, sheet=args.sheet, indicators=chosen, defer=True)
 
 
 def _indicators(path: Path | None) -> Catalog:

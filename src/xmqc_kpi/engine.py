@@ -25,12 +25,12 @@ import numpy.typing as npt
 import pandas as pd
 
 from .catalogs import Catalog, plan_of
-from .errors import DataError, DataProblem
+from .errors import DataError, DataProblem, by_place
 from .explain import Facts, render_explanations
 from .formulas import Ratio
 from .indicator import Indicator
 from .judging import ABOVE, NEAR, ExactAt, References, Subject, Verdict, decide, near
-from .panel import FIRST_YEAR, LAST_YEAR, Panel, benchmark_like, read_panel
+from .panel import FIRST_YEAR, LAST_YEAR, Panel, benchmark_like, read_panel, recorded_problems
 from .payload import DataSource
 from .plan import Plan
 from .plausibility import Warnings, detect, detect_empty
@@ -104,7 +104,10 @@ def evaluate(
     Raises
     ------
     DataError
-        Listing every structural problem of the data, each with its column and row.
+        Listing every problem of the data, each with its column and row (or sheet and cell),
+        sorted by row then column: together with the cells a file could not give, which
+        ``read_data(path, defer=True)`` keeps in ``data.attrs["problems"]`` (a frame that
+        carries any is never evaluated to a result).
 
     Examples
     --------
@@ -126,6 +129,10 @@ def evaluate(
         prepared = Prepared(
             chosen_indicators, benchmarks, peers, units, plan=_plan(indicators, chosen_indicators)
         )
+    recorded = recorded_problems(data)
+    if recorded:  # cells a file could not give: raised with every other problem of the data
+        again = partial(evaluate, prepared, as_of=as_of, attention=attention)
+        raise _with_recorded(recorded, data, again)
     chosen = prepared.indicators
     problems: list[DataProblem] = []  # every problem found, raised together at the end
     given_units = _with_header_units(data, prepared.units)
@@ -138,7 +145,7 @@ def evaluate(
         for indicator in chosen
     ]
     if problems:
-        raise DataError(problems)
+        raise DataError(by_place(problems))
     table = _stack(chosen, parts, panel)
     facts = Facts.concatenate([part.facts for part in parts])
     return Evaluation(
@@ -160,6 +167,21 @@ def evaluate(
         source=DataSource.of(data),
         plan=prepared.plan,
     )
+
+
+def _with_recorded(
+    recorded: tuple[DataProblem, ...],
+    data: pd.DataFrame,
+    again: Callable[[pd.DataFrame], object],
+) -> DataError:
+    """One error with the ``recorded`` problems of ``data`` and those evaluating it finds."""
+    rest = data.copy(deep=False)
+    rest.attrs = {**data.attrs, "problems": []}
+    try:
+        again(rest)
+    except DataError as error:
+        return DataError(by_place([*recorded, *error.problems]))
+    return DataError(by_place(recorded))
 
 
 def prepare(
@@ -554,11 +576,12 @@ def _check_part_of_whole(
             DataProblem(
                 code="part_exceeds_whole",
                 params={
-                    "part": formula.numerator,
+                    "part": panel.header(formula.numerator),
                     "part_value": f"{numerator[row]:g}",
-                    "whole": formula.denominator,
+                    "whole": panel.header(formula.denominator),
                     "whole_value": f"{denominator[row]:g}",
                 },
+                value=None if part is None else np.asarray(part.raw[row]).item(),
                 **panel.place(int(row), formula.numerator),
             )
         )

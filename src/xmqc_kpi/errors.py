@@ -20,7 +20,15 @@ from .text.problems import LOCATION, PROBLEMS, SUMMARY
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["PROBLEM_COLUMNS", "DataError", "DataNote", "DataProblem", "Place", "file_place"]
+__all__ = [
+    "PROBLEM_COLUMNS",
+    "DataError",
+    "DataNote",
+    "DataProblem",
+    "Place",
+    "by_place",
+    "file_place",
+]
 
 #: Columns of :meth:`DataError.to_frame`, in order.
 PROBLEM_COLUMNS = ("sheet", "cell", "row", "column", "variable", "value", "code", "message")
@@ -164,6 +172,40 @@ def file_place(attrs: Mapping[str, Any], column: object, row: object) -> dict[st
         "column": headers.get(name, name) if name is not None else None,
         "row": row,
     }
+
+
+def by_place(problems: Iterable[DataProblem]) -> list[DataProblem]:
+    """``problems`` in the order a person reads a file: by row, then by column.
+
+    Problems of no row (a whole column, the whole file) come first; rows that are not line
+    numbers (a DataFrame's own index labels) keep the order they were found in, after them.
+    Within a row, a column with a letter is placed by it (``AA`` after ``Z``).
+
+    >>> found = [DataProblem(code="value_negative", row=3, letter="C"),
+    ...          DataProblem(code="part_exceeds_whole", row=2, letter="F"),
+    ...          DataProblem(code="value_not_number", row=2, letter="D")]
+    >>> [problem.cell for problem in by_place(found)]
+    ['D2', 'F2', 'C3']
+    """
+
+    def order(problem: DataProblem) -> tuple[int, int, int]:
+        row = problem.row
+        column = _column_number(problem.letter) if problem.letter is not None else 0
+        if row is None:
+            return 0, 0, column
+        if isinstance(row, int) and not isinstance(row, bool):
+            return 1, row, column
+        return 2, 0, 0
+
+    return sorted(problems, key=order)
+
+
+def _column_number(letters: str) -> int:
+    """A spreadsheet column's number from its letters: ``A`` → 1, ``AA`` → 27."""
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
 
 
 class DataError(ValueError):

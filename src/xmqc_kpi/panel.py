@@ -57,6 +57,7 @@ __all__ = [
     "exact_number",
     "parse_periods",
     "read_panel",
+    "recorded_problems",
 ]
 
 FloatArray = npt.NDArray[np.float64]
@@ -154,6 +155,11 @@ class Panel:
         places = self.places or Places()
         return places.at(variable, self.labels[row])
 
+    def header(self, variable: str) -> str:
+        """The header the sender wrote for ``variable`` (its name when no header was read)."""
+        places = self.places or Places()
+        return places.headers.get(variable, variable)
+
 
 @dataclass(frozen=True)
 class Places:
@@ -165,9 +171,9 @@ class Places:
     problems name the column and the index label.
 
     >>> Places(sheet="Sheet1", letters={"passed": "H"}).at("passed", 43)
-    {'column': 'passed', 'row': 43, 'sheet': 'Sheet1', 'letter': 'H'}
+    {'column': 'passed', 'row': 43, 'variable': 'passed', 'sheet': 'Sheet1', 'letter': 'H'}
     >>> Places().at("passed", "a")
-    {'column': 'passed', 'row': 'a'}
+    {'column': 'passed', 'row': 'a', 'variable': 'passed'}
     """
 
     sheet: str | None = None
@@ -191,11 +197,38 @@ class Places:
         name = None if column is None else str(column)
         place: dict[str, Any] = {"column": self.headers.get(name, name) if name else None}
         place["row"] = _plain(row)
+        if name is not None:  # the frame's column: the name it is read as
+            place["variable"] = name
         if self.sheet is not None:
             place["sheet"] = self.sheet
         if name is not None and name in self.letters:
             place["letter"] = self.letters[name]
         return place
+
+
+def recorded_problems(data: object) -> tuple[DataProblem, ...]:
+    """The problems a reader recorded in a frame's ``attrs["problems"]`` (empty if none).
+
+    ``read_data(path, defer=True)`` leaves the cells it cannot read missing and records their
+    problems there; :func:`xmqc_kpi.evaluate` raises them with its own.
+
+    >>> frame = pd.DataFrame({"period": [2013]})
+    >>> recorded_problems(frame)
+    ()
+    >>> frame.attrs["problems"] = [DataProblem(code="value_not_number", row=2, letter="D")]
+    >>> [problem.cell for problem in recorded_problems(frame)]
+    ['D2']
+    """
+    if not isinstance(data, pd.DataFrame):
+        return ()
+    recorded = data.attrs.get("problems")
+    if recorded is None:
+        return ()
+    if not isinstance(recorded, list | tuple) or not all(
+        isinstance(problem, DataProblem) for problem in recorded
+    ):
+        raise TypeError('data.attrs["problems"] must be a list of DataProblem')
+    return tuple(recorded)
 
 
 class _Placing(Protocol):
@@ -790,9 +823,13 @@ def _read_long(
         rows = origins[0]
         value_places = [problems.places.at(c, r) for r, c in zip(*origins, strict=True)]
         period_places = [problems.places.at(c, None) for c in origins[1]]
+    variable = frame["variable"].to_numpy(dtype=object)
+    value_places = [  # a value is read as its row's variable
+        {**place, "variable": name} if isinstance(name, str) else place
+        for place, name in zip(value_places, variable, strict=True)
+    ]
     located = _Problems(places=_Indexed(value_places, period_places, problems.places))
     located.notes = problems.notes
-    variable = frame["variable"].to_numpy(dtype=object)
     used = np.isin(variable, list(variables)) & ~np.isin(variable, list(bad_units))
     all_region, has_region = _regions(_relabelled(frame, rows), "region", problems)
     all_ordinal, freq = parse_periods(frame["period"], located, column="period")

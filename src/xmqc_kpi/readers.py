@@ -91,7 +91,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import DataError, DataNote, DataProblem, Place
+from .errors import DataError, DataNote, DataProblem, Place, by_place
 from .indicator import Indicator
 from .limits import DEFAULT_LIMITS, Limits, exceeded
 from .template import TEMPLATE_COLUMNS
@@ -216,6 +216,10 @@ class DataFile:
     letters: Mapping[str, str] = field(default_factory=dict)
     #: The SHA-256 of the file's bytes as read (hexadecimal), which names the data exactly.
     sha256: str | None = None
+    #: With ``defer=True``: the problems of single cells (a number or period that cannot be
+    #: read), sorted by row then column; such a cell is missing from :attr:`frame` (a row whose
+    #: period cannot be read is left out). Always empty without ``defer``, which raises them.
+    problems: tuple[DataProblem, ...] = ()
 
     def units_with(self, explicit: Mapping[str, str] | None = None) -> dict[str, str]:
         """The header units together with ``explicit`` ones (e.g. from a ``--units`` file).
@@ -258,6 +262,7 @@ class DataFile:
             "sheet": self.sheet,
             "letters": {c: self.letters[c] for c in columns if c in self.letters},
             "headers": {c: self.headers.get(c, c) for c in columns},
+            "problems": list(self.problems),
         }
 
 
@@ -267,6 +272,7 @@ def read_data(
     sheet: str | None = None,
     indicators: Iterable[Indicator] | None = None,
     limits: Limits | None = None,
+    defer: bool = False,
 ) -> pd.DataFrame:
     r"""Read a data file (CSV, XLSX, Parquet or JSON) into a frame for :func:`xmqc_kpi.evaluate`.
 
@@ -287,9 +293,22 @@ def read_data(
     ``attrs["letters"]``
         frame column → its column letter in the file (CSV and XLSX; empty otherwise);
     ``attrs["headers"]``
-        frame column → its header as the sender wrote it.
+        frame column → its header as the sender wrote it;
+    ``attrs["problems"]``
+        with ``defer=True``, the problems of the cells that could not be read, as
+        :class:`FileProblem` (else always empty).
 
     See the module's documentation for the formats and the leniency.
+
+    By default a cell that cannot be read (``约1200`` in a column of numbers, a period such as
+    ``2013-2014``) raises a :class:`~xmqc_kpi.DataError` listing every such cell. With
+    ``defer=True`` reading goes on: each such cell is left missing (a row whose period cannot
+    be read is left out) and its problem kept in ``attrs["problems"]``, so that
+    :func:`xmqc_kpi.evaluate` reports it together with the problems only an evaluation finds
+    (a negative count, a part above its whole), all in one :class:`~xmqc_kpi.DataError`. A
+    frame whose ``attrs["problems"]`` is not empty never evaluates to a result. Problems of
+    the file as a whole (unreadable bytes, a budget exceeded, no header, a header repeated)
+    are raised either way.
 
     Parameters
     ----------
@@ -302,6 +321,9 @@ def read_data(
         decide where a percentage may be written (default: the built-in catalog).
     limits
         The budgets of the reading (default: :class:`~xmqc_kpi.limits.Limits`'s defaults).
+    defer
+        Keep the problems of single cells in ``attrs["problems"]`` instead of raising them
+        (for :func:`xmqc_kpi.evaluate`, which raises them with its own).
 
     Returns
     -------
@@ -316,8 +338,8 @@ def read_data(
         If the suffix is not a supported one.
     DataError
         If the file is empty, over a budget, cannot be decoded or parsed, a header is wrong,
-        or a cell of a column the indicators read is neither a number nor a marker of a
-        missing value.
+        or (without ``defer``) a cell of a column the indicators read is neither a number nor
+        a marker of a missing value.
     ImportError
         If the optional dependency for Parquet is not installed.
 
@@ -337,11 +359,21 @@ def read_data(
     ...     print(note.render("zh"))
     A列（period）：1 个期间改写为引擎读取的形式（'2013年' → 2013），第2行
     B列（质量发展经费投入（万元））：1 个数字带千位分隔符，已按数字读取，第2行
+
+    With ``defer=True`` an unreadable cell is missing and its problem kept for ``evaluate``:
+
+    >>> _ = (folder / "rate.csv").write_text(
+    ...     "period,national_sampled_batches,national_passed_batches\n2013,50,约47\n",
+    ...     encoding="utf-8")
+    >>> frame = read_data(folder / "rate.csv", defer=True)
+    >>> frame["national_passed_batches"].tolist()
+    [nan]
+    >>> [problem.render("en") for problem in frame.attrs["problems"]]
+    ["C2 (national_passed_batches): not a number: '约47'"]
     """
-    file = read_data_file(path, sheet=sheet, indicators=indicators, limits=limits)
-    frame = file.frame
-    frame.attrs.update(file.attrs())
-    return frame
+    return read_data_file(
+        path, sheet=sheet, indicators=indicators, limits=limits, defer=defer
+    ).frame
 
 
 def read_data_file(
@@ -350,10 +382,13 @@ def read_data_file(
     sheet: str | None = None,
     indicators: Iterable[Indicator] | None = None,
     limits: Limits | None = None,
+    defer: bool = False,
 ) -> DataFile:
     """Read a data file into a :class:`DataFile`: the frame, its header units and notes.
 
-    Parameters and errors are those of :func:`read_data`.
+    Parameters and errors are those of :func:`read_data`; the frame carries the ``attrs``
+    described there. With ``defer=True`` the problems of single cells are in
+    :attr:`DataFile.problems` (and the frame's ``attrs["problems"]``) instead of raised.
 
     Examples
     --------
@@ -383,7 +418,9 @@ def read_data_file(
     with source.open("rb") as handle:  # within the size budget just checked
         digest = hashlib.file_digest(handle, "sha256").hexdigest()
     raw = _PARSERS[suffix](source, sheet, budget)
-    return replace(_Reading(source, raw, _Vocabulary.of(indicators)).run(), sha256=digest)
+    file = replace(_Reading(source, raw, _Vocabulary.of(indicators), defer).run(), sha256=digest)
+    file.frame.attrs.update(file.attrs())
+    return file
 
 
 def read_units(path: str | os.PathLike[str]) -> dict[str, str]:
@@ -839,11 +876,17 @@ def _plural(count: int) -> dict[str, object]:
 class _Reading:
     """One file being read: the steps from raw cells to a :class:`DataFile`."""
 
-    def __init__(self, source: Path, raw: _Raw, vocabulary: _Vocabulary) -> None:
+    def __init__(
+        self, source: Path, raw: _Raw, vocabulary: _Vocabulary, defer: bool = False
+    ) -> None:
         self.source = source
         self.raw = raw
         self.vocabulary = vocabulary
+        #: Whether the problems of single cells are kept (the cells left missing), not raised.
+        self.defer = defer
         self.problems: list[DataProblem] = []
+        #: Rows whose period cannot be read (left out of the frame when deferring).
+        self.unplaced: list[int] = []
         self.notes: list[DataNote] = list(raw.notes)
         self.header_row: int | None = None
         self.columns: dict[int, _Column] = {}
@@ -863,6 +906,7 @@ class _Reading:
         if cells.empty:
             raise _error("file_only_totals", file=str(self.source))
         numeric, row_units = self._shape(cells)
+        self._raise()  # a template's period headers: the file's shape, never deferred
         self._sheet_checks(cells, numeric)
         result: dict[int, pd.Series] = {}
         for position, column in self.columns.items():
@@ -876,11 +920,12 @@ class _Reading:
                 result[position] = self._numbers(series, column, cell_units, known)
             else:
                 result[position] = _numbers_from_text(series)
-        self._raise()
+        if not self.defer:
+            self._raise()
         frame = pd.DataFrame(
             {position: _inferred(series) for position, series in result.items()},
             index=cells.index,
-        )
+        ).drop(index=self.unplaced)
         frame.columns = pd.Index([self.columns[p].name for p in result], dtype=object)
         units = {c.name: c.unit for c in self.columns.values() if c.unit is not None}
         headers = {c.name: c.header for c in self.columns.values() if c.header != c.name}
@@ -895,6 +940,7 @@ class _Reading:
             tuple(self.notes),
             sheet=self.raw.sheet,
             letters=letters,
+            problems=tuple(by_place(self.problems)),
         )
 
     def _header(self) -> tuple[pd.DataFrame, list[str]]:
@@ -1137,6 +1183,7 @@ class _Reading:
         kinds: dict[str, list[int]] = {}
         markers: dict[str, None] = {}
         percentages: dict[str, list[int]] = {}
+        unreadable: list[int] = []  # the cells with a problem, left missing when deferring
         for index, cell in enumerate(cells):
             number = int(series.index[index])
             if not isinstance(cell, str):
@@ -1144,6 +1191,7 @@ class _Reading:
                 if exact is not None:
                     values[index] = exact.value
                     if exact.code is not None and known[index]:
+                        unreadable.append(index)
                         self._problem(
                             column, number, exact.code, value=cell, text=_short_repr(cell)
                         )
@@ -1153,6 +1201,7 @@ class _Reading:
                 values[index] = cell
                 problem = _not_a_number(cell)
                 if problem is not None and known[index]:
+                    unreadable.append(index)
                     self._problem(column, number, problem, value=cell, text=_short_repr(cell))
                 continue
             reading = parsed.get(cell)
@@ -1161,6 +1210,7 @@ class _Reading:
             if reading.bad is not None or reading.value is None:
                 values[index] = None if reading.bad is None else cell
                 if reading.bad is not None and known[index]:
+                    unreadable.append(index)
                     self._problem(column, number, reading.bad, value=cell, text=_clipped(cell))
                 elif "marker" in reading.kinds and known[index]:
                     markers.setdefault(cell.strip())
@@ -1172,6 +1222,7 @@ class _Reading:
                 if converted is None:
                     values[index] = cell
                     if known[index]:
+                        unreadable.append(index)
                         self._problem(
                             column,
                             number,
@@ -1213,6 +1264,8 @@ class _Reading:
             self._note(
                 column, "note_exact_numbers", rows=rows_words(numbers), **_plural(len(numbers))
             )
+        if self.defer:
+            values[unreadable] = None
         return pd.Series(values, index=series.index, dtype=object)
 
     def _periods(self, series: pd.Series, column: _Column) -> pd.Series:
@@ -1229,6 +1282,7 @@ class _Reading:
             result = _period(cell)
             if isinstance(result, _PeriodError):
                 values[index] = cell
+                self.unplaced.append(number)
                 self._problem(column, number, result.code, value=cell, **result.params)
                 continue
             values[index] = result
@@ -1296,14 +1350,7 @@ class _Reading:
 
     def _raise(self) -> None:
         if self.problems:
-
-            def order(problem: DataProblem) -> tuple[int, int]:
-                row = problem.row if isinstance(problem.row, int) else 0
-                column = _position(problem.letter) if problem.letter is not None else -1
-                return row, column
-
-            ordered = sorted(self.problems, key=order)
-            raise DataError(ordered)
+            raise DataError(by_place(self.problems))
 
 
 def _words(code: str, **fields: object) -> Words:
@@ -1599,13 +1646,6 @@ def _letter(position: int) -> str:
         number, remainder = divmod(number - 1, 26)
         letters = chr(ord("A") + remainder) + letters
     return letters
-
-
-def _position(letters: str) -> int:
-    number = 0
-    for char in letters:
-        number = number * 26 + ord(char) - ord("A") + 1
-    return number - 1
 
 
 # --------------------------------------------------------------------------- headers
