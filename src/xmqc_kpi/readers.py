@@ -65,7 +65,9 @@ Reading is lenient only where the meaning is unambiguous, and says what it did i
 
 Anything else that is not a number in such a column (``约1200``, ``见附件``), a period that
 cannot be read or names two periods (``2013-2014``), and a formula Excel never computed are a
-:class:`~xmqc_kpi.DataError` listing every such cell. Columns no indicator reads are kept as
+:class:`~xmqc_kpi.DataError` listing every such cell (with ``defer=True``, kept in the frame's
+``attrs["problems"]`` for :func:`xmqc_kpi.evaluate`, which raises them with every problem it
+finds itself, in one pass). Columns no indicator reads are kept as
 they are. Reading never runs anything from the file: no ``eval``, no pickle, no formula.
 """
 
