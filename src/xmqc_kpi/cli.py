@@ -547,8 +547,6 @@ def _evaluation_inputs(
         except DataError as exc:
             problem = _problems_text(exc, lang)
             raise CommandError("cannot_evaluate", source=source, problem=problem) from exc
-        # the file's name and SHA-256 reach the result's provenance (Evaluation.source)
-        file.frame.attrs.update(source=str(file.source), sha256=file.sha256, sheet=file.sheet)
         inputs = {"data": file.frame, "units": units, "benchmarks": None, "peers": None}
     progress.watch(len(inputs["data"]))
     for name in ("benchmarks", "peers"):

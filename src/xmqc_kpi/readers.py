@@ -927,7 +927,9 @@ class _Reading:
         frame = pd.DataFrame(
             {position: _inferred(series) for position, series in result.items()},
             index=cells.index,
-        ).drop(index=self.unplaced)
+        )
+        if self.unplaced:  # deferred: rows whose period cannot be read
+            frame = frame.drop(index=self.unplaced)
         frame.columns = pd.Index([self.columns[p].name for p in result], dtype=object)
         units = {c.name: c.unit for c in self.columns.values() if c.unit is not None}
         headers = {c.name: c.header for c in self.columns.values() if c.header != c.name}
