@@ -181,7 +181,7 @@ def test_chinese_headers_give_units_and_a_contradicting_units_file_is_an_error(
     (tmp_path / "units.yaml").write_text("gdp: 万元\n", encoding="utf-8")
     bad = run("evaluate", "中文.csv", "--units", "units.yaml", cwd=tmp_path)
     assert bad.returncode == 2
-    assert "地区生产总值(GDP)（亿元）" in bad.stderr
+    assert "地区生产总值（GDP）（亿元）" in bad.stderr  # the header as written, from the template
     assert "'万元'" in bad.stderr
 
 
