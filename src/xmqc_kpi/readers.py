@@ -643,7 +643,7 @@ def _read_parquet(source: Path, sheet: str | None, limits: Limits) -> _Raw:
 
         metadata = pq.ParquetFile(source).metadata
         _parquet_budgets(metadata, limits)
-        frame = pd.read_parquet(source, engine="pyarrow")
+        frame = _text_as_objects(pd.read_parquet(source, engine="pyarrow"))
     except DataError:
         raise
     except failures as exc:  # pyarrow.ArrowInvalid is a ValueError
@@ -653,6 +653,16 @@ def _read_parquet(source: Path, sheet: str | None, limits: Limits) -> _Raw:
     named_index = any(name is not None for name in frame.index.names)
     frame = frame.reset_index(drop=not named_index)
     return _given_header(frame, list(frame.columns))
+
+
+def _text_as_objects(frame: pd.DataFrame) -> pd.DataFrame:
+    """Arrow-backed text columns as Python strings, decoded now (bad UTF-8 fails here)."""
+    text = [
+        column
+        for column, dtype in frame.dtypes.items()
+        if not isinstance(dtype, np.dtype) and pd.api.types.is_string_dtype(dtype)
+    ]
+    return frame.astype(dict.fromkeys(text, object)) if text else frame
 
 
 def _parquet_budgets(metadata: Any, limits: Limits) -> None:
