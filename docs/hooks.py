@@ -47,7 +47,7 @@ _ROLE = re.compile(
 
 def _catalog_page(lang: Literal["zh", "en"]) -> str:
     """The threshold report of the built-in catalog, as a page with an anchor per indicator."""
-    from xmqc_kpi import threshold_report
+    from xmqc_kpi import catalog, threshold_report
 
     report = threshold_report(format="md", lang=lang)
     lines = report.splitlines()
@@ -77,14 +77,26 @@ def _catalog_page(lang: Literal["zh", "en"]) -> str:
             f"*{lines[0][2:]}*",
         ]
     body: list[str] = []
+    anchored = 0
     for index, line in enumerate(lines[1:], start=1):
-        if line.startswith("### "):
+        if line.startswith(_ENTRY):  # one indicator's entry, under its plan section's heading
             body.append(f"{line} {{ #{_indicator_id(lines, index)} }}")
+            anchored += 1
         elif line.startswith("  - "):  # Python-Markdown nests lists by four spaces
             body.append("  " + line)
         else:
             body.append(line)
+    if anchored != len(catalog()):
+        raise PluginError(
+            f"the threshold report has {anchored} {_ENTRY.strip()} entries with an id, "
+            f"not one per indicator ({len(catalog())})"
+        )
     return "\n".join([*head, *body]) + "\n"
+
+
+#: The heading level of an indicator's entry in the threshold report's Markdown (sections of
+#: the plan are one level up).
+_ENTRY = "#### "
 
 
 def _indicator_id(lines: list[str], heading: int) -> str:
