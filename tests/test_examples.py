@@ -113,14 +113,18 @@ def test_auditor_writes_both_reports(tmp_path: Path) -> None:
     html = (out / "thresholds.html").read_text(encoding="utf-8")
     assert '<section class="indicator" id="municipal_sampling_pass_rate">' in html
     page = (out / "evaluation.html").read_text(encoding="utf-8")
-    assert '<section class="indicator" id="special_equipment_death_rate">' in page
+    assert '<section class="indicator" id="special_equipment_death_rate"' in page  # + filters
     assert "2015-12-31" in page
 
     from openpyxl import load_workbook
 
     for name, sheets in [
-        ("thresholds.xlsx", ["rules", "indicators", "discrepancies"]),
-        ("evaluation.xlsx", ["summary", "deadlines", "matrix", "assessments", "inputs"]),
+        (
+            "thresholds.xlsx",
+            ["overview", "rules", "indicators", "not_indicators", "discrepancies", "provenance"],
+        ),
+        # the evaluation workbook names its sheets in the report's language (Chinese here)
+        ("evaluation.xlsx", ["汇总", "期限", "状态矩阵", "评价结果", "输入数据", "来源"]),
     ]:
         workbook = load_workbook(out / name, read_only=True)
         try:
