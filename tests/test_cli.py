@@ -250,7 +250,7 @@ def test_evaluate_reports_bad_input_with_status_2(
     assert completed.stderr.startswith("xmqc-kpi evaluate: error:")
     assert message in completed.stderr
     # one line, no traceback (run() checks); a data file's problems are listed under it
-    first, *problems = completed.stderr.splitlines()
+    _first, *problems = completed.stderr.splitlines()
     assert all(line.startswith("  - ") for line in problems)
     assert len(problems) == (1 if name == "bad.csv" else 0)
 
