@@ -13,7 +13,6 @@ import math
 import os
 import subprocess
 import sys
-import time
 import tomllib
 from pathlib import Path
 from types import ModuleType
@@ -171,10 +170,7 @@ def test_fifty_thousand_rows(tmp_path: Path) -> None:
         lines.append(f"{region},2013年,{sampled},{passed}")
     path = tmp_path / "large.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    start = time.perf_counter()
     file = read_data_file(path)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 10, elapsed
     assert file.frame.shape == (50_000, 4)
     assert list(file.frame.index[[0, -1]]) == [3, 50_002]
     assert file.frame["national_sampled_batches"].dtype == "int64"

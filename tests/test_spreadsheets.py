@@ -222,7 +222,11 @@ def test_the_workbook_says_where_it_comes_from(
 ) -> None:
     import xmqc_kpi as kpi
 
-    rows = dict(evaluation_books["en"]["Provenance"].iter_rows(min_row=2, values_only=True))
+    sheet = evaluation_books["en"]["Provenance"]
+    pairs: list[tuple[object, object]] = [
+        (row[0], row[1]) for row in sheet.iter_rows(min_row=2, values_only=True)
+    ]
+    rows = dict(pairs)
     assert rows["Library"] == f"xmqc_kpi {kpi.__version__}"
     assert rows["Evaluation date"] == "2015-12-31"
     assert rows["Language"] == "English"

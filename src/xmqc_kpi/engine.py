@@ -715,9 +715,7 @@ def _assess(
 
 def _warnings(chosen: tuple[Indicator, ...], parts: list[_Part], panel: Panel) -> Warnings:
     """Every indicator's warnings with its id, region and period (raw: no message yet)."""
-    found = [
-        (position, part.warnings) for position, part in enumerate(parts) if len(part.warnings)
-    ]
+    found = [(position, part.warnings) for position, part in enumerate(parts) if len(part.warnings)]
     ids = pd.CategoricalDtype([indicator.id for indicator in chosen], ordered=True)
     if not found:
         frame = detect_empty().drop(columns="row")

@@ -162,9 +162,9 @@ class Assessment(BaseModel):
     attention: Literal["near_met", "near_not_met"] | None = None
     #: Progress toward the deadline before it (:mod:`xmqc_kpi.progress`); ``None`` at and after
     #: the deadline, without one, for kinds without a target number, or with one period only.
-    progress: (
-        Literal["met", "on_track", "needs_acceleration", "off_track", "regressing"] | None
-    ) = None
+    progress: Literal["met", "on_track", "needs_acceleration", "off_track", "regressing"] | None = (
+        None
+    )
     #: Change per year needed to reach the target by the deadline (display unit, signed).
     required_change: float | None = None
     #: Change per year observed over the region's history up to this period (signed).

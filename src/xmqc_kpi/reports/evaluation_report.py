@@ -2,9 +2,9 @@
 
 The report is built as a structured document first (summary tables, the targets not met,
 per-indicator blocks with a headline and chart specifications, status matrices, the inputs
-used, its provenance) and rendered second, so the formats say the same thing. Output is deterministic: the same evaluation gives the same
-bytes, whatever the order of the rows given to :func:`~xmqc_kpi.evaluate` and whatever
-``PYTHONHASHSEED``.
+used, its provenance) and rendered second, so the formats say the same thing. Output is
+deterministic: the same evaluation gives the same bytes, whatever the order of the rows given
+to :func:`~xmqc_kpi.evaluate` and whatever ``PYTHONHASHSEED``.
 """
 
 from __future__ import annotations
