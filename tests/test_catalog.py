@@ -761,7 +761,7 @@ def test_duplicate_ids_are_rejected() -> None:
             id="municipal_sampling_pass_rate",
             field="id",
             code="catalog_duplicate_id",
-            params={"first": 0},
+            params={"first": 0, "first_ordinal": 1},
         ),
     )
     with pytest.raises(TypeError, match="entry 0 is str"):
@@ -976,7 +976,7 @@ def test_duplicate_ids_in_a_file(tmp_path: Path) -> None:
             id="municipal_sampling_pass_rate",
             field="id",
             code="catalog_duplicate_id",
-            params={"first": 0},
+            params={"first": 0, "first_ordinal": 1},
         ),
     )
 

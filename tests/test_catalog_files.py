@@ -569,7 +569,7 @@ def test_catalog_errors_render_in_both_languages_and_as_a_table(tmp_path: Path) 
     assert error.codes == ("catalog_duplicate_id",)
     assert error.render("zh").splitlines() == [
         f"指标目录文件“{path}”中有 1 处问题：",
-        f"  - 第 1 条（编号“{RATE}”），字段“id”：重复的指标编号：第 0 条已使用此编号",
+        f"  - 第 2 条（编号“{RATE}”），字段“id”：重复的指标编号：第 1 条已使用此编号",
     ]
     assert str(error) == error.render("en")  # the active language
     with using_language("zh"):

@@ -86,7 +86,7 @@ class CatalogProblem(BaseModel):
     >>> problem.render("en")
     "entry 2 (id 'x'), field 'threshold.top_n': top_n is too large: at most 1000000 (got 10**30)"
     >>> problem.render("zh")
-    '第 2 条（编号“x”），字段“threshold.top_n”：top_n 过大：最大为 1000000（得到 10**30）'
+    '第 3 条（编号“x”），字段“threshold.top_n”：top_n 过大：最大为 1000000（得到 10**30）'
     """
 
     model_config = ConfigDict(frozen=True)
@@ -112,7 +112,11 @@ class CatalogProblem(BaseModel):
         where = []
         if self.entry is not None:
             key = "entry_id" if self.id else "entry"
-            where.append(CATALOG_LOCATION.say(key, language, entry=self.entry, id=self.id))
+            where.append(
+                CATALOG_LOCATION.say(
+                    key, language, entry=self.entry, ordinal=self.entry + 1, id=self.id
+                )
+            )
         elif self.id is not None:
             where.append(CATALOG_LOCATION.say("id", language, id=self.id))
         if self.field is not None:
@@ -136,14 +140,15 @@ class CatalogError(ValueError):
 
     ``str()`` renders in the active language, :meth:`render` in either.
 
-    >>> problem = CatalogProblem(entry=2, id="x", code="catalog_duplicate_id", params={"first": 0})
+    >>> problem = CatalogProblem(entry=2, id="x", code="catalog_duplicate_id",
+    ...                          params={"first": 0, "first_ordinal": 1})
     >>> err = CatalogError([problem])
     >>> print(err.render("en"))
     1 problem in the catalog:
       - entry 2 (id 'x'): duplicate id: entry 0 has the same id
     >>> print(err.render("zh"))
     指标目录中有 1 处问题：
-      - 第 2 条（编号“x”）：重复的指标编号：第 0 条已使用此编号
+      - 第 3 条（编号“x”）：重复的指标编号：第 1 条已使用此编号
     >>> err.codes
     ('catalog_duplicate_id',)
     """
@@ -249,7 +254,7 @@ class Catalog:
                         id=item.id,
                         field="id",
                         code="catalog_duplicate_id",
-                        params={"first": first[item.id]},
+                        params={"first": first[item.id], "first_ordinal": first[item.id] + 1},
                     )
                 )
             else:
@@ -1111,7 +1116,7 @@ def _duplicate_ids(entries: list[Any]) -> list[CatalogProblem]:
                     id=entry_id,
                     field="id",
                     code="catalog_duplicate_id",
-                    params={"first": first[entry_id]},
+                    params={"first": first[entry_id], "first_ordinal": first[entry_id] + 1},
                 )
             )
         else:

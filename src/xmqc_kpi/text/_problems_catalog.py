@@ -42,7 +42,7 @@ ENTRIES: dict[str, Words] = {
         en="must be a list of indicator entries, not {given} (got {value})",
     ),
     "catalog_duplicate_id": Words(
-        zh="重复的指标编号：第 {first} 条已使用此编号",
+        zh="重复的指标编号：第 {first_ordinal} 条已使用此编号",
         en="duplicate id: entry {first} has the same id",
     ),
     "catalog_duplicate_key": Words(zh="重复的键：{key}", en="duplicate key {key}"),
@@ -67,12 +67,13 @@ ENTRIES: dict[str, Words] = {
     "catalog_invalid": Words(zh="无效：{detail}", en="{detail}"),
 }
 
-#: Where a catalog problem is: its entry (0-based), id and field.
+#: Where a catalog problem is: its entry, id and field. English gives the 0-based index of the
+#: ``indicators`` list (as code reads it); Chinese counts entries from 1 (第 1 条), as people do.
 CATALOG_LOCATION = WordTable(
     "catalog location",
     {
-        "entry": Words(zh="第 {entry} 条", en="entry {entry}"),
-        "entry_id": Words(zh="第 {entry} 条（编号“{id}”）", en="entry {entry} (id {id!r})"),
+        "entry": Words(zh="第 {ordinal} 条", en="entry {entry}"),
+        "entry_id": Words(zh="第 {ordinal} 条（编号“{id}”）", en="entry {entry} (id {id!r})"),
         "id": Words(zh="编号“{id}”", en="id {id!r}"),
         "field": Words(zh="字段“{field}”", en="field {field!r}"),
         "separator": Words(zh="，", en=", "),
