@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from .errors import ProblemsError
 from .indicator import Indicator
 from .interpretation import department_key
 from .plan import Plan
@@ -46,7 +47,7 @@ from .text.problems import PROBLEMS, SUMMARY
 from .thresholds import Threshold
 
 if TYPE_CHECKING:
-    import pandas as pd
+    pass
 
 __all__ = [
     "CATALOG_PROBLEM_COLUMNS",
@@ -135,7 +136,7 @@ class CatalogProblem(BaseModel):
         return self.render()
 
 
-class CatalogError(ValueError):
+class CatalogError(ProblemsError):
     """A catalog that cannot be built; ``problems`` lists every problem found.
 
     ``str()`` renders in the active language, :meth:`render` in either.
@@ -153,55 +154,38 @@ class CatalogError(ValueError):
     ('catalog_duplicate_id',)
     """
 
+    columns = ("entry", "id", "field", "code", "message")
+    problems: tuple[CatalogProblem, ...]
+
     def __init__(self, problems: Iterable[CatalogProblem], *, source: str | None = None) -> None:
-        self.problems: tuple[CatalogProblem, ...] = tuple(problems)
         self.source = source
-        super().__init__(self.render("zh"))
+        super().__init__(problems)
 
-    @property
-    def codes(self) -> tuple[str, ...]:
-        """The code of each problem, in order."""
-        return tuple(problem.code for problem in self.problems)
-
-    def render(self, lang: Language | str | None = None) -> str:
-        """Every problem, one per line, under a summary line, in ``lang``."""
-        language = resolve_language(lang)
-        count = len(self.problems)
+    def summary(self, language: Language, count: int) -> str:
+        """``指标目录中有 N 处问题：``, naming the file when there is one."""
         plural = "s" if count != 1 else ""
         if self.source is None:
-            head = SUMMARY.say("catalog", language, count=count, s=plural)
-        else:
-            head = SUMMARY.say("catalog_file", language, count=count, s=plural, source=self.source)
-        return "\n".join([head, *(f"  - {problem.render(language)}" for problem in self.problems)])
+            return SUMMARY.say("catalog", language, count=count, s=plural)
+        return SUMMARY.say("catalog_file", language, count=count, s=plural, source=self.source)
 
-    def __str__(self) -> str:
-        return self.render()
-
-    def to_frame(self, lang: Language | str | None = None) -> pd.DataFrame:
-        """The problems as a table: entry, id, field, code, message.
+    def record(self, problem: CatalogProblem, language: Language) -> Mapping[str, Any]:
+        """Entry, id, field, code and message of one problem.
 
         >>> problem = CatalogProblem(entry=0, field="indicators", code="catalog_empty")
         >>> CatalogError([problem]).to_frame("en")[["entry", "field", "code"]].to_dict("records")
         [{'entry': 0, 'field': 'indicators', 'code': 'catalog_empty'}]
         """
-        import pandas as pd
-
-        language = resolve_language(lang)
-        records = [
-            {
-                "entry": p.entry,
-                "id": p.id,
-                "field": p.field,
-                "code": p.code,
-                "message": p.message_in(language),
-            }
-            for p in self.problems
-        ]
-        return pd.DataFrame.from_records(records, columns=list(CATALOG_PROBLEM_COLUMNS))
+        return {
+            "entry": problem.entry,
+            "id": problem.id,
+            "field": problem.field,
+            "code": problem.code,
+            "message": problem.message_in(language),
+        }
 
 
 #: Columns of :meth:`CatalogError.to_frame`, in order.
-CATALOG_PROBLEM_COLUMNS = ("entry", "id", "field", "code", "message")
+CATALOG_PROBLEM_COLUMNS = CatalogError.columns
 
 
 def _unit_key(name: str) -> str:
@@ -418,12 +402,28 @@ class Catalog:
 
 
 @cache
-def catalog() -> Catalog:
-    """Return the built-in catalog: the plan's 42 targets, in the order of the contract."""
+def catalog(*, supplementary: bool = False) -> Catalog:
+    """Return the built-in catalog: the plan's 42 targets, in the order of the contract.
+
+    With ``supplementary=True``, the 42 are followed by the supplementary indicators
+    (:data:`xmqc_kpi.indicators.supplementary.SUPPLEMENTARY_INDICATORS`): clauses of the plan
+    that give something checkable but are not in the target list (4.1.2's 竞争力, 7.1.1's
+    service-standardisation pilots, 2.3.2's metrology testing centres). The default keeps
+    exactly the 42 of the catalog contract.
+
+    >>> len(catalog()), len(catalog(supplementary=True))
+    (42, 45)
+    >>> catalog(supplementary=True).ids[-1]
+    'national_metrology_testing_centres'
+    """
     from .indicators import BUILTIN_INDICATORS  # builds 42 declarations: only when asked
     from .indicators.plan import XIAMEN_PLAN
 
-    return Catalog(BUILTIN_INDICATORS, plan=XIAMEN_PLAN)
+    if not supplementary:
+        return Catalog(BUILTIN_INDICATORS, plan=XIAMEN_PLAN)
+    from .indicators.supplementary import SUPPLEMENTARY_INDICATORS
+
+    return Catalog(BUILTIN_INDICATORS + SUPPLEMENTARY_INDICATORS, plan=XIAMEN_PLAN)
 
 
 def plan_of(indicators: Catalog | Iterable[Indicator]) -> Plan | None:

@@ -10,7 +10,7 @@ language (Chinese unless chosen otherwise).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -26,6 +26,7 @@ __all__ = [
     "DataNote",
     "DataProblem",
     "Place",
+    "ProblemsError",
     "by_place",
     "file_place",
 ]
@@ -208,7 +209,54 @@ def _column_number(letters: str) -> int:
     return number
 
 
-class DataError(ValueError):
+class ProblemsError(ValueError):
+    """An error that lists every problem found, rendered in Chinese or English.
+
+    Subclasses say how the list is headed (:meth:`summary`), which columns
+    :meth:`to_frame` has (``columns``) and what each problem gives for them (:meth:`record`).
+    The exception's ``args`` hold the Chinese rendering; ``str()`` uses the active language.
+    """
+
+    #: Columns of :meth:`to_frame`, in order.
+    columns: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, problems: Iterable[Any]) -> None:
+        self.problems: tuple[Any, ...] = tuple(problems)
+        super().__init__(self.render("zh"))
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The code of each problem, in order."""
+        return tuple(problem.code for problem in self.problems)
+
+    def summary(self, language: Language, count: int) -> str:
+        """The line above the problems (``数据中有 2 处问题：``)."""
+        raise NotImplementedError
+
+    def record(self, problem: Any, language: Language) -> Mapping[str, Any]:
+        """One problem as a row of :meth:`to_frame`."""
+        raise NotImplementedError
+
+    def render(self, lang: Language | str | None = None) -> str:
+        """Every problem, one per line, under a summary line, in ``lang``."""
+        language = resolve_language(lang)
+        lines = [self.summary(language, len(self.problems))]
+        lines += [f"  - {problem.render(language)}" for problem in self.problems]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def to_frame(self, lang: Language | str | None = None) -> pd.DataFrame:
+        """The problems as a table with :attr:`columns`, messages in ``lang``."""
+        import pandas as pd
+
+        language = resolve_language(lang)
+        records = [self.record(problem, language) for problem in self.problems]
+        return pd.DataFrame.from_records(records, columns=list(self.columns))
+
+
+class DataError(ProblemsError):
     """The input data cannot be evaluated; ``problems`` lists every problem found.
 
     ``str()`` renders in the active language; :meth:`render` in either.
@@ -225,47 +273,30 @@ class DataError(ValueError):
     ('period_missing',)
     """
 
+    columns = PROBLEM_COLUMNS
+    problems: tuple[DataProblem, ...]
+
     def __init__(self, problems: Iterable[DataProblem]) -> None:
-        self.problems: tuple[DataProblem, ...] = tuple(problems)
-        super().__init__(self.render("zh"))
+        super().__init__(problems)
 
-    @property
-    def codes(self) -> tuple[str, ...]:
-        """The code of each problem, in order."""
-        return tuple(problem.code for problem in self.problems)
+    def summary(self, language: Language, count: int) -> str:
+        """``数据中有 N 处问题：`` / ``N problems in the data:``."""
+        return SUMMARY.say("data", language, count=count, s="s" if count != 1 else "")
 
-    def render(self, lang: Language | str | None = None) -> str:
-        """Every problem, one per line, under a summary line, in ``lang``."""
-        language = resolve_language(lang)
-        count = len(self.problems)
-        lines = [SUMMARY.say("data", language, count=count, s="s" if count != 1 else "")]
-        lines += [f"  - {problem.render(language)}" for problem in self.problems]
-        return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.render()
-
-    def to_frame(self, lang: Language | str | None = None) -> pd.DataFrame:
-        """The problems as a table: sheet, cell, row, column, variable, value, code, message.
+    def record(self, problem: DataProblem, language: Language) -> Mapping[str, Any]:
+        """Sheet, cell, row, column, variable, value, code and message of one problem.
 
         >>> DataError([DataProblem(code="period_missing", column="period", row=3)]).to_frame(
         ...     "en")[["row", "column", "code", "message"]].to_dict("records")
         [{'row': 3, 'column': 'period', 'code': 'period_missing', 'message': 'missing period'}]
         """
-        import pandas as pd
-
-        language = resolve_language(lang)
-        records: list[Mapping[str, Any]] = [
-            {
-                "sheet": p.sheet,
-                "cell": p.cell,
-                "row": p.row,
-                "column": p.column,
-                "variable": p.variable,
-                "value": p.value,
-                "code": p.code,
-                "message": p.message_in(language),
-            }
-            for p in self.problems
-        ]
-        return pd.DataFrame.from_records(records, columns=list(PROBLEM_COLUMNS))
+        return {
+            "sheet": problem.sheet,
+            "cell": problem.cell,
+            "row": problem.row,
+            "column": problem.column,
+            "variable": problem.variable,
+            "value": problem.value,
+            "code": problem.code,
+            "message": problem.message_in(language),
+        }
