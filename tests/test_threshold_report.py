@@ -41,6 +41,8 @@ REGENERATE = os.environ.get("XMQC_KPI_REGENERATE") == "1"
 CATALOG = catalog()
 #: The indicators in the plan's order: sections as the plan lists them, clauses within.
 IDS = tuple(row.id for row in build_document(CATALOG, "zh").indicators)
+#: The supplementary indicators, in their own section after the 42 (Markdown, HTML).
+SUPPLEMENTARY_IDS = tuple(row.id for row in build_document(CATALOG, "zh").supplementary)
 FORMATS = ("md", "html", "xlsx", "csv", "json")
 LANGS = ("zh", "en")
 HOSTILE = "<script>alert(1)</script>"
@@ -164,7 +166,8 @@ def test_every_indicator_is_in_every_format_in_plan_order(format: str, lang: str
         found = SECTION.findall(content)
     else:
         found = list(_md_sections(_text(format, lang)))
-    assert tuple(found) == IDS
+    entries = IDS + SUPPLEMENTARY_IDS if format in ("md", "html") else IDS
+    assert tuple(found) == entries
     assert len(IDS) == 42
 
 
@@ -433,6 +436,7 @@ def test_xlsx_has_the_three_sheets_with_stable_columns() -> None:
         "overview",
         "rules",
         "indicators",
+        "supplementary",
         "not_indicators",
         "discrepancies",
         "provenance",
@@ -472,6 +476,7 @@ def test_json_keeps_chinese_and_is_indented() -> None:
         "overview",
         "rules",
         "indicators",
+        "supplementary",
         "considered",
         "discrepancy_note",
         "discrepancies",

@@ -16,7 +16,9 @@ This module records both, in Chinese and English, as immutable data that the thr
 - :data:`DEPARTMENT_ALIASES`, :func:`canonical_unit` and :func:`department_key`: one name per
   department (the plan writes 市质监局 in one row and 质监局 in the next);
 - :data:`NOT_INDICATORS` and :func:`not_indicators`: the clauses that read like targets and were
-  considered but not made indicators, each with its quote and the reason.
+  considered but not made indicators, each with its quote and the reason. The checkable ones
+  (4.1.2's 竞争力, 7.1.1, 2.3.2) are supplementary indicators instead
+  (:data:`xmqc_kpi.indicators.supplementary.SUPPLEMENTARY_INDICATORS`), not listed here.
 
 >>> PLAN.number
 '厦府〔2013〕98号'
@@ -28,8 +30,8 @@ This module records both, in Chinese and English, as immutable data that the thr
 '组织实施'
 >>> canonical_unit("质监局")
 '市质监局'
->>> [entry.clause for entry in not_indicators(section="4")]
-['4.1.2']
+>>> [entry.clause for entry in not_indicators(section="2")]
+['2.3.1']
 """
 
 from __future__ import annotations
@@ -809,58 +811,6 @@ NOT_INDICATORS: tuple[ConsideredClause, ...] = (
         ),
     ),
     ConsideredClause(
-        key="metrology_testing_centre",
-        clause="2.3.2",
-        body="10",
-        quote=(
-            "建设现代照明与平板显示、装备制造业等与厦门特色产业相适应的国家级现代产业计量测试中心"
-        ),
-        reason_zh=(
-            "属建设类任务：是否建成以国家主管部门批准筹建或验收的记录为准，是“完成与否”的事项，"
-            "不是数值（分解表完成时限 2013年12月）。" + _DELIVERABLE_ZH
-        ),
-        reason_en=(
-            "A construction task: whether the centre exists is a matter of record (the national "
-            "authority's approval or acceptance), done or not done, not a value (due 2013-12 in "
-            "the table). " + _DELIVERABLE_EN
-        ),
-    ),
-    ConsideredClause(
-        key="manufacturing_competitiveness",
-        clause="4.1.2",
-        body="18",
-        quote="不断提高“厦门制造”产品的市场占有率和竞争力",
-        reason_zh=(
-            "市场占有率已列为指标（“厦门制造”产品市场占有率，不断提高），其引文止于“市场占有率”。"
-            "方案未规定“竞争力”的衡量口径；国家质检总局发布的制造业质量竞争力指数可按"
-            "“不断提高”衡量其变化，但该指数不在目录约定的 42 项指标之内，暂未列为内置指标，"
-            "使用者可在自己的目录中增设。"
-        ),
-        reason_en=(
-            "The market share is an indicator (the rising market share of 'Made in Xiamen' "
-            "products), whose quote stops before 和竞争力. The plan gives no measure of 竞争力 "
-            "(competitiveness); the manufacturing quality competitiveness index "
-            "(制造业质量竞争力指数) published by the national quality authority could measure "
-            "it as a rising trend, but it is not among the 42 indicators of the catalog "
-            "contract, so it is not built in; a custom catalog can add it."
-        ),
-    ),
-    ConsideredClause(
-        key="service_standardization_pilot",
-        clause="7.1.1",
-        body="31",
-        quote="建成“厦门家政服务业标准化”等国家级服务业标准化试点",
-        reason_zh=(
-            "“建成”试点是“完成与否”的事项：以国家标准化主管部门确认试点的记录为准，"
-            "不是逐期统计的数值（分解表完成时限 2013年12月）。" + _DELIVERABLE_ZH
-        ),
-        reason_en=(
-            "建成 (have built) a pilot is done or not done, a matter of record (the national "
-            "standardization authority's confirmation), not a value counted each period (due "
-            "2013-12 in the table). " + _DELIVERABLE_EN
-        ),
-    ),
-    ConsideredClause(
         key="international_service_level",
         clause="7.1.2",
         body="31",
@@ -992,7 +942,7 @@ def not_indicators(*, section: str | int | None = None) -> tuple[ConsideredClaus
     Examples
     --------
     >>> [entry.clause for entry in not_indicators(section=7)]
-    ['7.1.1', '7.1.2', '7.3.1', '7.4.1']
+    ['7.1.2', '7.3.1', '7.4.1']
     >>> not_indicators(section="四")[0].quote
     '推动我市质量总体水平走在全国前列'
     >>> len(not_indicators()) == len(NOT_INDICATORS)

@@ -258,8 +258,8 @@ class KindCount:
 class ThresholdDocument:
     """The whole report, in reading order.
 
-    Header, overview, rules, indicators by section, considered clauses, discrepancies,
-    provenance.
+    Header, overview, rules, indicators by section, supplementary indicators, considered
+    clauses, discrepancies, provenance.
     """
 
     lang: Language
@@ -273,6 +273,9 @@ class ThresholdDocument:
     indicators: tuple[IndicatorRow, ...]
     #: The same indicators grouped by plan section.
     sections: tuple[SectionGroup, ...]
+    #: The built-in plan's supplementary indicators not already in the catalog (the built-in
+    #: plan's only): checkable clauses outside the target list, laid out like the others.
+    supplementary: tuple[IndicatorRow, ...]
     #: The plan's clauses considered and not made indicators (the built-in plan's only).
     considered: tuple[ConsideredRow, ...]
     provenance: Provenance
@@ -315,6 +318,7 @@ def build_document(chosen: Catalog, lang: Language) -> ThresholdDocument:
         ),
         indicators=tuple(row for group in sections for row in group.indicators),
         sections=sections,
+        supplementary=_supplementary(indicators, plan, lang, names),
         considered=_considered(plan, lang, names),
         provenance=catalog_provenance(chosen, lang),
         discrepancy_note=_discrepancy_note(builtin, words),
@@ -388,6 +392,23 @@ def _sections(
             )
         )
     return tuple(groups)
+
+
+def _supplementary(
+    indicators: tuple[Indicator, ...], plan: Plan | None, lang: Language, names: ClauseNames | None
+) -> tuple[IndicatorRow, ...]:
+    """The built-in plan's supplementary indicators the catalog does not hold already."""
+    if plan is None or plan != catalog().plan:
+        return ()
+    # Declarations are built only when a report asks, as catalog() builds the 42.
+    from ..indicators.supplementary import SUPPLEMENTARY_INDICATORS
+
+    held = {item.id for item in indicators}
+    return tuple(
+        _indicator_row(item, lang, plan, names)
+        for item in SUPPLEMENTARY_INDICATORS
+        if item.id not in held
+    )
 
 
 def _considered(

@@ -43,6 +43,7 @@ _IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 #: HTML ids of the report's parts; indicator ids (snake_case) never contain ``-``.
 _RULES_ID, _INDICATORS_ID, _DISCREPANCIES_ID = "report-rules", "report-indicators", "report-notes"
 _OVERVIEW_ID, _CONSIDERED_ID = "report-overview", "report-considered"
+_SUPPLEMENTARY_ID = "report-supplementary"
 
 
 def _words(key: str, lang: Language, **fields: object) -> str:
@@ -185,6 +186,9 @@ def render_markdown(document: ThresholdDocument) -> str:
     for group in document.sections:
         parts.append(f"### {_md_text(group.heading)}")
         parts += [_md_indicator(document, row) for row in group.indicators]
+    if document.supplementary:
+        parts += [f"## {_words('supplementary', lang)}", _words("supplementary_lead", lang)]
+        parts += [_md_indicator(document, row) for row in document.supplementary]
     if document.considered:
         parts += [
             f"## {_words('considered', lang)}",
@@ -267,6 +271,7 @@ def render_html(document: ThresholdDocument) -> str:
                 for group in document.sections
             ),
             "</section>",
+            _html_supplementary(document),
             _html_considered(document),
             _html_discrepancies(document),
             provenance_html(document.provenance),
@@ -304,6 +309,11 @@ def _html_toc(document: ThresholdDocument) -> str:
         + "</ol></li>\n"
         for group in document.sections
     )
+    supplementary = (
+        f'<li><a href="#{_SUPPLEMENTARY_ID}">{escape(_words("supplementary", lang))}</a></li>\n'
+        if document.supplementary
+        else ""
+    )
     considered = (
         f'<li><a href="#{_CONSIDERED_ID}">{escape(_words("considered", lang))}</a></li>\n'
         if document.considered
@@ -319,7 +329,7 @@ def _html_toc(document: ThresholdDocument) -> str:
         f'<li><a href="#{_OVERVIEW_ID}">{escape(_words("overview", lang))}</a></li>\n'
         f'<li><a href="#{_RULES_ID}">{escape(labels.rules)}</a></li>\n'
         f'<li><a href="#{_INDICATORS_ID}">{escape(labels.indicators)}</a>\n<ol>\n{entries}</ol>'
-        f"</li>\n{considered}{discrepancies}"
+        f"</li>\n{supplementary}{considered}{discrepancies}"
         "</ol>\n</nav>"
     )
 
@@ -339,6 +349,17 @@ def _html_overview(document: ThresholdDocument) -> str:
     return (
         f'<section id="{_OVERVIEW_ID}">\n<h2>{escape(_words("overview", lang))}</h2>\n'
         f"<p>{escape(_words('overview_lead', lang))}</p>\n{tables}\n</section>"
+    )
+
+
+def _html_supplementary(document: ThresholdDocument) -> str:
+    if not document.supplementary:
+        return ""
+    lang = document.lang
+    entries = "\n".join(_html_indicator(document, row) for row in document.supplementary)
+    return (
+        f'<section id="{_SUPPLEMENTARY_ID}">\n<h2>{escape(_words("supplementary", lang))}</h2>\n'
+        f"<p>{escape(_words('supplementary_lead', lang))}</p>\n{entries}\n</section>"
     )
 
 
@@ -438,6 +459,16 @@ def render_json(document: ThresholdDocument) -> str:
             }
             for row in document.indicators
         ],
+        "supplementary": [
+            {
+                **row.record(),
+                "inputs": [
+                    {"name": i.name, "label_zh": i.label_zh, "unit": i.unit, "text": i.text}
+                    for i in row.inputs
+                ],
+            }
+            for row in document.supplementary
+        ],
         "considered": [entry.record() for entry in document.considered],
         "discrepancy_note": document.discrepancy_note,
         "discrepancies": [
@@ -453,7 +484,8 @@ def render_xlsx(document: ThresholdDocument) -> bytes:
     """A workbook of filterable tables, headers in the report's language.
 
     Sheets ``overview`` (one row per indicator, the threshold as a number beside its unit),
-    ``rules``, ``indicators``, ``not_indicators`` (the built-in plan only), ``discrepancies``
+    ``rules``, ``indicators``, ``supplementary`` and ``not_indicators`` (the built-in plan
+    only), ``discrepancies``
     (when any apply) and ``provenance``; every table has fitted widths, an autofilter and a
     frozen header row (:mod:`._sheets`).
     """
@@ -464,6 +496,12 @@ def render_xlsx(document: ThresholdDocument) -> bytes:
 
     def threshold(row: IndicatorRow) -> Styled:
         return Styled(row.threshold_value, number_format(None))
+
+    def indicator_cells(row: IndicatorRow) -> list[object]:
+        return [
+            threshold(row) if column == "threshold" else value
+            for column, value in row.record().items()
+        ]
 
     sheets = [
         Sheet(
@@ -488,15 +526,17 @@ def render_xlsx(document: ThresholdDocument) -> bytes:
         Sheet(
             "indicators",
             header(INDICATOR_COLUMNS),
-            [
-                [
-                    threshold(row) if column == "threshold" else value
-                    for column, value in row.record().items()
-                ]
-                for row in document.indicators
-            ],
+            [indicator_cells(row) for row in document.indicators],
         ),
     ]
+    if document.supplementary:
+        sheets.append(
+            Sheet(
+                "supplementary",
+                header(INDICATOR_COLUMNS),
+                [indicator_cells(row) for row in document.supplementary],
+            )
+        )
     if document.considered:
         sheets.append(
             Sheet(

@@ -52,6 +52,17 @@ THRESHOLD_REPORT = WordTable(
             en="Clauses of the plan that read like targets and were not made indicators, each "
             "with its wording and the reason, so that the catalog's coverage can be audited.",
         ),
+        "supplementary": Words(
+            zh="补充指标（方案条款中可检查、未列入目标清单的事项）",
+            en="Supplementary indicators (checkable clauses of the plan outside the target list)",
+        ),
+        "supplementary_lead": Words(
+            zh="以下指标不在目标清单约定的指标之内，但方案条款给出了可检查的内容，"
+            "按与上述指标相同的方式列出；使用 catalog(supplementary=True) 可将其纳入评价。",
+            en="These indicators are not among those of the target list, but the plan's clauses "
+            "give something checkable; they are declared like the others, and "
+            "catalog(supplementary=True) includes them in an evaluation.",
+        ),
         "reason": Words(zh="理由", en="Reason"),
         "quoted": Words(zh="「{quote}」", en="「{quote}」"),
         "threshold_value": Words(zh="阈值数值", en="Threshold value"),

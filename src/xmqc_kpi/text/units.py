@@ -95,6 +95,8 @@ MEASURES = WordTable(
         "release": Words(zh="次", en="releases"),
         "campaign": Words(zh="次", en="campaigns"),
         "market": Words(zh="个", en="markets"),
+        "pilot": Words(zh="个", en="pilots"),
+        "centre": Words(zh="个", en="centres"),
     },
 )
 #: The counted thing named with its measure word (Chinese: ``个口岸``) or, in English, one of
@@ -124,6 +126,8 @@ COUNTED_NAMES = WordTable(
         "release": Words(zh="次", en="release"),
         "campaign": Words(zh="次", en="campaign"),
         "market": Words(zh="个菜市场", en="market"),
+        "pilot": Words(zh="个试点", en="pilot"),
+        "centre": Words(zh="个计量测试中心", en="centre"),
     },
 )
 #: Rates of a count per scaled denominator: a count's measure word goes before the unit
