@@ -99,9 +99,9 @@ def hand_written(data: pd.DataFrame) -> pd.DataFrame:
         text = (
             f"{title} = "
             + passed.astype(str)
-            + " ÷ "
+            + " 批次 ÷ "
             + sampled.astype(str)
-            + " = "
+            + " 批次 = "
             + _percent(value)
             + verdict
             + "95% 置信区间（Wilson）"
