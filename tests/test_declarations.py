@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from tests.printed import printed
 from xmqc_kpi.catalogs import catalog, plan_text
 from xmqc_kpi.indicator import Indicator, Responsible
+from xmqc_kpi.indicators.supplementary import SUPPLEMENTARY_INDICATORS
 from xmqc_kpi.interpretation import (
     DEPARTMENT_ALIASES,
     DISCREPANCIES,
@@ -263,15 +264,21 @@ def test_reasons_in_both_languages(entry: ConsideredClause) -> None:
 
 
 def test_the_clauses_the_issue_names_are_covered() -> None:
+    # a considered clause, or a supplementary indicator (2.3.2, 4.1.2, 7.1.1)
     clauses = {entry.clause for entry in NOT_INDICATORS}
-    assert {"二", "2.3.2", "4.1.2", "7.1.1", "7.4.1", "8.1.1", "9.4.2", "9.6.2", "四"} <= clauses
+    supplementary = {item.clause.table for item in SUPPLEMENTARY_INDICATORS}
+    assert supplementary == {"2.3.2", "4.1.2", "7.1.1"}
+    assert not supplementary & clauses
+    assert {"二", "7.4.1", "8.1.1", "9.4.2", "9.6.2", "四"} <= clauses
     assert len({entry.key for entry in NOT_INDICATORS}) == len(NOT_INDICATORS)
 
 
 def test_competitiveness_quote_goes_past_the_market_share() -> None:
     share = BUILTIN["made_in_xiamen_market_share_trend"].quote
-    (entry,) = not_indicators(section="4")
-    assert entry.quote == share + "和竞争力"
+    assert not_indicators(section="4") == ()
+    competitiveness = SUPPLEMENTARY_INDICATORS[1]
+    assert competitiveness.id == "manufacturing_quality_competitiveness_trend"
+    assert competitiveness.quote == share + "和竞争力"
 
 
 def test_not_indicators_are_in_plan_order() -> None:

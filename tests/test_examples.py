@@ -108,7 +108,8 @@ def test_auditor_writes_both_reports(tmp_path: Path) -> None:
 
     markdown = (out / "thresholds.md").read_text(encoding="utf-8")
     assert markdown.startswith("# 阈值报告")
-    assert markdown.count("\n#### ") == len(kpi.catalog())
+    # the 42, then the supplementary indicators in their own section
+    assert markdown.count("\n#### ") == len(kpi.catalog(supplementary=True))
     assert "市级监督抽查合格率达96%以上" in markdown
     html = (out / "thresholds.html").read_text(encoding="utf-8")
     assert '<section class="indicator" id="municipal_sampling_pass_rate">' in html
@@ -121,7 +122,15 @@ def test_auditor_writes_both_reports(tmp_path: Path) -> None:
     for name, sheets in [
         (
             "thresholds.xlsx",
-            ["overview", "rules", "indicators", "not_indicators", "discrepancies", "provenance"],
+            [
+                "overview",
+                "rules",
+                "indicators",
+                "supplementary",
+                "not_indicators",
+                "discrepancies",
+                "provenance",
+            ],
         ),
         # the evaluation workbook names its sheets in the report's language (Chinese here)
         ("evaluation.xlsx", ["汇总", "期限", "状态矩阵", "评价结果", "输入数据", "来源"]),

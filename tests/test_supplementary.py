@@ -1,0 +1,160 @@
+"""The supplementary indicators: checkable clauses of the plan outside the 42 of the target list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import xmqc_kpi as kpi
+from xmqc_kpi.catalogs import plan_text
+from xmqc_kpi.indicator import Indicator
+from xmqc_kpi.indicators.supplementary import (
+    MANUFACTURING_QUALITY_COMPETITIVENESS_TREND,
+    NATIONAL_METROLOGY_TESTING_CENTRES,
+    NATIONAL_SERVICE_STANDARDIZATION_PILOTS,
+    SUPPLEMENTARY_INDICATORS,
+)
+from xmqc_kpi.interpretation import NOT_INDICATORS
+from xmqc_kpi.reports.threshold_report import threshold_report
+
+SHARED_PLAN = (
+    Path(__file__).resolve().parents[2] / "shared" / "plan" / "xiamen-quality-city-plan-2013.txt"
+)
+IDS = (
+    "national_metrology_testing_centres",
+    "manufacturing_quality_competitiveness_trend",
+    "national_service_standardization_pilots",
+)
+
+
+def test_the_default_catalog_keeps_exactly_the_42() -> None:
+    assert len(kpi.catalog()) == 42
+    assert not set(IDS) & set(kpi.catalog().ids)
+
+
+def test_supplementary_catalog_is_the_42_followed_by_the_3() -> None:
+    extended = kpi.catalog(supplementary=True)
+    assert len(extended) == 45
+    assert extended.ids[:42] == kpi.catalog().ids
+    assert extended.ids[42:] == IDS
+    assert extended.plan == kpi.catalog().plan
+
+
+@pytest.mark.parametrize("indicator", SUPPLEMENTARY_INDICATORS, ids=lambda item: item.id)
+def test_quote_is_exact_plan_wording(indicator: Indicator) -> None:
+    assert indicator.quote in plan_text()
+    assert indicator.quote in SHARED_PLAN.read_text(encoding="utf-8")
+
+
+def test_the_bundled_plan_is_the_shared_one() -> None:
+    assert plan_text() == SHARED_PLAN.read_text(encoding="utf-8")
+
+
+def test_clauses_deadlines_and_units_as_the_plan_states_them() -> None:
+    centres, competitiveness, pilots = SUPPLEMENTARY_INDICATORS
+    assert (centres.clause.table, centres.clause.body) == ("2.3.2", "10")
+    assert (competitiveness.clause.table, competitiveness.clause.body) == ("4.1.2", "18")
+    assert (pilots.clause.table, pilots.clause.body) == ("7.1.1", "31")
+    assert {item.deadline for item in SUPPLEMENTARY_INDICATORS} == {"2013-12"}
+    assert centres.responsible.units == ("市质监局", "市财政局")
+    assert pilots.responsible.units == ("市发改委", "市质监局")
+    # 4.1.2's cell is blank: 4.1.1's units; body item 18 names its leads (牵头)
+    assert competitiveness.responsible.inherited_from == "4.1.1"
+    assert competitiveness.responsible.body_leads == ("市经发局", "市质监局", "市工商局")
+
+
+def test_they_are_no_longer_listed_as_not_indicators() -> None:
+    quotes = {entry.quote for entry in NOT_INDICATORS}
+    assert not quotes & {item.quote for item in SUPPLEMENTARY_INDICATORS}
+    assert not {entry.clause for entry in NOT_INDICATORS} & {"2.3.2", "4.1.2", "7.1.1"}
+
+
+def _statuses(indicator: Indicator, column: str, values: list[float]) -> list[str]:
+    frame = pd.DataFrame(
+        {"region": "厦门市", "period": range(2012, 2012 + len(values)), column: values}
+    )
+    result = kpi.evaluate(indicator, frame).to_frame()
+    return list(result.sort_values("period")["status"])
+
+
+def test_competitiveness_rising_year_on_year_is_met() -> None:
+    # the published Xiamen values: 88.15 (2012) → 88.72 (2013)
+    statuses = _statuses(
+        MANUFACTURING_QUALITY_COMPETITIVENESS_TREND,
+        "manufacturing_quality_competitiveness_index",
+        [88.15, 88.72],
+    )
+    assert statuses == ["insufficient_data", "met"]
+
+
+def test_competitiveness_dip_fails_its_own_year_only() -> None:
+    statuses = _statuses(
+        MANUFACTURING_QUALITY_COMPETITIVENESS_TREND,
+        "manufacturing_quality_competitiveness_index",
+        [88.15, 88.72, 88.72, 89.0],
+    )
+    assert statuses == ["insufficient_data", "met", "not_met", "met"]
+
+
+@pytest.mark.parametrize(
+    ("indicator", "column"),
+    [
+        (NATIONAL_SERVICE_STANDARDIZATION_PILOTS, "national_service_standardization_pilots_built"),
+        (NATIONAL_METROLOGY_TESTING_CENTRES, "national_metrology_testing_centres_built"),
+    ],
+)
+def test_built_means_at_least_one(indicator: Indicator, column: str) -> None:
+    assert _statuses(indicator, column, [0, 1, 2]) == ["not_met", "met", "met"]
+
+
+def test_supplementary_indicators_evaluate_in_the_extended_catalog() -> None:
+    frame = pd.DataFrame(
+        {
+            "region": "厦门市",
+            "period": [2012, 2013],
+            "manufacturing_quality_competitiveness_index": [88.15, 88.72],
+            "national_service_standardization_pilots_built": [0, 1],
+            "national_metrology_testing_centres_built": [0, 0],
+        }
+    )
+    extended = kpi.catalog(supplementary=True)
+    chosen = [extended[name] for name in IDS]
+    result = kpi.evaluate(chosen, frame).to_frame()
+    latest = result[result["period"] == 2013].set_index("indicator_id")["status"]
+    assert latest.to_dict() == {
+        "national_metrology_testing_centres": "not_met",
+        "manufacturing_quality_competitiveness_trend": "met",
+        "national_service_standardization_pilots": "met",
+    }
+
+
+def test_threshold_report_has_the_supplementary_section() -> None:
+    report = threshold_report(format="md", lang="zh")
+    assert "## 补充指标（方案条款中可检查、未列入目标清单的事项）" in report
+    section = report[report.index("## 补充指标") : report.index("## 已研究但未列为指标的条款")]
+    for item in SUPPLEMENTARY_INDICATORS:
+        assert f"{item.clause.table} {item.title_zh}" in section
+        assert item.quote in section
+    assert section.count("#### ") == 3
+
+
+def test_threshold_report_in_english_names_the_section() -> None:
+    report = threshold_report(format="md", lang="en")
+    assert "## Supplementary indicators" in report
+    for item in SUPPLEMENTARY_INDICATORS:
+        assert item.title_en in report
+
+
+def test_extended_catalog_report_lists_each_indicator_once() -> None:
+    report = threshold_report(kpi.catalog(supplementary=True), format="md", lang="zh")
+    assert "## 补充指标" not in report
+    for name in IDS:
+        assert report.count(f"`{name}`") == 1
+
+
+def test_custom_catalog_report_has_no_supplementary_section() -> None:
+    rate = kpi.catalog()["national_sampling_pass_rate"]
+    custom = rate.model_copy(update={"deadline": "2020-12"})
+    assert "补充指标" not in threshold_report([custom], format="md", lang="zh")
