@@ -59,7 +59,8 @@ def _catalog_page(lang: Literal["zh", "en"]) -> str:
             "",
             '!!! info "Generated from the catalog"',
             '    This page is `xmqc_kpi.threshold_report(format="md", lang="en")`, rendered at',
-            "    build time from the 42 built-in declarations: it cannot drift from the code.",
+            "    build time from the 42 built-in declarations and the supplementary indicators:",
+            "    it cannot drift from the code.",
             "    The same report in Chinese: [中文](catalog-zh.md). The shell command",
             "    `xmqc-kpi thresholds -o thresholds.html` writes it as a page of its own; see",
             "    [Reports](reports.md) for the other formats.",
@@ -72,7 +73,7 @@ def _catalog_page(lang: Literal["zh", "en"]) -> str:
             "",
             '!!! info "由目录生成"',
             '    本页即 `xmqc_kpi.threshold_report(format="md", lang="zh")`，构建时由 42 个内置',
-            "    指标声明生成，与代码始终一致。英文版：[English](catalog.md)。",
+            "    指标声明及补充指标生成，与代码始终一致。英文版：[English](catalog.md)。",
             "",
             f"*{lines[0][2:]}*",
         ]
@@ -86,10 +87,11 @@ def _catalog_page(lang: Literal["zh", "en"]) -> str:
             body.append("  " + line)
         else:
             body.append(line)
-    if anchored != len(catalog()):
+    expected = len(catalog(supplementary=True))  # the 42, then the supplementary indicators
+    if anchored != expected:
         raise PluginError(
             f"the threshold report has {anchored} {_ENTRY.strip()} entries with an id, "
-            f"not one per indicator ({len(catalog())})"
+            f"not one per indicator ({expected})"
         )
     return "\n".join([*head, *body]) + "\n"
 
