@@ -379,7 +379,8 @@ def test_golden_file() -> None:
 
 def test_markdown_has_the_tables_and_no_charts() -> None:
     markdown = evaluation_report(small_result(), format="md", lang="en")
-    assert markdown.startswith("# Xiamen quality-city indicators")
+    # the test indicators come from no known plan: the heading names none, Xiamen's least
+    assert markdown.startswith("# Indicator evaluation report\n")
     assert "## Summary" in markdown
     assert "### Overall" in markdown
     assert "| total | 5 | 2 | 1 | 0 | 8 |" in markdown
@@ -436,3 +437,15 @@ def test_invalid_options_raise_value_error(option: str, value: str) -> None:
 def test_a_non_evaluation_raises_type_error() -> None:
     with pytest.raises(TypeError, match="Evaluation"):
         evaluation_report(pd.DataFrame())
+
+
+def test_the_title_is_the_plans_own() -> None:
+    import xmqc_kpi as kpi
+
+    result = kpi.evaluate(kpi.catalog(), **kpi.sample_data())
+    heading = evaluation_report(result, format="md").splitlines()[0]
+    assert heading == "# 厦门市创建全国质量强市示范城市工作方案：指标评价报告"
+    assert result.plan is not None
+    assert evaluation_report(result, format="md", lang="en").splitlines()[0] == (
+        f"# {result.plan.title('en')}: evaluation report"
+    )

@@ -20,6 +20,13 @@ from ._threshold_text import unit_name
 __all__ = ["build_document"]
 
 
+def _default_title(result: Evaluation, lang: Language, text: Words) -> str:
+    """The plan's own title with 指标评价报告, or the bare heading when the plan is not known."""
+    if result.plan is None:
+        return text.title
+    return text.title_of_plan.format(plan=result.plan.title(lang))
+
+
 def build_document(result: Evaluation, lang: Language, title: str | None) -> Document:
     """The structured report: lead, summary, matrices, indicator blocks, inputs, assessments."""
     text = words(lang)
@@ -29,7 +36,7 @@ def build_document(result: Evaluation, lang: Language, title: str | None) -> Doc
         text.lead.format(indicators=len(prepared.indicators), assessments=len(prepared.frame)),
     )
     return Document(
-        title=text.title if title is None else title,
+        title=_default_title(result, lang, text) if title is None else title,
         lang=lang,
         lead=lead,
         provenance=provenance(result, lang),

@@ -135,10 +135,8 @@ THRESHOLD_PHRASES = WordTable(
 EVALUATION = WordTable(
     "evaluation report",
     {
-        "title": Words(
-            zh="厦门市质量强市指标评价报告",
-            en="Xiamen quality-city indicators: evaluation report",
-        ),
+        "title": Words(zh="指标评价报告", en="Indicator evaluation report"),
+        "title_of_plan": Words(zh="{plan}：指标评价报告", en="{plan}: evaluation report"),
         "as_of": Words(zh="评价日期：{date}", en="Evaluation date: {date}"),
         "no_as_of": Words(
             zh="未给出评价日期，无法判断期限是否已到",
