@@ -449,3 +449,28 @@ def test_the_title_is_the_plans_own() -> None:
     assert evaluation_report(result, format="md", lang="en").splitlines()[0] == (
         f"# {result.plan.title('en')}: evaluation report"
     )
+
+
+def test_implausible_inputs_are_listed_after_the_targets_not_met() -> None:
+    import xmqc_kpi as kpi
+
+    rate = kpi.catalog()["national_sampling_pass_rate"]
+    data = pd.DataFrame(
+        {
+            "region": ["思明区", "湖里区"],
+            "period": [2013, 2013],
+            "national_sampled_batches": [50, 50],
+            "national_passed_batches": [47.5, 47],
+        }
+    )
+    result = kpi.evaluate(rate, data)
+    markdown = evaluation_report(result, format="md")
+    section = markdown[markdown.index("## 可疑数据提示") : markdown.index("## 各指标详情")]
+    assert "共 1 处数据合法但可疑" in section
+    assert "| 思明区 | 2013 | 47.5 |" in section
+    assert "湖里区" not in section
+    html = evaluation_report(result, format="html", lang="en")
+    assert '<section id="report-warnings">' in html
+    assert "Implausible inputs" in html
+    clean = kpi.evaluate(rate, data.iloc[1:])
+    assert "未发现可疑数据。" in evaluation_report(clean, format="md")

@@ -42,6 +42,7 @@ def build_document(result: Evaluation, lang: Language, title: str | None) -> Doc
         provenance=provenance(result, lang),
         summary=summary_tables(result, prepared, text),
         not_met=_not_met_table(prepared, text, lang),
+        warnings=_warnings_table(result, prepared, text, lang),
         filters=_filters(prepared, lang),
         matrix_note=matrix_note(text),
         matrices=matrices(prepared, text, lang),
@@ -91,6 +92,38 @@ def _not_met_table(prepared: Prepared, text: Words, lang: Language) -> Table:
     return Table(
         "not-met", READING.say("not_met_heading", lang), header, tuple(rows), note, tags=tuple(tags)
     )
+
+
+def _warnings_table(result: Evaluation, prepared: Prepared, text: Words, lang: Language) -> Table:
+    """Every plausibility warning, with the indicator, place, value and what looks wrong."""
+    warnings = result.warnings(lang)
+    titles = {id_: title_of(indicator, lang) for id_, indicator in prepared.indicators.items()}
+    rows = tuple(
+        (
+            Cell(
+                titles.get(str(row.indicator_id), str(row.indicator_id)), link=str(row.indicator_id)
+            ),
+            Cell("" if row.region is None else str(row.region)),
+            Cell(str(row.period)),
+            Cell(str(row.value)),
+            Cell(str(row.message)),
+        )
+        for row in warnings.itertuples(index=False)
+    )
+    count = len(rows)
+    note = (
+        READING.say("warnings_lead", lang, count=count)
+        if count
+        else READING.say("warnings_none", lang)
+    )
+    header = (
+        text.indicator,
+        text.region,
+        text.period,
+        READING.say("warning_value", lang),
+        READING.say("warning_message", lang),
+    )
+    return Table("warnings", READING.say("warnings_heading", lang), header, rows, note)
 
 
 def _filters(prepared: Prepared, lang: Language) -> tuple[Filter, ...]:

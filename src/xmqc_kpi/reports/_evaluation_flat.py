@@ -41,6 +41,8 @@ def render_markdown(document: Document) -> str:
     parts.extend(_table(table, level=3) for table in document.summary)
     parts.append(f"## {markdown_text(document.not_met.title)}")
     parts.append(_table(document.not_met, level=None))
+    parts.append(f"## {markdown_text(document.warnings.title)}")
+    parts.append(_table(document.warnings, level=None))
     parts.append(f"## {markdown_text(text.indicators)}")
     parts.append(f"*{markdown_text(text.charts_omitted)}*")
     parts.extend(_indicator(block, text.colon) for block in document.indicators)

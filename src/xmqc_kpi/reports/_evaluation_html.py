@@ -23,6 +23,7 @@ from .svg import dot_chart, line_chart
 __all__ = ["FILTER_SCRIPT", "render_html"]
 
 #: Ids of the report's own sections: hyphenated, so never equal to an indicator id.
+_WARNINGS = "report-warnings"
 _SUMMARY, _NOT_MET, _MATRIX, _INDICATORS, _INPUTS = (
     "report-summary",
     "report-not-met",
@@ -115,6 +116,9 @@ def render_html(document: Document) -> str:
         f'<section id="{_NOT_MET}">\n<h2>{escape(document.not_met.title)}</h2>',
         _table(document.not_met, level=None),
         "</section>",
+        f'<section id="{_WARNINGS}">\n<h2>{escape(document.warnings.title)}</h2>',
+        _table(document.warnings, level=None),
+        "</section>",
         f'<section id="{_INDICATORS}">\n<h2>{escape(text.indicators)}</h2>',
         _filters(document.filters, lang),
         *(_indicator(block) for block in document.indicators),
@@ -144,6 +148,7 @@ def _contents(document: Document, heading: str) -> str:
         f'<nav class="toc">\n<h2>{escape(heading)}</h2>\n<ol>'
         f'<li><a href="#{_SUMMARY}">{escape(text.summary)}</a></li>'
         f'<li><a href="#{_NOT_MET}">{escape(document.not_met.title)}</a></li>'
+        f'<li><a href="#{_WARNINGS}">{escape(document.warnings.title)}</a></li>'
         f'<li><a href="#{_INDICATORS}">{escape(text.indicators)}</a><ol>{indicators}</ol></li>'
         f'<li><a href="#{_MATRIX}">{escape(text.matrix)}</a></li>'
         f'<li><a href="#{_INPUTS}">{escape(document.inputs.title)}</a></li>'

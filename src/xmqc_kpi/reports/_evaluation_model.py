@@ -109,6 +109,8 @@ class Document:
     summary: tuple[Table, ...]
     #: Every assessment not met, by indicator, with its explanation.
     not_met: Table
+    #: Inputs that are valid but implausible (:meth:`~xmqc_kpi.Evaluation.warnings`).
+    warnings: Table
     filters: tuple[Filter, ...]
     matrix_note: str
     matrices: tuple[Table, ...]

@@ -67,6 +67,18 @@ READING = WordTable(
         "with_attention": Words(zh="{status}（{attention}）", en="{status} ({attention})"),
         "not_met_heading": Words(zh="未达标的目标", en="Targets not met"),
         "not_met_none": Words(zh="没有未达标的目标。", en="No target is not met."),
+        "warnings_heading": Words(zh="可疑数据提示", en="Implausible inputs"),
+        "warnings_none": Words(
+            zh="未发现可疑数据。", en="No input looks implausible for its unit."
+        ),
+        "warnings_lead": Words(
+            zh="共 {count} 处数据合法但可疑（如比例写成小数、计数带小数），请核对原始数据；"
+            "提示不改变评价结论。",
+            en="{count} inputs are valid but implausible (a share written as a fraction, a "
+            "count with decimals …): check them at the source; warnings change no verdict.",
+        ),
+        "warning_value": Words(zh="数值", en="Value"),
+        "warning_message": Words(zh="提示", en="Warning"),
         "not_met_lead": Words(
             zh="共 {count} 项评价未达标，按指标列出，附说明。",
             en="{count} assessments did not meet their target, listed by indicator with "
