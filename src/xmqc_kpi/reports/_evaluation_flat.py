@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from ._evaluation_model import Document, IndicatorBlock, Table
 from ._evaluation_text import words
-from ._markup import markdown_escape, xlsx_bytes
+from ._markup import markdown_escape
 from ._provenance import provenance_markdown
 
-__all__ = ["markdown_text", "render_markdown", "render_xlsx"]
+__all__ = ["markdown_text", "render_markdown"]
 
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -83,38 +82,3 @@ def _table(table: Table, *, level: int | None) -> str:
 
 def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(markdown_text(cell) for cell in cells) + " |"
-
-
-def render_xlsx(document: Document) -> bytes:
-    """The report as a workbook: summary, deadlines, matrix, assessments and inputs sheets."""
-    text = words(document.lang)
-    *counts, deadlines = document.summary
-    statuses = counts[0].header[1:]
-    regions = document.matrices[0].header[1:] if document.matrices else ()
-    sheets: dict[str, tuple[Sequence[str], list[Sequence[Any]]]] = {
-        "summary": (
-            (text.table, text.group, *statuses),
-            [
-                (table.title, *(cell.value for cell in row))
-                for table in counts
-                for row in table.rows
-            ],
-        ),
-        "deadlines": (deadlines.header, _values(deadlines)),
-        "matrix": ((text.period, "indicator_id", text.indicator, *regions), _matrix_rows(document)),
-        "assessments": (document.assessments.header, _values(document.assessments)),
-        "inputs": (document.inputs.header, _values(document.inputs)),
-    }
-    return xlsx_bytes(sheets)
-
-
-def _matrix_rows(document: Document) -> list[Sequence[Any]]:
-    return [
-        (table.label, row[0].link, *(cell.value for cell in row))
-        for table in document.matrices
-        for row in table.rows
-    ]
-
-
-def _values(table: Table) -> list[Sequence[Any]]:
-    return [[cell.value for cell in row] for row in table.rows]

@@ -8,7 +8,6 @@ the markup, and spreadsheet cells that a spreadsheet would run as a formula are 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import html
 import io
 import os
@@ -28,7 +27,6 @@ __all__ = [
     "markdown_escape",
     "neutralise_cell",
     "write_output",
-    "xlsx_bytes",
 ]
 
 #: Background colours of the four statuses (colour-blind-safe, readable in grey print).
@@ -38,9 +36,6 @@ STATUS_COLOURS: Mapping[str, str] = {
     "insufficient_data": "#fbe6a6",
     "not_assessed": "#dcdcdc",
 }
-
-#: Fixed document date of every workbook, so that the same report gives the same bytes.
-_WORKBOOK_DATE = dt.datetime(2013, 1, 1)
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -208,65 +203,6 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     for row in rows:
         writer.writerow(["" if cell is None else neutralise_cell(cell) for cell in row])
     return buffer.getvalue()
-
-
-def xlsx_bytes(
-    sheets: Mapping[str, tuple[Sequence[str], Iterable[Sequence[Any]]]],
-    *,
-    widths: Mapping[str, Sequence[float]] | None = None,
-) -> bytes:
-    """A workbook with one sheet per entry (``name -> (header, rows)``), as bytes.
-
-    Text cells are neutralised, the header row is bold and frozen, and the document dates are
-    fixed, so the bytes depend on the content only. Needs ``openpyxl`` (``xmqc_kpi[report]``).
-    """
-    try:
-        from openpyxl import Workbook
-        from openpyxl.styles import Alignment, Font
-        from openpyxl.utils import get_column_letter
-    except ImportError as exc:  # pragma: no cover - exercised without the extra only
-        raise ImportError(
-            "XLSX output needs openpyxl, which is not installed: pip install 'xmqc_kpi[report]'"
-        ) from exc
-
-    workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
-    for name, (header, rows) in sheets.items():
-        sheet = workbook.create_sheet(title=name[:31])
-        sheet.append([neutralise_cell(cell) for cell in header])
-        for row in rows:
-            sheet.append([neutralise_cell(cell) for cell in row])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
-        wrapped = Alignment(wrap_text=True, vertical="top")  # one shared style object
-        for column_cells in sheet.iter_cols(min_row=2):
-            for cell in column_cells:
-                cell.alignment = wrapped
-        for index, width in enumerate((widths or {}).get(name, ()), start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
-    workbook.properties.creator = "xmqc_kpi"
-    workbook.properties.created = _WORKBOOK_DATE
-    buffer = io.BytesIO()
-    _save_deterministically(workbook, buffer)
-    return buffer.getvalue()
-
-
-def _save_deterministically(workbook: Any, buffer: io.BytesIO) -> None:
-    """Save like ``openpyxl`` does, but with a fixed modification date and zip entry times."""
-    from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
-
-    from openpyxl.writer.excel import ExcelWriter
-
-    workbook.properties.modified = _WORKBOOK_DATE
-    staging = io.BytesIO()
-    with ZipFile(staging, "w", ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).write_data()
-    with ZipFile(staging) as source, ZipFile(buffer, "w", ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = ZipInfo(info.filename, date_time=(2013, 1, 1, 0, 0, 0))
-            fixed.compress_type = ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
 
 
 def write_output(content: str | bytes, path: str | os.PathLike[str]) -> Path:

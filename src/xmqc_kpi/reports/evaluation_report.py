@@ -34,7 +34,6 @@ __all__ = [
     "render_html",
     "render_json",
     "render_markdown",
-    "render_xlsx",
 ]
 
 
@@ -64,11 +63,6 @@ def render_html(source: EvaluationSource) -> str:
 def render_markdown(source: EvaluationSource) -> str:
     """The report as Markdown tables, without the charts."""
     return _evaluation_flat.render_markdown(source.document)
-
-
-def render_xlsx(source: EvaluationSource) -> bytes:
-    """The report as a workbook."""
-    return _evaluation_flat.render_xlsx(source.document)
 
 
 def render_json(source: EvaluationSource) -> str:
