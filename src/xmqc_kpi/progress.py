@@ -163,14 +163,15 @@ def assess_progress(
     base = np.where(history, first, index)
     span = np.where(history, months - months[base], 0)
     value, start = subject.value, subject.value[base]
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         observed = np.where(history, (value - start) * _MONTHS / span, np.nan)
         pace = np.where(history, (value - start) / span, np.nan)  # per month
     exact_start: ExactAt = lambda row: subject.exact(int(base[row]))  # noqa: E731
 
     def projection(factor: Fraction) -> tuple[FloatArray, ExactAt]:
         """The latest value + factor × observed × years left, in floats and exactly."""
-        floats = value + float(factor) * pace * left
+        with np.errstate(invalid="ignore", over="ignore"):  # near float's limit: ±inf is right
+            floats = value + float(factor) * pace * left
 
         def exact(row: int) -> Fraction | None:
             latest, earliest = subject.exact(row), exact_start(row)
@@ -197,7 +198,7 @@ def assess_progress(
         codes[slow] = _OFF_TRACK
         on = toward & decide(projected, float(target), reach, exact_projected, fixed)
         codes[on] = _ON_TRACK
-        with np.errstate(invalid="ignore", divide="ignore"):
+        with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
             required = (float(target) - value) * _MONTHS / left
         required = np.where(eligible & ~met, required, np.nan)
     else:
