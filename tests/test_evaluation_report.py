@@ -309,6 +309,102 @@ def test_rank_axis_puts_the_best_rank_on_top() -> None:
     assert label_y["1"] < label_y["5"]  # rank 1 is drawn above rank 5
 
 
+# --------------------------------------------------------------------------- progress chart
+
+
+def _toward_2015(deadline: str | None = "2015-12") -> Evaluation:
+    """甲 90 → 92 % (2012, 2013) against ≥ 94 % by ``deadline``: +2 a year, 96 % by 2015-12."""
+    rate = kpi.catalog()["national_sampling_pass_rate"].model_copy(update={"deadline": deadline})
+    data = pd.DataFrame(
+        {
+            "region": ["甲", "甲"],
+            "period": [2012, 2013],
+            "national_sampled_batches": [100, 100],
+            "national_passed_batches": [90, 92],
+        }
+    )
+    return kpi.evaluate(rate, data)
+
+
+def _progress_svg(result: Evaluation, lang: str = "zh") -> ET.Element:
+    html = evaluation_report(result, lang=lang)
+    charts = _charts(_section(html, "national_sampling_pass_rate"))
+    assert len(charts) == 2  # across regions, then the progress over time
+    assert charts[1].get("class") == "chart progress"
+    return charts[1]
+
+
+def _lines_of(svg: ET.Element, css: str) -> list[ET.Element]:
+    return [e for e in svg.iter(f"{SVG}line") if e.get("class") == css]
+
+
+def test_progress_chart_draws_the_target_line_at_its_value() -> None:
+    # values 90, 92, projection 96, target 94: the axis spans 90 − 0.48 to 96 + 0.48 (8 %
+    # of the 6-point span each side), 170 px high from y = 30, so 94 is at
+    # 30 + 170 × (1 − (94 − 89.52) / 6.96) = 90.57 px
+    (target,) = _lines_of(_progress_svg(_toward_2015()), "threshold")
+    assert (target.get("y1"), target.get("y2")) == ("90.6", "90.6")
+
+
+def test_progress_chart_projects_each_region_to_the_deadline() -> None:
+    svg = _progress_svg(_toward_2015())
+    (deadline,) = _lines_of(svg, "deadline")
+    (projection,) = _lines_of(svg, "projection")
+    assert projection.get("stroke-dasharray") == "5 3"  # dashed
+    assert projection.get("x2") == deadline.get("x1")  # it ends on the deadline
+    # from 92 % in 2013 to 96 % at the deadline: 30 + 170 × (1 − (96 − 89.52) / 6.96) = 41.7
+    assert projection.get("y2") == "41.7"
+    assert projection.get("y1") == "139.4"  # 30 + 170 × (1 − (92 − 89.52) / 6.96)
+    labels = [t.text for t in svg.iter(f"{SVG}text")]
+    assert "期限 2015-12" in labels
+    assert "94.00%" in labels  # the target, as a table shows it
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "said"),
+    [
+        (
+            "zh",
+            "产品质量国家级监督抽查合格率：到期限 2015-12 的进度",
+            "按此速度到期限约为 96.00%（进度正常）",
+        ),
+        (
+            "en",
+            "National supervision sampling pass rate of products: progress toward 2015-12",
+            "about 96.00% by the deadline at this pace (on track)",
+        ),
+    ],
+)
+def test_progress_chart_is_titled_and_described_in_the_report_language(
+    lang: str, title: str, said: str
+) -> None:
+    svg = _progress_svg(_toward_2015(), lang)
+    assert svg.findtext(f"{SVG}title") == title
+    description = svg.findtext(f"{SVG}desc")
+    assert description is not None
+    assert said in description
+
+
+@pytest.mark.parametrize("deadline", [None, "2013-12"])
+def test_no_progress_chart_without_a_deadline_ahead(deadline: str | None) -> None:
+    # without a deadline there is no progress; at a deadline of 2013-12 the 2013 verdict is
+    # the answer and 2012 alone has no history: the plain lines across periods stay
+    html = evaluation_report(_toward_2015(deadline))
+    charts = _charts(_section(html, "national_sampling_pass_rate"))
+    assert [c.get("class") for c in charts] == ["chart", "chart"]
+    assert not any(_lines_of(c, "projection") or _lines_of(c, "deadline") for c in charts)
+
+
+def test_the_sample_report_draws_progress_only_where_there_is_a_projection(
+    sample: Evaluation, sample_html: str
+) -> None:
+    projected = sample.to_frame().groupby("indicator_id", observed=True)["projected"].count()
+    for indicator in sample.indicators:
+        charts = _charts(_section(sample_html, indicator.id))
+        drawn = any(c.get("class") == "chart progress" for c in charts)
+        assert drawn == bool(projected.get(indicator.id, 0)), indicator.id
+
+
 # --------------------------------------------------------------------------- safety
 
 

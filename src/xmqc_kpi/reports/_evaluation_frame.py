@@ -83,6 +83,8 @@ def _add_texts(frame: pd.DataFrame, base: npt.NDArray[np.int64], words: Words) -
     frame["attention_text"] = [
         flags.get(str(a), "") for a in attention.where(attention.notna(), "")
     ]
+    progress = frame["progress"].astype(object)
+    frame["progress_code"] = progress.where(progress.notna(), "").astype(str)
     frame["cell_text"] = np.where(
         np.isfinite(value), symbol + " " + frame["value_text"].to_numpy(dtype=object), symbol
     )

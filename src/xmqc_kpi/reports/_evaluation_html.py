@@ -14,11 +14,11 @@ from collections.abc import Iterable, Mapping
 from ..text import Language
 from ..text.report_print import READING
 from ..text.statuses import status_word
+from ._evaluation_indicators import chart_svg
 from ._evaluation_model import Cell, Document, Filter, IndicatorBlock, Table
 from ._evaluation_text import STATUS_SYMBOLS, words
 from ._markup import escape, html_page
 from ._provenance import provenance_html
-from .svg import dot_chart, line_chart
 
 __all__ = ["FILTER_SCRIPT", "render_html"]
 
@@ -198,7 +198,7 @@ def _indicator(block: IndicatorBlock) -> str:
         f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in block.facts
     )
     charts = "".join(
-        f'<figure class="chart">\n{dot_chart(chart) if kind == "dots" else line_chart(chart)}\n'
+        f'<figure class="chart">\n{chart_svg(kind, chart)}\n'
         f"<figcaption>{escape(chart.title)}</figcaption>\n</figure>\n"
         for kind, chart in block.charts
     )

@@ -16,14 +16,22 @@ from ..text.statuses import status_word
 from ..text.units import unit_suffix
 from ._evaluation_frame import Prepared
 from ._evaluation_model import Cell, Folded, IndicatorBlock, Table
+from ._evaluation_progress import progress_chart_of
 from ._evaluation_text import Words, reference_header, reference_of
 from ._threshold_text import clause_text
 from ._threshold_text import threshold_text as threshold_words
-from .svg import Chart, Series
+from .svg import Chart, ProgressChart, Series, dot_chart, line_chart, progress_chart
 
-__all__ = ["indicator_blocks", "matrices", "short_threshold", "threshold_text", "title_of"]
+__all__ = [
+    "chart_svg",
+    "indicator_blocks",
+    "matrices",
+    "short_threshold",
+    "threshold_text",
+    "title_of",
+]
 
-ChartKind = Literal["dots", "lines"]
+ChartKind = Literal["dots", "lines", "progress"]
 
 
 def title_of(indicator: Indicator, lang: Language) -> str:
@@ -67,6 +75,7 @@ def indicator_blocks(
             "explanation",
             "due",
             "attention_text",
+            "progress_code",
         )
     }
     numbers = {
@@ -74,6 +83,7 @@ def indicator_blocks(
         "threshold": frame["threshold"].to_numpy(dtype=np.float64),
         "rank": frame["rank"].to_numpy(dtype=np.float64, na_value=np.nan),
         "cutoff_rank": frame["cutoff_rank"].to_numpy(dtype=np.float64, na_value=np.nan),
+        "projected": frame["projected"].to_numpy(dtype=np.float64),
     }
     positions = frame.groupby("indicator_id", observed=True, sort=False).indices
     empty = np.zeros(0, dtype=np.intp)
@@ -282,6 +292,13 @@ def _folded(
     )
 
 
+def chart_svg(kind: ChartKind, chart: Chart | ProgressChart) -> str:
+    """A chart of a block drawn as SVG: dots across regions, lines or progress over time."""
+    if isinstance(chart, ProgressChart):
+        return progress_chart(chart)
+    return dot_chart(chart) if kind == "dots" else line_chart(chart)
+
+
 def _charts(
     indicator: Indicator,
     texts: dict[str, npt.NDArray[np.object_]],
@@ -289,8 +306,12 @@ def _charts(
     prepared: Prepared,
     words: Words,
     lang: Language,
-) -> tuple[tuple[ChartKind, Chart], ...]:
-    """A dot chart across regions (latest period with data) and lines across periods."""
+) -> tuple[tuple[ChartKind, Chart | ProgressChart], ...]:
+    """A dot chart across regions (latest period with data), then lines across periods.
+
+    Where there is progress toward the deadline, the lines are the progress chart: the same
+    paths on a time axis, with the deadline and each region's projection.
+    """
     reference = reference_of(indicator.threshold)
     ranked = reference == "cutoff"
     value_grid, status_grid = _grids(
@@ -322,8 +343,23 @@ def _charts(
         reference=_floats(reference_grid[:, latest]) if drawn and prepared.periods else (),
         **common,
     )
-    charts: list[tuple[ChartKind, Chart]] = [("dots", dots)]
-    if len(prepared.periods) > 1:
+    charts: list[tuple[ChartKind, Chart | ProgressChart]] = [("dots", dots)]
+    projected_grid, progress_grid = _grids(
+        numbers["projected"], texts["progress_code"], texts, prepared
+    )
+    progress = progress_chart_of(
+        indicator,
+        prepared.periods,
+        prepared.regions,
+        (value_grid, status_grid, projected_grid, progress_grid),
+        target_label=common["reference_label"],
+        axis_label=common["axis_label"],
+        status_labels=common["status_labels"],
+        lang=lang,
+    )
+    if progress is not None:  # the path across periods, with the deadline and projections
+        charts.append(("progress", progress))
+    elif len(prepared.periods) > 1:
         lines = Chart(
             title=words.chart_periods.format(title=title),
             categories=prepared.periods,

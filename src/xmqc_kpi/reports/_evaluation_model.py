@@ -13,7 +13,7 @@ from typing import Literal
 
 from ..payload import Provenance
 from ..results import Language
-from .svg import Chart
+from .svg import Chart, ProgressChart
 
 __all__ = ["Cell", "Document", "Filter", "Folded", "IndicatorBlock", "Table"]
 
@@ -91,8 +91,9 @@ class IndicatorBlock:
     facts: tuple[tuple[str, str], ...]
     quote: str
     table: Table
-    #: Each chart with how to draw it: ``"dots"`` across regions, ``"lines"`` across periods.
-    charts: tuple[tuple[Literal["dots", "lines"], Chart], ...]
+    #: Each chart with how to draw it: ``"dots"`` across regions, ``"lines"`` across periods,
+    #: ``"progress"`` across periods up to the deadline (instead of the lines, where any).
+    charts: tuple[tuple[Literal["dots", "lines", "progress"], Chart | ProgressChart], ...]
     #: What the report's filters read: the section and the units (``|``-joined); status and
     #: region are read from the table's rows.
     tags: Mapping[str, str] = field(default_factory=dict)

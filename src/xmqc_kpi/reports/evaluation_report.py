@@ -19,11 +19,10 @@ from ..text import Language, resolve_language
 from . import _evaluation_flat, _evaluation_html
 from ._evaluation_build import build_document
 from ._evaluation_frame import prepare
-from ._evaluation_indicators import indicator_blocks
+from ._evaluation_indicators import chart_svg, indicator_blocks
 from ._evaluation_model import Document
 from ._evaluation_text import words
 from ._markup import csv_text, write_output
-from .svg import dot_chart, line_chart
 
 __all__ = [
     "EVALUATION_FORMATS",
@@ -192,6 +191,9 @@ def indicator_charts(
 ) -> tuple[str, ...]:
     """The report's SVG charts of one indicator: across regions, then across periods.
 
+    The chart across periods shows the deadline and each region's projection where there is
+    progress toward the deadline.
+
     >>> import pandas as pd
     >>> import xmqc_kpi as kpi
     >>> rate = kpi.catalog()["national_sampling_pass_rate"]
@@ -208,4 +210,4 @@ def indicator_charts(
     block = next((b for b in blocks if b.id == indicator_id), None)
     if block is None:
         raise KeyError(f"no indicator {indicator_id!r} in this evaluation")
-    return tuple(dot_chart(c) if kind == "dots" else line_chart(c) for kind, c in block.charts)
+    return tuple(chart_svg(kind, chart) for kind, chart in block.charts)

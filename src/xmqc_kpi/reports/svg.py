@@ -9,7 +9,9 @@ with ``role="img"`` and a ``<title>``, valid as XML and as inline HTML.
 Everything is deterministic and safe: coordinates have one decimal, numbers a fixed number of
 decimals, every text is escaped, and a missing value (NaN) is a gap, never an error. A
 reference that is the same at every category is one straight line (``class="threshold"``);
-one that varies is drawn per category.
+one that varies is drawn per category. A :class:`ProgressChart` is drawn over time instead
+(:func:`progress_chart`): each region's path, the target line, the deadline and, dashed, where
+the pace observed so far leads by the deadline.
 
 >>> chart = Chart(
 ...     title="Pass rate",
@@ -31,7 +33,7 @@ from dataclasses import dataclass
 
 from ._markup import STATUS_COLOURS, escape
 
-__all__ = ["Chart", "Series", "dot_chart", "line_chart"]
+__all__ = ["Chart", "ProgressChart", "Series", "Track", "dot_chart", "line_chart", "progress_chart"]
 
 #: Okabe–Ito colours (colour-blind safe), then the same with dashes for more series.
 _PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
@@ -147,7 +149,7 @@ def _render(chart: Chart, *, lines: bool) -> str:
         f'font-size="11" fill="{_INK}">',
         f"<title>{escape(chart.title)}</title>",
     ]
-    scale = _scale(values + references or [0.0, 1.0], chart)
+    scale = _scale(values + references or [0.0, 1.0], reversed_axis=chart.reversed_axis)
     parts.extend(_axes(chart, scale, rotate=rotate))
     parts.extend(_reference(chart, scale, lines=lines))
     if series:
@@ -159,17 +161,17 @@ def _render(chart: Chart, *, lines: bool) -> str:
     return "\n".join(parts)
 
 
-def _scale(numbers: Sequence[float], chart: Chart) -> _Scale:
+def _scale(numbers: Sequence[float], *, reversed_axis: bool = False) -> _Scale:
     low, high = min(numbers), max(numbers)
-    if chart.reversed_axis:  # ranks: whole numbers from 1
+    if reversed_axis:  # ranks: whole numbers from 1
         low, high = min(low, 1.0), high
     span = high - low
     pad = span * 0.08 if span > 0 else max(abs(high) * 0.1, 1.0)
     low, high = low - pad, high + pad
     step = _nice_step((high - low) / 4.0)
-    if chart.reversed_axis:
+    if reversed_axis:
         step = max(step, 1.0)
-    return _Scale(low, high, step, chart.reversed_axis)
+    return _Scale(low, high, step, reversed_axis)
 
 
 def _nice_step(raw: float) -> float:
@@ -193,6 +195,17 @@ def _x(chart: Chart, index: int) -> float:
 
 def _axes(chart: Chart, scale: _Scale, *, rotate: bool) -> list[str]:
     bottom = _TOP + _PLOT_HEIGHT
+    parts = _grid(scale, chart.axis_label)
+    band = (_WIDTH - _LEFT - _RIGHT) / max(len(chart.categories), 1)
+    limit = _LABEL_CHARS if rotate else max(4, int(band // 11))
+    labels = [(_x(chart, index), label) for index, label in enumerate(chart.categories)]
+    parts.extend(_x_labels(labels, limit, rotate=rotate))
+    parts.append(_baseline(bottom))
+    return parts
+
+
+def _grid(scale: _Scale, axis_label: str) -> list[str]:
+    """The horizontal grid lines, their values and the axis label."""
     parts = [f'<g class="axes" stroke="{_GRID}">']
     for tick in scale.ticks():
         y = scale.y(tick)
@@ -207,16 +220,18 @@ def _axes(chart: Chart, scale: _Scale, *, rotate: bool) -> list[str]:
             f"{_fixed(tick, scale.decimals)}</text>"
         )
     parts.append("</g>")
-    if chart.axis_label:
+    if axis_label:
         parts.append(
-            f'<text x="{_LEFT:.1f}" y="{_TOP - 12:.1f}" fill="{_MUTED}">'
-            f"{escape(chart.axis_label)}</text>"
+            f'<text x="{_LEFT:.1f}" y="{_TOP - 12:.1f}" fill="{_MUTED}">{escape(axis_label)}</text>'
         )
-    band = (_WIDTH - _LEFT - _RIGHT) / max(len(chart.categories), 1)
-    limit = _LABEL_CHARS if rotate else max(4, int(band // 11))
-    parts.append(f'<g class="categories" fill="{_INK}">')
-    for index, label in enumerate(chart.categories):
-        x = _x(chart, index)
+    return parts
+
+
+def _x_labels(labels: Sequence[tuple[float, str]], limit: int, *, rotate: bool) -> list[str]:
+    """The labels along x, at their positions (slanted when there are many)."""
+    bottom = _TOP + _PLOT_HEIGHT
+    parts = [f'<g class="categories" fill="{_INK}">']
+    for x, label in labels:
         if rotate:
             parts.append(
                 f'<text x="{x:.1f}" y="{bottom + 14:.1f}" text-anchor="end" '
@@ -228,11 +243,14 @@ def _axes(chart: Chart, scale: _Scale, *, rotate: bool) -> list[str]:
                 f"{_short(label, limit)}</text>"
             )
     parts.append("</g>")
-    parts.append(
+    return parts
+
+
+def _baseline(bottom: float) -> str:
+    return (
         f'<line x1="{_LEFT:.1f}" y1="{bottom:.1f}" x2="{_WIDTH - _RIGHT:.1f}" y2="{bottom:.1f}" '
         f'stroke="{_MUTED}"/>'
     )
-    return parts
 
 
 def _reference(chart: Chart, scale: _Scale, *, lines: bool) -> list[str]:
@@ -380,18 +398,22 @@ def _legend_items(chart: Chart, series: Sequence[Series], *, lines: bool) -> lis
             f'<line x1="0" y1="-4" x2="18" y2="-4" stroke="{_THRESHOLD}" stroke-width="1.5" '
             f'stroke-dasharray="6 3"/><text x="24" y="0">{_short(chart.reference_label)}</text>'
         )
+    return items + _status_items(series, chart.status_labels)
+
+
+def _status_items(series: Sequence[Series], labels: Sequence[tuple[str, str]]) -> list[str]:
+    """Legend entries of the statuses of the points drawn (a marker and its word)."""
     drawn = {
         status
         for item in series
         for value, status in zip(item.values, item.statuses, strict=True)
         if math.isfinite(value)
     }
-    items.extend(
+    return [
         f'{_marker(9, -4, status, _INK)}<text x="24" y="0">{_short(label)}</text>'
-        for status, label in chart.status_labels
+        for status, label in labels
         if status in drawn
-    )
-    return items
+    ]
 
 
 def _legend_columns() -> int:
@@ -424,3 +446,168 @@ def _fixed(value: float, decimals: int) -> str:
     """
     text = f"{value:.{decimals}f}"
     return text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
+# --------------------------------------------------------------------------- progress
+
+
+@dataclass(frozen=True)
+class Track:
+    """One region's path: values at times (NaN is a gap), and where its pace leads.
+
+    ``times`` are numbers on one time scale (months, say); ``projection`` is the point the
+    observed pace reaches at the deadline, drawn dashed from ``start``, or ``None``.
+    """
+
+    label: str
+    times: tuple[float, ...]
+    values: tuple[float, ...]
+    statuses: tuple[str, ...]
+    #: (time, value) the projection starts from: the latest period assessed for progress.
+    start: tuple[float, float] | None = None
+    #: (time, value) at the deadline, at the pace observed so far.
+    projection: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class ProgressChart:
+    """Paths against a target line up to a deadline, with each path's projection dashed.
+
+    ``target`` is NaN when the target is no number (a trend); ``time_labels`` are the labels
+    along x at their times; every text is given in the reader's language.
+    """
+
+    title: str
+    description: str
+    time_labels: tuple[tuple[float, str], ...]
+    tracks: tuple[Track, ...]
+    deadline: float
+    deadline_label: str
+    target: float = math.nan
+    target_text: str = ""
+    target_label: str = ""
+    projection_label: str = ""
+    axis_label: str = ""
+    status_labels: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class _Times:
+    """A linear map from times to x pixels, with a margin at both ends."""
+
+    low: float
+    high: float
+
+    def x(self, time: float) -> float:
+        return _LEFT + (_WIDTH - _LEFT - _RIGHT) * (time - self.low) / (self.high - self.low)
+
+
+def progress_chart(chart: ProgressChart) -> str:
+    """Each track as a line, its projection dashed to the deadline, the target line across.
+
+    >>> track = Track("A", (24156.0, 24168.0), (90.0, 92.0), ("not_met",) * 2,
+    ...               start=(24168.0, 92.0), projection=(24192.0, 96.0))
+    >>> svg = progress_chart(ProgressChart("t", "d", ((24156.0, "2012"), (24168.0, "2013")),
+    ...                                    (track,), 24192.0, "2015-12", target=94.0))
+    >>> [svg.count(f'class="{css}"') for css in ("threshold", "deadline", "projection")]
+    [1, 1, 1]
+    """
+    values = [v for t in chart.tracks for v in t.values if math.isfinite(v)]
+    ends = [t.projection[1] for t in chart.tracks if t.projection is not None]
+    numbers = values + [v for v in (*ends, chart.target) if math.isfinite(v)]
+    scale = _scale(numbers or [0.0, 1.0])
+    moments = [t for track in chart.tracks for t in track.times] + [chart.deadline]
+    moments += [time for time, _ in chart.time_labels]
+    pad = max((max(moments) - min(moments)) * 0.06, 1.0)
+    times = _Times(min(moments) - pad, max(moments) + pad)
+    legend = _progress_legend(chart)
+    rows = math.ceil(len(legend) / _legend_columns())
+    rotate = len(chart.time_labels) > 8
+    axis_bottom = _TOP + _PLOT_HEIGHT + (64.0 if rotate else 28.0)
+    height = axis_bottom + rows * _LEGEND_ROW + 6.0
+    parts = [
+        f'<svg class="chart progress" xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'viewBox="0 0 {_WIDTH:.0f} {height:.0f}" width="{_WIDTH:.0f}" height="{height:.0f}" '
+        f'font-size="11" fill="{_INK}">',
+        f"<title>{escape(chart.title)}</title>",
+        f"<desc>{escape(chart.description)}</desc>",
+        *_grid(scale, chart.axis_label),
+        *_x_labels(
+            [(times.x(time), label) for time, label in chart.time_labels],
+            _LABEL_CHARS if rotate else 10,
+            rotate=rotate,
+        ),
+        _baseline(_TOP + _PLOT_HEIGHT),
+        *_deadline(chart, times),
+        *_target(chart, scale),
+        *_tracks(chart, scale, times),
+    ]
+    parts.extend(_legend(legend, axis_bottom))
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _deadline(chart: ProgressChart, times: _Times) -> list[str]:
+    x = times.x(chart.deadline)
+    return [
+        f'<line class="deadline" x1="{x:.1f}" y1="{_TOP - 4:.1f}" x2="{x:.1f}" '
+        f'y2="{_TOP + _PLOT_HEIGHT:.1f}" stroke="{_MUTED}" stroke-width="1.5"/>',
+        f'<text x="{x - 4:.1f}" y="{_TOP + 8:.1f}" text-anchor="end" fill="{_MUTED}">'
+        f"{_short(chart.deadline_label)}</text>",
+    ]
+
+
+def _target(chart: ProgressChart, scale: _Scale) -> list[str]:
+    if not math.isfinite(chart.target):
+        return []
+    y = scale.y(chart.target)
+    return [
+        f'<line class="threshold" x1="{_LEFT:.1f}" y1="{y:.1f}" x2="{_WIDTH - _RIGHT:.1f}" '
+        f'y2="{y:.1f}" stroke="{_THRESHOLD}" stroke-width="1.5" stroke-dasharray="6 3"/>',
+        f'<text x="{_LEFT + 4:.1f}" y="{y - 4:.1f}" fill="{_THRESHOLD}">'
+        f"{_short(chart.target_text)}</text>",
+    ]
+
+
+def _tracks(chart: ProgressChart, scale: _Scale, times: _Times) -> list[str]:
+    parts = []
+    for number, track in enumerate(chart.tracks):
+        colour, dash = _style(number)
+        points = [(times.x(t), scale.y(v)) for t, v in zip(track.times, track.values, strict=True)]
+        parts.append(f'<g class="region" stroke="{colour}"{dash}>')
+        parts.extend(
+            f'<polyline class="series" points="{_points(run)}" fill="none" stroke-width="1.5"/>'
+            for run in _runs(points, track.values)
+            if len(run) > 1
+        )
+        if track.start is not None and track.projection is not None:
+            (t0, v0), (t1, v1) = track.start, track.projection
+            parts.append(
+                f'<line class="projection" x1="{times.x(t0):.1f}" y1="{scale.y(v0):.1f}" '
+                f'x2="{times.x(t1):.1f}" y2="{scale.y(v1):.1f}" stroke-width="1.5" '
+                f'stroke-dasharray="5 3"/>'
+            )
+            parts.append(
+                f'<circle cx="{times.x(t1):.1f}" cy="{scale.y(v1):.1f}" r="3.5" fill="#ffffff" '
+                f'stroke-width="1.5" stroke-dasharray="none"/>'
+            )
+        parts.extend(
+            _marker(x, y, status, colour)
+            for (x, y), value, status in zip(points, track.values, track.statuses, strict=True)
+            if math.isfinite(value)
+        )
+        parts.append("</g>")
+    return parts
+
+
+def _progress_legend(chart: ProgressChart) -> list[str]:
+    """Regions, the target, the projection and the statuses drawn, as legend entries."""
+    series = tuple(Series(t.label, t.values, t.statuses) for t in chart.tracks)
+    lines = Chart("", ("",), series, (chart.target,), chart.target_label)
+    items = _legend_items(lines, series, lines=True)
+    if chart.projection_label and any(t.projection is not None for t in chart.tracks):
+        items.append(
+            f'<line x1="0" y1="-4" x2="18" y2="-4" stroke="{_MUTED}" stroke-width="1.5" '
+            f'stroke-dasharray="5 3"/><text x="24" y="0">{_short(chart.projection_label)}</text>'
+        )
+    return items + _status_items(series, chart.status_labels)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ._words import Words, WordTable
 
-__all__ = ["PDF", "PROVENANCE", "READING"]
+__all__ = ["PDF", "PROGRESS_CHART", "PROVENANCE", "READING"]
 
 #: The provenance block of every report: what produced it.
 PROVENANCE = WordTable(
@@ -100,6 +100,41 @@ READING = WordTable(
             "script, shows everything.",
         ),
         "page": Words(zh="第 {page} 页，共 {pages} 页", en="Page {page} of {pages}"),
+    },
+)
+
+#: The evaluation report's chart of progress toward the deadline: its title, its accessible
+#: description (``<desc>``) and its legend. ``{target}``, ``{value}``, ``{projected}`` are
+#: numbers with their unit; ``{progress}`` is a progress status in words.
+PROGRESS_CHART = WordTable(
+    "progress chart",
+    {
+        "title": Words(
+            zh="{title}：到期限 {deadline} 的进度", en="{title}: progress toward {deadline}"
+        ),
+        "description": Words(
+            zh="各地区各期的实际值（实线），目标 {target}（红色虚线），期限 {deadline}（竖线），"
+            "以及按已观测的速度推算到期限的路径（虚线）。{tracks}",
+            en="Each region's value by period (solid lines), the target {target} (red dashed "
+            "line), the deadline {deadline} (vertical line) and, dashed, the path to the "
+            "deadline at the pace observed so far. {tracks}",
+        ),
+        "description_trend": Words(
+            zh="各地区各期的实际值（实线），期限 {deadline}（竖线），以及按已观测的速度推算到期限的"
+            "路径（虚线）；目标是逐期改善，没有目标线。{tracks}",
+            en="Each region's value by period (solid lines), the deadline {deadline} (vertical "
+            "line) and, dashed, the path to the deadline at the pace observed so far; the "
+            "target is to improve every period, so there is no target line. {tracks}",
+        ),
+        "track": Words(
+            zh="{region}：{period} 为 {value}，按此速度到期限约为 {projected}（{progress}）",
+            en="{region}: {value} in {period}, about {projected} by the deadline at this pace "
+            "({progress})",
+        ),
+        "track_separator": Words(zh="；", en="; "),
+        "end": Words(zh="。", en="."),
+        "deadline": Words(zh="期限 {deadline}", en="Deadline {deadline}"),
+        "projection": Words(zh="按当前速度推算", en="Projected at current pace"),
     },
 )
 
