@@ -7,6 +7,7 @@ import pytest
 
 import xmqc_kpi as kpi
 from xmqc_kpi.catalogs import plan_text
+from xmqc_kpi.deliverables import Deliverable
 from xmqc_kpi.indicator import Indicator
 from xmqc_kpi.indicators.supplementary import (
     MANUFACTURING_QUALITY_COMPETITIVENESS_TREND,
@@ -91,12 +92,27 @@ def test_competitiveness_dip_fails_its_own_year_only() -> None:
 @pytest.mark.parametrize(
     ("indicator", "column"),
     [
-        (NATIONAL_SERVICE_STANDARDIZATION_PILOTS, "national_service_standardization_pilots_built"),
-        (NATIONAL_METROLOGY_TESTING_CENTRES, "national_metrology_testing_centres_built"),
+        (NATIONAL_SERVICE_STANDARDIZATION_PILOTS, "national_service_standardization_pilot_year"),
+        (NATIONAL_METROLOGY_TESTING_CENTRES, "national_metrology_testing_centre_year"),
     ],
 )
-def test_built_means_at_least_one(indicator: Indicator, column: str) -> None:
-    assert _statuses(indicator, column, [0, 1, 2]) == ["not_met", "met", "met"]
+def test_built_by_the_deadline_year_2013(indicator: Indicator, column: str) -> None:
+    # 2012–2015: not built, built in 2013 (the deadline year), built in 2012, built late in 2014
+    assert _statuses(indicator, column, [0, 2013, 2012, 2014]) == [
+        "not_met",
+        "met",
+        "met",
+        "not_met",
+    ]
+
+
+@pytest.mark.parametrize(
+    "indicator", [NATIONAL_METROLOGY_TESTING_CENTRES, NATIONAL_SERVICE_STANDARDIZATION_PILOTS]
+)
+def test_deliverables_are_due_in_their_deadline_year(indicator: Indicator) -> None:
+    assert isinstance(indicator.threshold, Deliverable)
+    assert indicator.deadline == f"{indicator.threshold.by}-12"
+    assert indicator.unit == "dimensionless"
 
 
 def test_supplementary_indicators_evaluate_in_the_extended_catalog() -> None:
@@ -105,8 +121,8 @@ def test_supplementary_indicators_evaluate_in_the_extended_catalog() -> None:
             "region": "厦门市",
             "period": [2012, 2013],
             "manufacturing_quality_competitiveness_index": [88.15, 88.72],
-            "national_service_standardization_pilots_built": [0, 1],
-            "national_metrology_testing_centres_built": [0, 0],
+            "national_service_standardization_pilot_year": [0, 2013],
+            "national_metrology_testing_centre_year": [0, 0],
         }
     )
     extended = kpi.catalog(supplementary=True)

@@ -173,6 +173,9 @@ class Subject:
     equal_counts: Callable[[], BoolArray]
     #: The reference tables given to evaluate(), by name (``"benchmarks"``, ``"peers"``).
     references: Mapping[str, References | None] = field(default_factory=dict)
+    #: The periods' pandas frequency (``"Y-DEC"``), so that ``ordinal`` tells when a period
+    #: ends (a deliverable not yet due); ``None`` when not known.
+    freq: str | None = None
 
     def __len__(self) -> int:
         return len(self.value)

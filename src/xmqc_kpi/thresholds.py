@@ -41,6 +41,7 @@ from pydantic import (
     model_validator,
 )
 
+from .deliverables import Deliverable
 from .judging import (
     ABOVE,
     AT_LEAST,
@@ -57,6 +58,7 @@ from .judging import (
 )
 from .results import Reason, Status
 from .text import Words
+from .text.deliverables import DELIVERABLE_WORDS
 from .text.kinds import BUILTIN_KIND_WORDS, kind_words, register_kind_words
 from .text.numbers import declared_text
 from .text.statuses import register_reason_words
@@ -73,6 +75,7 @@ __all__ = [
     "AtMost",
     "Below",
     "BelowBenchmark",
+    "Deliverable",
     "Monitored",
     "Threshold",
     "ThresholdKind",
@@ -793,9 +796,17 @@ class Monitored(ThresholdKind):
         return Status.NOT_ASSESSED
 
 
+# --------------------------------------------------------------------------- deliverables
+
+# Deliverable (completed by a deadline year) lives in its own module, registered here.
+register_threshold(DELIVERABLE_WORDS)(Deliverable)
+
 # --------------------------------------------------------------------------- the annotation
 
-_BUILTIN = (AtLeast, Above, AtMost, Below, All, BelowBenchmark, TopAmongPeers, Trend, Monitored)
+_BUILTIN = (
+    *(AtLeast, Above, AtMost, Below, All, BelowBenchmark, TopAmongPeers, Trend, Monitored),
+    Deliverable,
+)
 
 
 def _registered(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
@@ -819,7 +830,16 @@ def _dump(value: Any, handler: SerializerFunctionWrapHandler, info: Serializatio
 #: Any threshold kind: the built-in ones by their ``kind`` (the catalog file form), and any kind
 #: registered with :func:`register_threshold`.
 Threshold = Annotated[
-    AtLeast | Above | AtMost | Below | All | BelowBenchmark | TopAmongPeers | Trend | Monitored,
+    AtLeast
+    | Above
+    | AtMost
+    | Below
+    | All
+    | BelowBenchmark
+    | TopAmongPeers
+    | Trend
+    | Monitored
+    | Deliverable,
     Field(discriminator="kind"),
     WrapValidator(_registered),
     WrapSerializer(_dump),

@@ -4,10 +4,12 @@ The catalog contract (``targets.md``) fixes the built-in catalog at 42 indicator
 clauses of the plan give something checkable, and are declared here in the same way, each with
 its quote, clause, deadline and responsible units:
 
-- 2.3.2: national modern-industry metrology testing centres built (国家级现代产业计量测试中心);
+- 2.3.2: a national modern-industry metrology testing centre built by the deadline
+  (国家级现代产业计量测试中心), a deliverable (:class:`~xmqc_kpi.deliverables.Deliverable`);
 - 4.1.2 「不断提高“厦门制造”产品的市场占有率和竞争力」: the 竞争力 part, measured by the
   manufacturing quality competitiveness index (制造业质量竞争力指数), a rising trend;
-- 7.1.1: national service-standardisation pilots built (建成 … 国家级服务业标准化试点).
+- 7.1.1: a national service-standardisation pilot built by the deadline (建成 …
+  国家级服务业标准化试点), a deliverable.
 
 :func:`xmqc_kpi.catalogs.catalog` adds them after the 42 when called with
 ``supplementary=True``; the threshold report of the built-in catalog lists them in a section of
@@ -21,13 +23,12 @@ from __future__ import annotations
 
 from ..formulas import value
 from ..indicator import Clause, Indicator, Input, Responsible
-from ..thresholds import AtLeast, Trend
+from ..thresholds import Deliverable, Trend
 from ._common import (
     RISING_YEAR_ON_YEAR,
     RISING_YEAR_ON_YEAR_ZH,
     YEAR_ON_YEAR_REASON,
     YEAR_ON_YEAR_REASON_ZH,
-    counted,
 )
 from .overall_level import MADE_IN_XIAMEN_MARKET_SHARE_TREND
 
@@ -39,14 +40,32 @@ __all__ = [
 ]
 
 _BUILT_BY_DEADLINE = (
-    " is read as at least one built by the deadline: the count is of those confirmed on record "
-    "(the national authority's approval or acceptance) by the end of the period, and 1 or more "
-    "is met."
+    " is read as a deliverable: at least one built by the end of the deadline year, as "
+    "confirmed on record (the national authority's approval or acceptance). The input is the "
+    "year the first was built, 0 while none is built (a blank cell is missing data, never "
+    '"not built"). Built in the deadline year or before is met; built later is late, not '
+    "met; not built is not met (before the deadline the explanation says it is not yet due)."
 )
 _BUILT_BY_DEADLINE_ZH = (
-    "按截至完成时限至少建成1个理解：以国家主管部门批准或验收的记录为准，统计截至期末"
-    "已建成的数量，达到1个及以上即为达标。"
+    "按交付事项理解：截至完成时限所在年份年底至少建成1个，以国家主管部门批准或验收的记录为准。"
+    "填报首个建成的年份，尚未建成的填0（空白为数据缺失，不视为未建成）；"
+    "在完成时限当年或之前建成即为达标，之后建成为逾期、未达标，尚未建成为未达标"
+    "（完成时限未到时，说明中注明尚未到期）。"
 )
+
+
+def _year_built(name: str, label_zh: str, label_en: str, description: str) -> Input:
+    """The year the first one was built: a plain number, 0 for none yet (未建成)."""
+    return Input(
+        name=name,
+        unit="dimensionless",
+        label_zh=f"{label_zh}建成年份（未建成填0）",
+        label_en=f"Year the first {label_en} was built (0 if none yet)",
+        description=description
+        + " Enter the year (such as 2014); enter 0 while none is built. A blank cell is "
+        "missing data.",
+    )
+
 
 # 4.1.2 (body 18): ……不断提高“厦门制造”产品的市场占有率和竞争力。
 MANUFACTURING_QUALITY_COMPETITIVENESS_TREND = Indicator(
@@ -93,22 +112,21 @@ MANUFACTURING_QUALITY_COMPETITIVENESS_TREND = Indicator(
 NATIONAL_SERVICE_STANDARDIZATION_PILOTS = Indicator(
     id="national_service_standardization_pilots",
     clause=Clause(table="7.1.1", body="31"),
-    title_zh="已建成国家级服务业标准化试点数量",
-    title_en="National service-standardisation pilots built",
-    formula=value("national_service_standardization_pilots_built"),
+    title_zh="国家级服务业标准化试点",
+    title_en="National service-standardisation pilot",
+    formula=value("national_service_standardization_pilot_year"),
     inputs=(
-        counted(
-            "national_service_standardization_pilots_built",
-            "已建成国家级服务业标准化试点数",
-            "National service-standardisation pilots built",
-            "National service-standardisation pilots (such as 厦门家政服务业标准化) built in the "
-            "region by the end of the period, as confirmed by the national standardization "
+        _year_built(
+            "national_service_standardization_pilot_year",
+            "国家级服务业标准化试点",
+            "national service-standardisation pilot",
+            "The year the region's first national service-standardisation pilot (such as "
+            "厦门家政服务业标准化) was built, as confirmed by the national standardization "
             "authority.",
-            of="pilot",
         ),
     ),
-    unit="count",
-    threshold=AtLeast(1, "count"),
+    unit="dimensionless",
+    threshold=Deliverable(by=2013),
     quote="建成“厦门家政服务业标准化”等国家级服务业标准化试点",
     deadline="2013-12",
     # Body item 31 lists its units as 负责 (no 牵头).
@@ -122,22 +140,21 @@ NATIONAL_SERVICE_STANDARDIZATION_PILOTS = Indicator(
 NATIONAL_METROLOGY_TESTING_CENTRES = Indicator(
     id="national_metrology_testing_centres",
     clause=Clause(table="2.3.2", body="10"),
-    title_zh="已建成国家级现代产业计量测试中心数量",
-    title_en="National modern-industry metrology testing centres built",
-    formula=value("national_metrology_testing_centres_built"),
+    title_zh="国家级现代产业计量测试中心",
+    title_en="National modern-industry metrology testing centre",
+    formula=value("national_metrology_testing_centre_year"),
     inputs=(
-        counted(
-            "national_metrology_testing_centres_built",
-            "已建成国家级现代产业计量测试中心数",
-            "National modern-industry metrology testing centres built",
-            "National modern-industry metrology testing centres suited to Xiamen's industries "
-            "(modern lighting and flat-panel display, equipment manufacturing …) built in the "
-            "region by the end of the period, as approved or accepted by the national authority.",
-            of="centre",
+        _year_built(
+            "national_metrology_testing_centre_year",
+            "国家级现代产业计量测试中心",
+            "national modern-industry metrology testing centre",
+            "The year the region's first national modern-industry metrology testing centre "
+            "suited to Xiamen's industries (modern lighting and flat-panel display, equipment "
+            "manufacturing …) was built, as approved or accepted by the national authority.",
         ),
     ),
-    unit="count",
-    threshold=AtLeast(1, "count"),
+    unit="dimensionless",
+    threshold=Deliverable(by=2013),
     quote="建设现代照明与平板显示、装备制造业等与厦门特色产业相适应的国家级现代产业计量测试中心",
     deadline="2013-12",
     # Body item 10 lists its units as 负责 (no 牵头).
