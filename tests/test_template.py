@@ -8,7 +8,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from xmqc_kpi.catalogs import catalog
+from xmqc_kpi.catalogs import Catalog, catalog, load_catalog
 from xmqc_kpi.engine import evaluate
 from xmqc_kpi.formulas import value
 from xmqc_kpi.indicator import Clause, Indicator, Input, Responsible
@@ -376,4 +376,84 @@ def test_a_filled_form_reads_back_unchanged(tmp_path: Path, lang: str) -> None:
     assert list(read.columns) == list(expected.columns)
     pd.testing.assert_frame_equal(
         read.reset_index(drop=True), expected, check_dtype=False, check_column_type=False
+    )
+
+
+# ------------------------------------------------------------------ a catalog of another city
+
+EXAMPLE_CATALOG = (
+    Path(__file__).resolve().parents[1] / "examples" / "custom_catalog" / "catalog.toml"
+)
+
+
+def _every_text(workbook: openpyxl.Workbook) -> str:
+    """Every cell, sheet name, page header and the document title of a workbook."""
+    cells = [
+        str(value)
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    ]
+    headers = [
+        sheet.oddHeader.center.text or ""
+        for sheet in workbook.worksheets
+        if sheet.oddHeader is not None
+    ]
+    return "\n".join([*workbook.sheetnames, *cells, *headers, workbook.properties.title or ""])
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        ("zh", "示例市质量强市行动计划（示府〔2021〕1号）数据填报模板"),
+        ("en", "Data entry template: Example City's quality-city action plan (示府〔2021〕1号)"),
+    ],
+)
+def test_another_citys_template_is_titled_by_its_plan_and_never_names_xiamen(
+    tmp_path: Path, lang: str, title: str
+) -> None:
+    mine = load_catalog(EXAMPLE_CATALOG)
+    path = write_input_template(tmp_path / "form.xlsx", mine, lang=lang)  # type: ignore[arg-type]
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.properties.title == title
+    assert all(sheet.oddHeader.center.text == title for sheet in workbook.worksheets)
+    every = _every_text(workbook)
+    assert "厦门" not in every
+    assert "分解表" not in every  # its clauses are cited as its plan names them
+    clauses = [c.value for c in workbook.worksheets[1]["H"]][1:]
+    first = "附表 1.1.1「产品质量监督抽查合格率达95%以上」" if lang == "zh" else "annex table 1.1.1"
+    assert clauses[0] == first
+
+
+def test_another_citys_template_asks_for_its_plan_years_and_leaves_regions_to_the_clerk() -> None:
+    mine = load_catalog(EXAMPLE_CATALOG)  # issued 2021-06-01, every deadline 2023-12
+    template = input_template(mine)
+    assert list(template.columns[len(FIXED) :]) == ["2021", "2022", "2023"]
+    assert (template["region"] == "").all()
+    assert template["variable"].is_unique  # one row per variable, no Xiamen district blocks
+    assert "厦门" not in template.to_csv()
+    named = input_template(mine, regions=["东区"], periods=[2024])
+    assert named["region"].unique().tolist() == ["东区"]
+    assert list(named.columns[len(FIXED) :]) == ["2024"]
+
+
+def test_a_plan_without_dates_needs_the_periods_named() -> None:
+    mine = load_catalog(EXAMPLE_CATALOG)
+    undated = Catalog(
+        [i.model_copy(update={"deadline": None}) for i in mine],
+        plan=mine.plan.model_copy(update={"issued": None}) if mine.plan else None,
+    )
+    with pytest.raises(ValueError, match="periods"):
+        input_template(undated, lang="en")
+    assert list(input_template(undated, periods=[2022]).columns)[-1] == "2022"
+
+
+def test_builtin_and_plainly_declared_indicators_keep_xiamens_defaults(tmp_path: Path) -> None:
+    assert input_template(regions=None).columns[-1] == "2015"
+    path = write_input_template(tmp_path / "form.xlsx", [IN_DAYS], periods=[2013])
+    assert openpyxl.load_workbook(path).properties.title == "指标数据填报模板"  # no known plan
+    builtin = write_input_template(tmp_path / "builtin.xlsx", periods=[2013], regions=None)
+    assert openpyxl.load_workbook(builtin).properties.title == (
+        "厦门市创建全国质量强市示范城市工作方案（厦府〔2013〕98号）数据填报模板"
     )

@@ -9,7 +9,9 @@ indicators, region) are not. Sorting and filtering stay allowed.
 
 The instructions sheet (「填报说明」, ``Instructions``) lists every variable once: its label,
 definition, default and accepted units, an example (the bundled sample's value for 厦门市
-where it has one), the indicators it serves and their plan clauses.
+where it has one, for Xiamen's plan only), the indicators it serves and their plan clauses,
+cited as the indicators' plan names them. The workbook's title, and the header of every
+printed page, is the template's title the caller gives (its plan's).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from .text.units import with_unit
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from .plan import Plan
     from .reports._sheets import Sheet
 
 __all__ = ["form_bytes", "instruction_rows"]
@@ -38,8 +41,19 @@ __all__ = ["form_bytes", "instruction_rows"]
 _EDITABLE = ("unit",)
 
 
-def form_bytes(frame: pd.DataFrame, indicators: Sequence[Indicator], lang: Language) -> bytes:
-    """The template ``frame`` (from :func:`~xmqc_kpi.template.input_template`) as a form."""
+def form_bytes(
+    frame: pd.DataFrame,
+    indicators: Sequence[Indicator],
+    lang: Language,
+    *,
+    plan: Plan | None = None,
+    title: str = "",
+) -> bytes:
+    """The template ``frame`` (from :func:`~xmqc_kpi.template.input_template`) as a form.
+
+    ``plan`` is the indicators' plan (it names the clauses cited); ``title`` titles the
+    workbook and heads every printed page.
+    """
     from openpyxl.styles import Protection
     from openpyxl.utils import get_column_letter
 
@@ -64,8 +78,12 @@ def form_bytes(frame: pd.DataFrame, indicators: Sequence[Indicator], lang: Langu
             cell.protection = unlocked
     _unit_lists(form, frame, positions["unit"], lang)
     _protect(form)
-    instructions = instruction_rows(frame, indicators, lang)
-    add_sheet(workbook, instructions)
+    instructions = add_sheet(workbook, instruction_rows(frame, indicators, lang, plan=plan))
+    workbook.properties.title = title or None
+    for sheet in (form, instructions):
+        printed = sheet.oddHeader
+        if printed is not None:  # openpyxl gives every sheet one
+            printed.center.text = title.replace("&", "&&")  # & starts a header code
     return workbook_bytes(workbook)
 
 
@@ -107,8 +125,19 @@ def _protect(form: Worksheet) -> None:
     protection.formatRows = False
 
 
-def instruction_rows(frame: pd.DataFrame, indicators: Sequence[Indicator], lang: Language) -> Sheet:
-    """The instructions sheet: one row per variable of the template."""
+def instruction_rows(
+    frame: pd.DataFrame,
+    indicators: Sequence[Indicator],
+    lang: Language,
+    *,
+    plan: Plan | None = None,
+) -> Sheet:
+    """The instructions sheet: one row per variable of the template.
+
+    Clauses are cited as ``plan`` names them; the examples are the bundled sample's, which
+    is Xiamen's, so only a template of Xiamen's plan (or of no known plan) shows them.
+    """
+    from .indicators.plan import XIAMEN_PLAN
     from .reports._sheets import Sheet
 
     inputs: dict[str, Input] = {}
@@ -119,7 +148,8 @@ def instruction_rows(frame: pd.DataFrame, indicators: Sequence[Indicator], lang:
             if indicator not in users.setdefault(item.name, []):
                 users[item.name].append(indicator)
     firsts = frame.drop_duplicates("variable")
-    examples = _examples(lang)
+    examples = _examples(lang) if plan is None or plan == XIAMEN_PLAN else {}
+    names = None if plan is None else plan.clause_words
     separator = INSTRUCTIONS.say("clause_separator", lang)
     rows = [
         [
@@ -130,7 +160,9 @@ def instruction_rows(frame: pd.DataFrame, indicators: Sequence[Indicator], lang:
             accepted,
             examples.get(variable),
             ", ".join(i.id for i in users[variable]),
-            separator.join(dict.fromkeys(cite(i.clause, i.quote, lang) for i in users[variable])),
+            separator.join(
+                dict.fromkeys(cite(i.clause, i.quote, lang, names=names) for i in users[variable])
+            ),
         ]
         for variable, label, unit, accepted in zip(
             firsts["variable"],

@@ -10,19 +10,28 @@ column per period, named by its label (``"2013"``).
 
 Written as XLSX, the template is a form (:mod:`xmqc_kpi._template_form`): headers in the
 clerk's language (read back as these columns by :func:`xmqc_kpi.read_data`), a drop-down of
-accepted units on each row, the key columns protected and an instructions sheet. By default it
-asks for the plan's regions and years (:data:`~xmqc_kpi.interpretation.PLAN_REGIONS`,
-:data:`~xmqc_kpi.interpretation.PLAN_YEARS`).
+accepted units on each row, the key columns protected and an instructions sheet; it is titled
+by the indicators' plan (:func:`template_title`).
+
+By default it asks for the regions and years of the indicators' plan (:func:`plan_defaults`):
+for the built-in catalog, or indicators of no known plan, Xiamen's
+(:data:`~xmqc_kpi.interpretation.PLAN_REGIONS`, :data:`~xmqc_kpi.interpretation.PLAN_YEARS`);
+for a catalog declaring another plan, the years from its issue to its last deadline and a
+blank region column for the clerk (a plan declares no regions, and Xiamen's districts are
+not another city's).
 
 The template is generated from the indicators' declarations, never written by hand.
 """
 
 from __future__ import annotations
 
+import enum
 import importlib
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -33,10 +42,17 @@ from .text.template import TEMPLATE
 from .text.units import unit_name
 from .units import UnitError, is_compatible, normalise_unit
 
+if TYPE_CHECKING:
+    from .plan import Plan
+
 __all__ = [
     "TEMPLATE_COLUMNS",
+    "FromPlan",
+    "PlanDefaults",
     "accepted_units",
     "input_template",
+    "plan_defaults",
+    "template_title",
     "write_input_template",
     "written_unit",
 ]
@@ -58,15 +74,71 @@ _COMMON_UNITS: tuple[tuple[str, ...], ...] = (
     ("index_point",),
 )
 
-_DEFAULT_PERIODS: tuple[int, ...] = PLAN_YEARS
-_DEFAULT_REGIONS: tuple[str, ...] = PLAN_REGIONS
+
+class FromPlan(enum.Enum):
+    """The default of the template's ``periods`` and ``regions``: what the plan gives."""
+
+    DEFAULT = "the plan's"
+
+
+@dataclass(frozen=True)
+class PlanDefaults:
+    """The periods and regions a template asks for when the caller names none."""
+
+    periods: tuple[int, ...]
+    #: ``None``: one row per variable with a blank region, for the clerk to fill.
+    regions: tuple[str, ...] | None
+
+
+def plan_defaults(plan: Plan | None, indicators: Iterable[Indicator] = ()) -> PlanDefaults:
+    """The template's default periods and regions for indicators declared from ``plan``.
+
+    The Xiamen plan, or no known plan (indicators of one's own): its years and regions. Any
+    other plan: the years from the year it was issued to the year of its last deadline (or of
+    either alone), and no regions (a plan does not list them). A plan with neither gives no
+    years (``()``): the template then needs the periods named.
+
+    >>> from xmqc_kpi.plan import Plan
+    >>> plan_defaults(None)
+    PlanDefaults(periods=(2013, 2014, 2015), regions=('厦门市', '思明区', '湖里区', '集美区', \
+'海沧区', '同安区', '翔安区'))
+    >>> plan_defaults(Plan(title_zh="示例市行动计划", issued="2021-06-01"))
+    PlanDefaults(periods=(2021,), regions=None)
+    """
+    from .indicators.plan import XIAMEN_PLAN
+
+    if plan is None or plan == XIAMEN_PLAN:
+        return PlanDefaults(PLAN_YEARS, PLAN_REGIONS)
+    years = [int(i.deadline[:4]) for i in indicators if i.deadline is not None]
+    if plan.issued is not None:
+        years.append(int(plan.issued[:4]))
+    if not years:
+        return PlanDefaults((), None)
+    return PlanDefaults(tuple(range(min(years), max(years) + 1)), None)
+
+
+def template_title(plan: Plan | None, lang: Language | None = None) -> str:
+    """The template's title: its plan's title and document number, where there is a plan.
+
+    >>> from xmqc_kpi.plan import Plan
+    >>> template_title(Plan(title_zh="示例市行动计划", number="示府〔2021〕1号"), "zh")
+    '示例市行动计划（示府〔2021〕1号）数据填报模板'
+    >>> template_title(None, "en")
+    'Indicator data entry template'
+    """
+    language = resolve_language(lang)
+    if plan is None:
+        return TEMPLATE.say("title_no_plan", language)
+    if plan.number is None:
+        return TEMPLATE.say("title", language, plan=plan.title(language))
+    return TEMPLATE.say("title_number", language, plan=plan.title(language), number=plan.number)
 
 
 def input_template(
     indicators: Iterable[Indicator] | Indicator | None = None,
     *,
-    periods: Sequence[int | str] = _DEFAULT_PERIODS,
-    regions: Sequence[str] | None = _DEFAULT_REGIONS,
+    periods: Sequence[int | str] | FromPlan = FromPlan.DEFAULT,
+    regions: Sequence[str] | FromPlan | None = FromPlan.DEFAULT,
     lang: Language | None = None,
 ) -> pd.DataFrame:
     """Return a blank input template for ``indicators``.
@@ -79,11 +151,11 @@ def input_template(
         declared by the first.
     periods
         The periods to fill in. Each becomes a blank column named ``str(period)``. By default
-        the plan's years, 2013 to 2015.
+        the plan's years (:func:`plan_defaults`): 2013 to 2015 for Xiamen's.
     regions
         One block of rows per region, in the order given, with the ``region`` cell filled; by
-        default the plan's regions (厦门市 and its six districts). ``None``: one row per
-        variable and a blank ``region``.
+        default the plan's regions (厦门市 and its six districts for Xiamen's; none for a plan
+        of another city). ``None``: one row per variable and a blank ``region``.
     lang
         The language of the unit names (``"亩"``, ``"个"``; never a code such as ``mu``) and
         of the errors; the active language when ``None`` (Chinese unless set). A unit name
@@ -129,7 +201,24 @@ def input_template(
     (14, ['2013', '2014', '2015'])
     """
     language = resolve_language(lang)
-    chosen = _indicators(indicators, language)
+    chosen, plan = _indicators(indicators, language)
+    return _template(chosen, plan, periods, regions, language)
+
+
+def _template(
+    chosen: tuple[Indicator, ...],
+    plan: Plan | None,
+    periods: Sequence[int | str] | FromPlan,
+    regions: Sequence[str] | FromPlan | None,
+    language: Language,
+) -> pd.DataFrame:
+    if isinstance(periods, FromPlan) or isinstance(regions, FromPlan):
+        defaults = plan_defaults(plan, chosen)
+        if isinstance(periods, FromPlan):
+            if not defaults.periods:
+                raise ValueError(TEMPLATE.say("no_plan_years", language))
+            periods = defaults.periods
+        regions = defaults.regions if isinstance(regions, FromPlan) else regions
     labels = _period_labels(periods, language)
     blocks = _regions(regions, language)
     separator = TEMPLATE.say("list_separator", language)
@@ -163,8 +252,8 @@ def write_input_template(
     path: str | os.PathLike[str],
     indicators: Iterable[Indicator] | Indicator | None = None,
     *,
-    periods: Sequence[int | str] = _DEFAULT_PERIODS,
-    regions: Sequence[str] | None = _DEFAULT_REGIONS,
+    periods: Sequence[int | str] | FromPlan = FromPlan.DEFAULT,
+    regions: Sequence[str] | FromPlan | None = FromPlan.DEFAULT,
     lang: Language | None = None,
 ) -> Path:
     """Write :func:`input_template` to ``path`` as CSV or XLSX, chosen by the file's suffix.
@@ -174,8 +263,9 @@ def write_input_template(
     fills (:func:`xmqc_kpi._template_form.form_bytes`): a sheet 「填报表」 with headers in
     ``lang``, fitted widths, frozen key columns, a drop-down of accepted units on each row and
     the key columns protected (no password), then a sheet 「填报说明」 with each variable's
-    definition, unit, an example and the plan clause it serves. It needs ``openpyxl``, from
-    the ``report`` extra.
+    definition, unit, an example and the plan clause it serves (cited as the plan names its
+    clauses). The workbook is titled by the plan (:func:`template_title`): its document title
+    and the header of every printed page. It needs ``openpyxl``, from the ``report`` extra.
 
     Parameters
     ----------
@@ -203,13 +293,15 @@ def write_input_template(
         raise ValueError(TEMPLATE.say("bad_suffix", language, name=target.name))
     if suffix == ".xlsx":
         _require_openpyxl(language)
-    frame = input_template(indicators, periods=periods, regions=regions, lang=language)
+    chosen, plan = _indicators(indicators, language)
+    frame = _template(chosen, plan, periods, regions, language)
     if suffix == ".csv":
         frame.to_csv(target, index=False, encoding="utf-8-sig")
     else:
         from ._template_form import form_bytes
 
-        target.write_bytes(form_bytes(frame, _indicators(indicators, language), language))
+        title = template_title(plan, language)
+        target.write_bytes(form_bytes(frame, chosen, language, plan=plan, title=title))
     return target
 
 
@@ -222,13 +314,15 @@ def _require_openpyxl(lang: Language) -> None:
 
 def _indicators(
     indicators: Iterable[Indicator] | Indicator | None, lang: Language
-) -> tuple[Indicator, ...]:
-    if indicators is None:
-        from .catalogs import catalog  # the catalog imports every declaration: only when needed
+) -> tuple[tuple[Indicator, ...], Plan | None]:
+    """The indicators as a tuple, and the plan they were declared from (if known)."""
+    # the catalog imports every declaration: only when needed
+    from .catalogs import Catalog, catalog, plan_of
 
+    if indicators is None:
         indicators = catalog()
     if isinstance(indicators, Indicator):
-        return (indicators,)
+        return (indicators,), plan_of([indicators])
     chosen = tuple(indicators)
     wrong = [type(item).__name__ for item in chosen if not isinstance(item, Indicator)]
     if wrong:
@@ -236,7 +330,7 @@ def _indicators(
         raise TypeError(TEMPLATE.say("not_indicators", lang, types=types))
     if not chosen:
         raise ValueError(TEMPLATE.say("no_indicators", lang))
-    return chosen
+    return chosen, plan_of(indicators if isinstance(indicators, Catalog) else chosen)
 
 
 def _period_labels(periods: Sequence[int | str], lang: Language) -> list[str]:

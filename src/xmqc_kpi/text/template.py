@@ -61,6 +61,17 @@ TEMPLATE = WordTable(
             zh="每个地区都须是非空的字符串", en="every region must be a non-blank string"
         ),
         "regions_repeated": Words(zh="地区重复：{regions}", en="regions repeated: {regions}"),
+        "no_plan_years": Words(
+            zh="方案没有发布日期，指标也没有期限，无法确定期间：请给出 periods，如 "
+            "periods=(2021, 2022)",
+            en="the plan has no issue date and the indicators no deadline, so there are no "
+            "default periods: give periods, e.g. periods=(2021, 2022)",
+        ),
+        "title": Words(zh="{plan}数据填报模板", en="Data entry template: {plan}"),
+        "title_number": Words(
+            zh="{plan}（{number}）数据填报模板", en="Data entry template: {plan} ({number})"
+        ),
+        "title_no_plan": Words(zh="指标数据填报模板", en="Indicator data entry template"),
     },
 )
 
