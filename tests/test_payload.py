@@ -239,6 +239,20 @@ def test_the_model_reads_back_what_to_dict_wrote() -> None:
     assert {a.region: a.status for a in model.assessments}["湖里区"] == "not_met"
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_payload_is_what_the_model_would_dump(lang: str) -> None:
+    """to_dict builds its rows without the model: the model must accept them and dump the same."""
+    sample = kpi.sample_data()
+    data = sample["data"].copy()
+    batches = data["ccc_sampled_batches"].astype(float)
+    data["ccc_sampled_batches"] = batches + 0.5  # counts with a fractional part: warned of
+    result = kpi.evaluate(kpi.catalog(), **{**sample, "data": data}, as_of="2014-12-31")
+    payload = result.to_dict(lang)  # type: ignore[arg-type]
+    assert payload["warnings"]
+    assert any(a["progress"] for a in payload["assessments"])
+    assert EvaluationPayload.model_validate(payload).model_dump(mode="json") == payload
+
+
 def test_to_json_keeps_its_keys_and_its_characters() -> None:
     text = small_result().to_json()
     assert "\\u" not in text

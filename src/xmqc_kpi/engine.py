@@ -629,7 +629,7 @@ class _Part:
     columns: dict[str, Any]
     facts: Facts
     #: Its plausibility warnings (:func:`xmqc_kpi.plausibility.detect`), by panel row.
-    warnings: pd.DataFrame
+    warnings: pd.DataFrame | None
 
 
 def _assess(
@@ -715,7 +715,7 @@ def _assess(
 
 def _warnings(chosen: tuple[Indicator, ...], parts: list[_Part], panel: Panel) -> Warnings:
     """Every indicator's warnings with its id, region and period (raw: no message yet)."""
-    found = [(position, part.warnings) for position, part in enumerate(parts) if len(part.warnings)]
+    found = [(at, part.warnings) for at, part in enumerate(parts) if part.warnings is not None]
     ids = pd.CategoricalDtype([indicator.id for indicator in chosen], ordered=True)
     if not found:
         frame = detect_empty().drop(columns="row")

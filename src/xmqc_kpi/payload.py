@@ -28,11 +28,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Literal
 
+import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import __version__
@@ -71,18 +73,19 @@ _SHA256 = r"^[0-9a-f]{64}$"
 
 
 class _Payload(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class DataSource(_Payload):
     """The file the evaluated data was read from."""
 
-    file: str
-    """The file's name, without its folder."""
-    sha256: str | None = Field(default=None, pattern=_SHA256)
-    """The SHA-256 of the file's bytes as read, in hexadecimal."""
-    sheet: str | None = None
-    """The worksheet read, for a workbook."""
+    file: str = Field(description="The file's name, without its folder.")
+    sha256: str | None = Field(
+        default=None,
+        pattern=_SHA256,
+        description="The SHA-256 of the file's bytes as read, in hexadecimal.",
+    )
+    sheet: str | None = Field(None, description="The worksheet read, for a workbook.")
 
     @classmethod
     def of(cls, data: object) -> DataSource | None:
@@ -109,31 +112,36 @@ class DataSource(_Payload):
 class CatalogInfo(_Payload):
     """The indicators evaluated: their plan and a hash of their declarations."""
 
-    title: str | None
-    """The plan's title in the payload's language (``None`` for a catalog of one's own)."""
-    document: str | None
-    """The plan's document number (``None`` for a catalog of one's own)."""
-    indicators: int = Field(ge=0)
-    """How many indicators were evaluated."""
-    sha256: str = Field(pattern=_SHA256)
-    """SHA-256 of the indicators' declarations as JSON (see ``catalog_sha256``)."""
+    title: str | None = Field(
+        description=(
+            "The plan's title in the payload's language (``None`` for a catalog of one's own)."
+        )
+    )
+    document: str | None = Field(
+        description="The plan's document number (``None`` for a catalog of one's own)."
+    )
+    indicators: int = Field(ge=0, description="How many indicators were evaluated.")
+    sha256: str = Field(
+        pattern=_SHA256,
+        description="SHA-256 of the indicators' declarations as JSON (see ``catalog_sha256``).",
+    )
 
 
 class Provenance(_Payload):
     """What produced the payload: library, catalog, data, evaluation date and language."""
 
-    library: Literal["xmqc_kpi"] = "xmqc_kpi"
-    """The library's name."""
-    version: str
-    """The library's version."""
-    catalog: CatalogInfo
-    """The indicators evaluated."""
-    source: DataSource | None
-    """The data file, when the data was read from one with ``read_data``."""
-    as_of: dt.date | None
-    """The evaluation date deadlines were compared with, if one was given."""
-    language: Language
-    """The language of the payload's texts (titles, comparisons, explanations)."""
+    library: Literal["xmqc_kpi"] = Field("xmqc_kpi", description="The library's name.")
+    version: str = Field(description="The library's version.")
+    catalog: CatalogInfo = Field(description="The indicators evaluated.")
+    source: DataSource | None = Field(
+        description="The data file, when the data was read from one with ``read_data``."
+    )
+    as_of: dt.date | None = Field(
+        description="The evaluation date deadlines were compared with, if one was given."
+    )
+    language: Language = Field(
+        description="The language of the payload's texts (titles, comparisons, explanations)."
+    )
 
 
 class StatusCounts(_Payload):
@@ -148,100 +156,126 @@ class StatusCounts(_Payload):
 class SummaryPayload(_Payload):
     """The counts a reader wants first."""
 
-    assessments: int = Field(ge=0)
-    """How many assessments the payload holds."""
-    indicators: int = Field(ge=0)
-    """How many indicators were evaluated."""
-    by_status: StatusCounts
-    """The assessments counted by status."""
+    assessments: int = Field(ge=0, description="How many assessments the payload holds.")
+    indicators: int = Field(ge=0, description="How many indicators were evaluated.")
+    by_status: StatusCounts = Field(description="The assessments counted by status.")
 
 
 class AssessmentPayload(_Payload):
     """One indicator judged at one (region, period): a row of ``Evaluation.to_frame()``."""
 
-    indicator_id: str
-    """The indicator's id."""
-    title: str | None
-    """The indicator's title in the payload's language."""
-    section: str | None
-    """The plan section: ``"5"`` for table item 5.1.2, the body's numeral for a body section."""
-    region: str | None
-    """The region assessed (``None`` when the data has no region)."""
-    period: int | str
-    """The period assessed: a year (2013), a month (``"2013-12"``) or a quarter (``"2013Q4"``)."""
-    value: float | None
-    """The indicator's value, in its display unit (96.5 for 96.5 %)."""
-    unit: str
-    """The display unit of ``value``, ``threshold``, ``margin`` and the interval."""
-    comparison: str
-    """The comparison made, in the payload's language."""
-    threshold: float | None
-    """What the value was compared with, in the display unit."""
-    status: StatusCode
-    """The verdict."""
-    reason: str
-    """Why the assessment has its status (a machine code, e.g. ``meets_minimum``)."""
-    explanation: str
-    """The verdict in words, with the numbers a person needs to check it."""
-    numerator: float | None
-    """The formula's numerator (or its value), in its declared default unit."""
-    denominator: float | None
-    """The formula's denominator, in its declared default unit."""
-    margin: float | None
-    """The distance to the threshold, positive on the good side."""
-    ci_low: float | None
-    """Lower bound of the 95 % confidence interval (sampled rates)."""
-    ci_high: float | None
-    """Upper bound of the 95 % confidence interval (sampled rates)."""
-    conclusive: bool | None
-    """Whether the whole interval lies on the verdict's side (``None`` without interval)."""
-    rank: int | None
-    """The region's rank among its peers (rank thresholds)."""
-    group_size: int | None
-    """The number of peers ranked."""
-    cutoff_rank: int | None
-    """The last rank in the top group."""
-    direct: bool
-    """Whether the value was given directly rather than computed from inputs."""
-    deadline: str | None
-    """The target's deadline (``"2013-12"``)."""
-    due: bool | None
-    """Whether the deadline had passed on ``as_of`` (``None`` without ``as_of``)."""
-    responsible: list[str]
-    """The units responsible for the target."""
-    equals_threshold: bool | None
-    """Whether the value equals exactly what it was compared with."""
-    attention: Literal["near_met", "near_not_met"] | None
-    """Within the attention band of what the value was compared with (status unchanged)."""
-    progress: Literal["met", "on_track", "needs_acceleration", "off_track", "regressing"] | None
-    """Progress toward the deadline, before it (``None`` at and after it, or not applicable)."""
-    required_change: float | None
-    """Change per year needed to reach the target by the deadline (display unit, signed)."""
-    observed_change: float | None
-    """Change per year observed over the region's history up to this period (signed)."""
-    projected: float | None
-    """The value at the deadline at the observed pace (a share never above 100 %)."""
+    indicator_id: str = Field(description="The indicator's id.")
+    title: str | None = Field(description="The indicator's title in the payload's language.")
+    section: str | None = Field(
+        description=(
+            'The plan section: ``"5"`` for table item '
+            "5.1.2, the body's numeral for a body section."
+        )
+    )
+    region: str | None = Field(
+        description="The region assessed (``None`` when the data has no region)."
+    )
+    period: int | str = Field(
+        description=(
+            "The period assessed: a year (2013), "
+            'a month (``"2013-12"``) or a quarter (``"2013Q4"``).'
+        )
+    )
+    value: float | None = Field(
+        description="The indicator's value, in its display unit (96.5 for 96.5 %)."
+    )
+    unit: str = Field(
+        description="The display unit of ``value``, ``threshold``, ``margin`` and the interval."
+    )
+    comparison: str = Field(description="The comparison made, in the payload's language.")
+    threshold: float | None = Field(
+        description="What the value was compared with, in the display unit."
+    )
+    status: StatusCode = Field(description="The verdict.")
+    reason: str = Field(
+        description="Why the assessment has its status (a machine code, e.g. ``meets_minimum``)."
+    )
+    explanation: str = Field(
+        description="The verdict in words, with the numbers a person needs to check it."
+    )
+    numerator: float | None = Field(
+        description="The formula's numerator (or its value), in its declared default unit."
+    )
+    denominator: float | None = Field(
+        description="The formula's denominator, in its declared default unit."
+    )
+    margin: float | None = Field(
+        description="The distance to the threshold, positive on the good side."
+    )
+    ci_low: float | None = Field(
+        description="Lower bound of the 95 % confidence interval (sampled rates)."
+    )
+    ci_high: float | None = Field(
+        description="Upper bound of the 95 % confidence interval (sampled rates)."
+    )
+    conclusive: bool | None = Field(
+        description=(
+            "Whether the whole interval lies on the verdict's side (``None`` without interval)."
+        )
+    )
+    rank: int | None = Field(description="The region's rank among its peers (rank thresholds).")
+    group_size: int | None = Field(description="The number of peers ranked.")
+    cutoff_rank: int | None = Field(description="The last rank in the top group.")
+    direct: bool = Field(
+        description="Whether the value was given directly rather than computed from inputs."
+    )
+    deadline: str | None = Field(description='The target\'s deadline (``"2013-12"``).')
+    due: bool | None = Field(
+        description="Whether the deadline had passed on ``as_of`` (``None`` without ``as_of``)."
+    )
+    responsible: list[str] = Field(description="The units responsible for the target.")
+    equals_threshold: bool | None = Field(
+        description="Whether the value equals exactly what it was compared with."
+    )
+    attention: Literal["near_met", "near_not_met"] | None = Field(
+        description=(
+            "Within the attention band of what the value was compared with (status unchanged)."
+        )
+    )
+    progress: Literal["met", "on_track", "needs_acceleration", "off_track", "regressing"] | None = (
+        Field(
+            description=(
+                "Progress toward the deadline, before it (``None`` "
+                "at and after it, or not applicable)."
+            )
+        )
+    )
+    required_change: float | None = Field(
+        description=(
+            "Change per year needed to reach the target by the deadline (display unit, signed)."
+        )
+    )
+    observed_change: float | None = Field(
+        description="Change per year observed over the region's history up to this period (signed)."
+    )
+    projected: float | None = Field(
+        description="The value at the deadline at the observed pace (a share never above 100 %)."
+    )
 
 
 class WarningPayload(_Payload):
     """A value valid but unlikely for its unit: a row of ``Evaluation.warnings()``."""
 
-    indicator_id: str
-    """The indicator whose data it is."""
-    variable: str
-    """The input variable (or the indicator's id, for its value)."""
-    region: str | None
-    """The region of the row (``None`` when the data has no region)."""
-    period: int | str
-    """The period of the row."""
-    value: float
-    """The value as given (for a rate compared with its benchmark: the rate, display unit)."""
+    indicator_id: str = Field(description="The indicator whose data it is.")
+    variable: str = Field(description="The input variable (or the indicator's id, for its value).")
+    region: str | None = Field(
+        description="The region of the row (``None`` when the data has no region)."
+    )
+    period: int | str = Field(description="The period of the row.")
+    value: float = Field(
+        description=(
+            "The value as given (for a rate compared with its benchmark: the rate, display unit)."
+        )
+    )
     code: Literal[
         "share_as_fraction", "far_above_benchmark", "far_below_benchmark", "fractional_count"
-    ]
-    """What looks wrong (a stable code)."""
-    message: str
-    """The warning in the payload's language."""
+    ] = Field(description="What looks wrong (a stable code).")
+    message: str = Field(description="The warning in the payload's language.")
 
 
 class EvaluationPayload(_Payload):
@@ -249,18 +283,24 @@ class EvaluationPayload(_Payload):
 
     model_config = ConfigDict(title="xmqc_kpi evaluation result")
 
-    schema_version: Literal["1.0"]
-    """The version of this schema the payload follows."""
-    as_of: dt.date | None
-    """The evaluation date deadlines were compared with, if one was given."""
-    provenance: Provenance
-    """What produced the payload."""
-    summary: SummaryPayload
-    """Counts by status."""
-    assessments: list[AssessmentPayload]
-    """Every assessment, sorted by indicator, region and period."""
-    warnings: list[WarningPayload] = []
-    """Plausibility warnings (values valid but unlikely for their unit); verdicts ignore them."""
+    schema_version: Literal["1.0"] = Field(
+        description="The version of this schema the payload follows."
+    )
+    as_of: dt.date | None = Field(
+        description="The evaluation date deadlines were compared with, if one was given."
+    )
+    provenance: Provenance = Field(description="What produced the payload.")
+    summary: SummaryPayload = Field(description="Counts by status.")
+    assessments: list[AssessmentPayload] = Field(
+        description="Every assessment, sorted by indicator, region and period."
+    )
+    warnings: list[WarningPayload] = Field(
+        [],
+        description=(
+            "Plausibility warnings (values valid but unlikely "
+            "for their unit); verdicts ignore them."
+        ),
+    )
 
 
 def result_schema() -> dict[str, Any]:
@@ -339,12 +379,16 @@ def evaluation_payload(result: Evaluation, lang: Language | None = None) -> Eval
 def payload_dict(
     result: Evaluation, records: list[dict[str, object]], lang: Language
 ) -> dict[str, Any]:
-    """The payload as plain JSON types, validated by :class:`EvaluationPayload` on the way.
+    """The payload as plain JSON types, as :class:`EvaluationPayload` would dump it.
 
-    ``records`` are the rows of ``result.to_frame(lang)`` as Python values.
+    ``records`` are the rows of ``result.to_frame(lang)`` as Python values. The rows are made
+    JSON-ready here, not validated one by one by the model: a service's call would otherwise
+    spend more on validating what the engine built than on the evaluation
+    (``tests/test_payload.py`` checks that the model validates every payload and dumps it
+    unchanged).
     """
     counts = result.summary().iloc[0]
-    payload = EvaluationPayload(
+    head = EvaluationPayload.model_construct(
         schema_version=SCHEMA_VERSION,
         as_of=result.as_of,
         provenance=provenance(result, lang),
@@ -353,10 +397,33 @@ def payload_dict(
             indicators=len(result.indicators),
             by_status=StatusCounts.model_validate({k: int(v) for k, v in counts.items()}),
         ),
-        assessments=[AssessmentPayload.model_validate(record) for record in records],
-        warnings=[
-            WarningPayload.model_validate(record)
-            for record in result.warnings(lang).astype(object).to_dict("records")
-        ],
-    )
-    return payload.model_dump(mode="json")
+        assessments=[],
+        warnings=[],
+    ).model_dump(mode="json")
+    warnings = result.warnings(lang).astype(object).to_dict("records")
+    head["assessments"] = [_json_record(record) for record in records]
+    head["warnings"] = [_json_record(record) for record in warnings]
+    return head
+
+
+def _json_record(record: Mapping[Any, object]) -> dict[str, object]:
+    """A row as JSON types the way pydantic dumps them: tuples as lists, ±inf and NaN as null.
+
+    >>> _json_record({"value": float("inf"), "responsible": ("市质监局",), "period": 2013})
+    {'value': None, 'responsible': ['市质监局'], 'period': 2013}
+    """
+    return {str(name): _json_value(value) for name, value in record.items()}
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, tuple):
+        return list(value)
+    if value is None or isinstance(value, str | int):
+        return value
+    if hasattr(value, "item"):  # a numpy scalar left in a warnings row
+        return _json_value(value.item())
+    if value is pd.NA or value is pd.NaT:
+        return None
+    raise TypeError(f"no JSON form for {type(value).__name__}")

@@ -82,8 +82,8 @@ def detect(
     exact: ExactAt,
     benchmarks: References | None,
     written: Collection[str],
-) -> pd.DataFrame:
-    """The implausible values of one indicator's rows (panel positions in ``row``).
+) -> pd.DataFrame | None:
+    """The implausible values of one indicator's rows (panel positions in ``row``), if any.
 
     ``value`` is the indicator's value in its display unit, ``direct`` the rows reported
     directly, ``exact`` the exact value of a row, ``benchmarks`` the national averages and
@@ -96,7 +96,7 @@ def detect(
     if benchmarks is not None:
         pieces.extend(_far_from_benchmark(indicator, value, exact, benchmarks))
     if not pieces:
-        return detect_empty()
+        return None  # the common case: no frame built (a service evaluates 42 indicators a call)
     return pd.concat(pieces, ignore_index=True).sort_values("row", kind="stable")
 
 

@@ -43,6 +43,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -116,9 +117,15 @@ def period_end_months(ordinal: IntArray, freq: str | None) -> IntArray | None:
     if freq is None:
         return None
     uniques, codes = np.unique(ordinal, return_inverse=True)
-    ends = [pd.Period(ordinal=int(o), freq=freq).end_time for o in uniques]
-    months = np.array([end.year * _MONTHS + end.month for end in ends], dtype=np.int64)
+    months = np.array([_end_month(int(o), freq) for o in uniques], dtype=np.int64)
     return months[codes]
+
+
+@lru_cache(maxsize=4096)
+def _end_month(ordinal: int, freq: str) -> int:
+    """One period's last month as ``year × 12 + month`` (periods recur call after call)."""
+    end = pd.Period(ordinal=ordinal, freq=freq).end_time
+    return int(end.year * _MONTHS + end.month)
 
 
 def deadline_month(deadline: str) -> int:
@@ -154,12 +161,20 @@ def assess_progress(
     eligible = (left > 0) & subject.known & np.isin(status, ("met", "not_met"))
     met = eligible & (status == "met")
 
+    target_float = None if target is None else float(target)
+    required = _required(target_float, subject.value, left, eligible & ~met)
+    codes = np.full(rows, -1, dtype=np.int8)
     index = np.arange(rows)
     region = subject.region
     starts = np.flatnonzero(np.r_[True, region[1:] != region[:-1]])
     first_known = np.minimum.reduceat(np.where(subject.known, index, rows), starts)
     first = np.repeat(first_known, np.diff(np.r_[starts, rows]))
     history = eligible & (first < index)
+    if not history.any():  # one period per region (a service's call): no pace to observe
+        codes[met] = _MET
+        nan = np.full(rows, np.nan)
+        status_column = pd.Categorical.from_codes(codes, dtype=PROGRESS_DTYPE)
+        return Progress(status_column, required, nan, nan, nan)
     base = np.where(history, first, index)
     span = np.where(history, months - months[base], 0)
     value, start = subject.value, subject.value[base]
@@ -185,7 +200,6 @@ def assess_progress(
     # rows without history compare a value with itself: nothing to settle exactly there
     toward = history & decide(value, start, better, subject.exact, exact_start, ~history)
     away = history & decide(value, start, worse, subject.exact, exact_start, ~history)
-    codes = np.full(rows, -1, dtype=np.int8)
     codes[history] = _OFF_TRACK
     codes[toward] = _ACCELERATE
     projected, exact_projected = projection(Fraction(1))
@@ -198,11 +212,6 @@ def assess_progress(
         codes[slow] = _OFF_TRACK
         on = toward & decide(projected, float(target), reach, exact_projected, fixed)
         codes[on] = _ON_TRACK
-        with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
-            required = (float(target) - value) * _MONTHS / left
-        required = np.where(eligible & ~met, required, np.nan)
-    else:
-        required = np.full(rows, np.nan)
     codes[away] = _REGRESSING
     codes[met] = _MET
     return Progress(
@@ -212,6 +221,20 @@ def assess_progress(
         projected=np.where(history, _bounded(indicator, projected), np.nan),
         span=np.where(history, span / _MONTHS, np.nan),
     )
+
+
+def _required(
+    target: float | None, value: FloatArray, left: IntArray, needed: npt.NDArray[np.bool_]
+) -> FloatArray:
+    """The change per year that reaches ``target`` by the deadline, on the ``needed`` rows.
+
+    (target − value) × 12 / months left; NaN elsewhere and for trends (no target).
+    """
+    if target is None:
+        return np.full(len(value), np.nan)
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        required = (target - value) * _MONTHS / left
+    return np.where(needed, required, np.nan)
 
 
 def _statuses(reason: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
