@@ -431,14 +431,16 @@ def plan_of(indicators: Catalog | Iterable[Indicator]) -> Plan | None:
     """The plan the indicators were declared from, else ``None``.
 
     A catalog's :attr:`Catalog.plan`; for other indicators, the Xiamen plan when each is the
-    built-in declaration of its id (a part of the built-in catalog), else ``None`` (a catalog
-    of one's own, even one reusing an id).
+    built-in declaration of its id (one of the 42 or a supplementary indicator), else ``None``
+    (a catalog of one's own, even one reusing an id).
 
     >>> plan_of(catalog().filter(section="5")).number
     '厦府〔2013〕98号'
     >>> rate = catalog()["national_sampling_pass_rate"]
     >>> plan_of([rate]).number, plan_of([rate.model_copy(update={"deadline": "2020-12"})])
     ('厦府〔2013〕98号', None)
+    >>> plan_of([catalog(supplementary=True)["national_metrology_testing_centres"]]).number
+    '厦府〔2013〕98号'
     """
     if isinstance(indicators, Catalog):
         return indicators.plan
@@ -447,7 +449,7 @@ def plan_of(indicators: Catalog | Iterable[Indicator]) -> Plan | None:
 
 def _builtin_plan(items: tuple[Indicator, ...]) -> Plan | None:
     """The Xiamen plan when every one of ``items`` is a built-in declaration, else ``None``."""
-    builtin = catalog()
+    builtin = catalog(supplementary=True)
     same = [
         builtin._by_id.get(item.id) is item or builtin._by_id.get(item.id) == item for item in items
     ]

@@ -7,7 +7,7 @@ completed. Fields of the explanations, besides the shared ones (``{title}``, ``{
 the deadline year, ``2015 年底``), ``{by}`` (the deadline year), ``{first}`` and ``{last}``
 (the years a completion year may be in).
 
->>> DELIVERABLE_WORDS["completed_by_deadline"].say("zh", title="国家级现代产业计量测试中心",
+>>> DELIVERABLE_WORDS["completed_by_deadline"]("zh", title="国家级现代产业计量测试中心",
 ...     done="建成", value="2014", deadline="2015 年底", ref="分解表 2.3.2", status="达标")
 '国家级现代产业计量测试中心已于 2014 年建成，早于完成时限 2015 年底（分解表 2.3.2），达标。'
 """
