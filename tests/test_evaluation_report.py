@@ -405,6 +405,23 @@ def test_the_sample_report_draws_progress_only_where_there_is_a_projection(
         assert drawn == bool(projected.get(indicator.id, 0)), indicator.id
 
 
+def test_another_citys_report_cites_clauses_as_its_plan_names_them() -> None:
+    here = ROOT / "examples" / "custom_catalog"
+    mine = kpi.load_catalog(here / "catalog.toml")
+    data = pd.read_csv(here / "data.csv")
+    result = kpi.evaluate(mine, data, benchmarks=pd.read_csv(here / "benchmarks.csv"))
+    for lang, cited in (
+        ("zh", "附表 1.1.1 / 第一（一）部分"),
+        ("en", "annex table 1.1.1 / part 一(一)"),
+    ):
+        for fmt in ("html", "md"):
+            report = str(evaluation_report(result, format=fmt, lang=lang))
+            assert cited in report
+            assert "分解表" not in report
+            assert "厦门" not in report
+            assert "Xiamen" not in report
+
+
 # --------------------------------------------------------------------------- safety
 
 

@@ -15,6 +15,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from ..indicator import Indicator
+from ..plan import Plan
 from ..results import Evaluation, Language
 from ..text.numbers import format_numbers, pair_decimals
 from ..text.report_print import READING
@@ -34,6 +35,8 @@ class Prepared:
     indicators: dict[str, Indicator]
     regions: tuple[str, ...]
     periods: tuple[str, ...]
+    #: The plan the indicators come from (it names their clauses), if known.
+    plan: Plan | None = None
 
 
 def prepare(result: Evaluation, lang: Language, words: Words) -> Prepared:
@@ -50,7 +53,8 @@ def prepare(result: Evaluation, lang: Language, words: Words) -> Prepared:
     base = np.asarray(_per_indicator(ids, indicators, lambda i: i.decimals), dtype=np.int64)
     _add_texts(frame, base, words)
     regions = tuple(dict.fromkeys(frame["region_label"].tolist()))
-    return Prepared(frame, indicators, regions, period_order(frame["period"].tolist()))
+    periods = period_order(frame["period"].tolist())
+    return Prepared(frame, indicators, regions, periods, result.plan)
 
 
 def _per_indicator(

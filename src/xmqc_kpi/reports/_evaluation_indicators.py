@@ -10,6 +10,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from ..indicator import Indicator
+from ..plan import Plan
 from ..results import Language, Status
 from ..text.report_print import READING
 from ..text.statuses import status_word
@@ -113,7 +114,7 @@ def _block(
         id=indicator.id,
         heading=title_of(indicator, lang),
         headline=headline(texts["status"], texts["period_label"], prepared.periods, lang),
-        facts=_facts(indicator, texts, words, lang),
+        facts=_facts(indicator, texts, words, lang, prepared.plan),
         quote=indicator.quote,
         table=_table(indicator, texts, words, lang),
         charts=_charts(indicator, texts, numbers, prepared, words, lang),
@@ -171,10 +172,15 @@ def headline(
 
 
 def _facts(
-    indicator: Indicator, texts: dict[str, npt.NDArray[np.object_]], words: Words, lang: Language
+    indicator: Indicator,
+    texts: dict[str, npt.NDArray[np.object_]],
+    words: Words,
+    lang: Language,
+    plan: Plan | None,
 ) -> tuple[tuple[str, str], ...]:
     clause = indicator.clause
-    where = clause_text(clause, lang)  # as the threshold report words it
+    names = None if plan is None else plan.clause_words
+    where = clause_text(clause, lang, names)  # as the threshold report words it, as the plan
     responsible = indicator.responsible
     units = words.list_separator.join(responsible.units)
     if responsible.inherited_from is not None:
