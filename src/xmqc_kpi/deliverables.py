@@ -6,19 +6,14 @@ completed** — a plain number, dimensionless (a calendar year is a label, not a
 converts to months) — and ``0`` where it is not yet completed (未建成 on the input template: a
 blank cell is missing data, never "not built"). :class:`Deliverable` judges each row:
 
-=====================================================  ======================================
-the reported value                                     reason → status
-=====================================================  ======================================
-a year ≤ ``by``                                        ``completed_by_deadline`` → met
-a year > ``by``                                        ``completed_late`` → not met
-``0``, the row's period ending before the end of       ``not_completed_before_deadline`` →
-``by``                                                 not met (yet: the explanation says so)
-``0`` otherwise (deadline reached, or the period's     ``not_completed`` → not met
-calendar unknown)
-anything else (a fraction, 13, -1)                     ``not_a_completion_year`` →
-                                                       insufficient data
-blank                                                  ``missing_input`` → insufficient data
-=====================================================  ======================================
+* a year ≤ ``by`` → ``completed_by_deadline``, met;
+* a year > ``by`` → ``completed_late``, not met (late);
+* ``0``, the row's period ending before the end of year ``by`` →
+  ``not_completed_before_deadline``, not met (yet: the explanation says it is not yet due);
+* ``0`` otherwise (the deadline reached, or the periods' calendar unknown) →
+  ``not_completed``, not met;
+* anything else (a fraction, 13) → ``not_a_completion_year``, insufficient data;
+* a blank → ``missing_input``, insufficient data (as for every kind).
 
 So the status is met only with a completion year no later than the deadline year. Whether the
 deadline has passed at the evaluation date is the frame's ``due`` column, as for every kind.

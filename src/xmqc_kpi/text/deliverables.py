@@ -67,9 +67,10 @@ DELIVERABLE_WORDS: dict[str, Words] = {
         "{status}.",
     ),
     "not_a_completion_year": Words(
-        zh="{title}：填报值 {value}既不是{done}年份（{first}–{last} 年之间的整数），"
+        # no {value}: shown with the indicator's decimals, 1.5 would read as the year 2
+        zh="{title}：填报值既不是{done}年份（{first}–{last} 年之间的整数），"
         "也不是表示尚未{done}的 0，无法评价。",
-        en="{title}: the reported {value} is neither the year it was {done} (a whole number "
+        en="{title}: the reported value is neither the year it was {done} (a whole number "
         "from {first} to {last}) nor 0 for not yet {done}, so it cannot be assessed.",
     ),
 }
