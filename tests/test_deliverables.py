@@ -387,3 +387,31 @@ def test_plan_of_a_changed_supplementary_indicator_is_unknown() -> None:
     assert plan_of([changed]) is None
     assert plan_of([centre()]) is None
     assert plan_of([]) is None
+
+
+# --------------------------------------------------------------------------- the sample
+
+
+def test_the_sample_has_the_supplementary_rows_its_readme_describes() -> None:
+    extended = catalog(supplementary=True)
+    chosen = list(extended)[42:]
+    frame = kpi.evaluate(chosen, **kpi.sample_data(), as_of="2015-12-31").to_frame()
+    city = frame[frame["region"] == "厦门市"]
+    statuses = {
+        indicator_id: rows.sort_values("period")["status"].tolist()
+        for indicator_id, rows in city.groupby("indicator_id", observed=True)
+    }
+    assert statuses == {
+        "national_metrology_testing_centres": ["not_met", "not_met", "not_met", "not_met"],
+        "manufacturing_quality_competitiveness_trend": [
+            "insufficient_data",
+            "met",
+            "not_met",
+            "met",
+        ],
+        "national_service_standardization_pilots": ["not_met", "met", "met", "met"],
+    }
+    centre_reasons = city[city["indicator_id"] == "national_metrology_testing_centres"]
+    assert centre_reasons.sort_values("period")["reason"].tolist()[2:] == ["completed_late"] * 2
+    districts = frame[frame["region"] != "厦门市"]
+    assert set(districts["status"]) == {"insufficient_data"}  # city-level: no district rows

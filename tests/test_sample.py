@@ -25,9 +25,9 @@ def sample() -> SampleData:
 
 @pytest.fixture(scope="module")
 def default_units() -> dict[str, str]:
-    """Default unit of every input variable of the built-in catalog (first declaration wins)."""
+    """Default unit of every input variable of the built-in catalog, supplementary included."""
     units: dict[str, str] = {}
-    for indicator in catalog():
+    for indicator in catalog(supplementary=True):
         for item in indicator.inputs:
             units.setdefault(item.name, item.unit)
     return units
