@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from string import Formatter
 from typing import Any
 
@@ -241,15 +242,17 @@ class _Renderer:
             lookup = np.zeros(len(groups.templates), dtype=np.int64)
             lookup[codes] = np.arange(len(codes))
             which = lookup[local]
-            result: Any = None
+            pieces: list[str | Text] = []
             for position in range(len(names) + 1):
-                segment = np.asarray([segments[position] for _c, segments in members], dtype=S)
-                piece = segment[0] if len(members) == 1 else segment[which]
-                result = piece if result is None else np.strings.add(result, piece)
+                if len(members) == 1:
+                    pieces.append(members[0][1][position])
+                else:
+                    segment = np.asarray([segments[position] for _c, segments in members], dtype=S)
+                    pieces.append(segment[which])
                 if position < len(names):
                     column: Text = self._field(names[position])
-                    result = np.strings.add(result, column[rows])
-            text[rows] = result
+                    pieces.append(column[rows])
+            text[rows] = join_columns(pieces)
         return text
 
     def _groups(self) -> _Groups:
@@ -278,7 +281,7 @@ class _Renderer:
         """A template as its column fields and the fixed text around them (one-value fields in)."""
         names: list[str] = []
         segments = [""]
-        for literal, name, _spec, _conversion in Formatter().parse(template):
+        for literal, name, _spec, _conversion in _parsed(template):
             segments[-1] += literal
             if name is None:
                 continue
@@ -537,20 +540,42 @@ def _fill(template: str, fields: dict[str, Any]) -> Text:
     >>> _fill("{a}，{b}。", {"a": np.array(["x", "y"], dtype=S), "b": "z"}).tolist()
     ['x，z。', 'y，z。']
     """
-    result: Any = None
-    pending = ""
-    for literal, name, _spec, _conversion in Formatter().parse(template):
-        pending += literal
-        if name is None:
-            continue
-        piece = fields[name]
-        if not isinstance(piece, np.ndarray):
-            pending += str(piece)
-            continue
-        if pending:
-            result = pending if result is None else np.strings.add(result, pending)
-            pending = ""
-        result = piece if result is None else np.strings.add(result, piece)
-    if pending or result is None:
-        result = pending if result is None else np.strings.add(result, pending)
-    return np.asarray(result, dtype=S)
+    pieces: list[str | Text] = []
+    for literal, name, _spec, _conversion in _parsed(template):
+        pieces.append(literal)
+        if name is not None:
+            piece = fields[name]
+            pieces.append(piece if isinstance(piece, np.ndarray) else str(piece))
+    return np.asarray(join_columns(pieces), dtype=S)
+
+
+def join_columns(pieces: Sequence[str | Text]) -> str | Text:
+    """Strings and string columns joined row by row, in order.
+
+    Adjacent strings are joined first; then the columns are joined pairwise, as a balanced
+    tree, so that each character is copied about log2(pieces) times instead of once for every
+    piece after it (for a 15-piece sentence over 300,000 rows, half the time of a chain).
+
+    >>> join_columns(["a", np.array(["x", "y"], dtype=S), "b", "c", np.array(["1", "2"])])
+    array(['axbc1', 'aybc2'], dtype=StringDType())
+    >>> join_columns(["a", "b"])
+    'ab'
+    """
+    merged: list[str | Text] = []
+    for piece in pieces:
+        if isinstance(piece, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += piece
+        elif not (isinstance(piece, str) and piece == ""):
+            merged.append(piece)
+    while len(merged) > 1:
+        merged = [
+            np.strings.add(merged[i], merged[i + 1]) if i + 1 < len(merged) else merged[i]
+            for i in range(0, len(merged), 2)
+        ]
+    return merged[0] if merged else ""
+
+
+@lru_cache(maxsize=1024)
+def _parsed(template: str) -> tuple[tuple[str, str | None, str | None, str | None], ...]:
+    """A template's (literal, field, spec, conversion) parts, parsed once (templates recur)."""
+    return tuple(Formatter().parse(template))

@@ -488,6 +488,43 @@ def _numeric(
     return _blank(values, negative | infinite)
 
 
+#: Column types read a block at a time when every cell is a non-negative finite number.
+_BLOCK_TYPES: tuple[tuple[Any, type[np.generic]], ...] = (
+    (np.dtype(np.int64), np.int64),
+    (pd.Int64Dtype(), np.int64),
+    (np.dtype(np.float64), np.float64),
+)
+
+
+def _clean_numeric_columns(data: pd.DataFrame, positions: list[int]) -> dict[int, npt.NDArray[Any]]:
+    """The columns at ``positions`` that need no cell-by-cell reading, by position.
+
+    Columns of int64, float64 or nullable Int64 without a missing cell are converted in one
+    block per type; those without a negative or infinite cell are what :func:`_numeric` would
+    return for them (the others are left to it, which names their problems). A service's
+    one-row frame of seventy columns costs three conversions, not seventy.
+
+    >>> frame = pd.DataFrame({"a": [1, 2], "b": [0.5, -1.0], "c": ["x", "y"]})
+    >>> {p: v.tolist() for p, v in _clean_numeric_columns(frame, [0, 1, 2]).items()}
+    {0: [1, 2]}
+    """
+    dtypes = data.dtypes
+    found: dict[int, npt.NDArray[Any]] = {}
+    for dtype, numpy_type in _BLOCK_TYPES:
+        chosen = [p for p in positions if dtypes.iloc[p] == dtype]
+        if dtype == pd.Int64Dtype():
+            chosen = [p for p in chosen if not data.iloc[:, p].hasnans]
+        if not chosen:
+            continue
+        block = data.iloc[:, chosen].to_numpy(dtype=numpy_type)
+        bad = block < 0
+        if numpy_type is np.float64:
+            bad |= np.isinf(block)
+        for column in np.flatnonzero(~bad.any(axis=0)).tolist():
+            found[chosen[column]] = np.ascontiguousarray(block[:, column])
+    return found
+
+
 def _blank(values: npt.NDArray[Any], bad: npt.NDArray[np.bool_]) -> npt.NDArray[Any]:
     """``values`` with the cells already reported as problems made missing (NaN).
 
@@ -756,13 +793,17 @@ def _read_wide(
     _duplicates(group, first, labels, region, period, problems)
     columns: dict[str, Column] = {}
     names = [str(c) for c in data.columns]
+    clean = _clean_numeric_columns(data, [p for p, n in enumerate(names) if n in variables])
     for position, name in enumerate(names):
         if name not in variables or name in columns:
             continue
         if names.count(name) > 1:
             problems.add("column_repeated", name, None, times=names.count(name))
             continue
-        raw = _numeric(data.iloc[:, position], name, problems)[keep]
+        if position in clean:
+            raw = clean[position][keep]
+        else:
+            raw = _numeric(data.iloc[:, position], name, problems)[keep]
         if name in bad_units:
             continue
         unit = units.get(name, variables[name])
