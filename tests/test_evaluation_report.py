@@ -405,11 +405,26 @@ def test_the_sample_report_draws_progress_only_where_there_is_a_projection(
         assert drawn == bool(projected.get(indicator.id, 0)), indicator.id
 
 
-def test_another_citys_report_cites_clauses_as_its_plan_names_them() -> None:
+def _another_city() -> Evaluation:
     here = ROOT / "examples" / "custom_catalog"
     mine = kpi.load_catalog(here / "catalog.toml")
     data = pd.read_csv(here / "data.csv")
-    result = kpi.evaluate(mine, data, benchmarks=pd.read_csv(here / "benchmarks.csv"))
+    return kpi.evaluate(mine, data, benchmarks=pd.read_csv(here / "benchmarks.csv"))
+
+
+def test_sections_are_headed_by_their_title_from_the_plan() -> None:
+    result = _another_city()  # its plan titles sections 1 and 2, not 3
+    headings = ["1 提高产品质量", "2 保障质量安全", "3"]
+    html = evaluation_report(result)
+    section_rows = _table(html, "summary-section").split("<tbody>")[1]
+    assert re.findall(r"<tr><td>([^<]*)</td>", section_rows) == headings
+    workbook = load_workbook(evaluation_report(result, format="xlsx"))
+    rows = list(workbook["汇总"].iter_rows(values_only=True))
+    assert [row[1] for row in rows if row[0] == "按规划章节"] == headings
+
+
+def test_another_citys_report_cites_clauses_as_its_plan_names_them() -> None:
+    result = _another_city()
     for lang, cited in (
         ("zh", "附表 1.1.1 / 第一（一）部分"),
         ("en", "annex table 1.1.1 / part 一(一)"),

@@ -122,17 +122,9 @@ def test_auditor_writes_both_reports(tmp_path: Path) -> None:
     for name, sheets in [
         (
             "thresholds.xlsx",
-            [
-                "overview",
-                "rules",
-                "indicators",
-                "supplementary",
-                "not_indicators",
-                "discrepancies",
-                "provenance",
-            ],
+            ["总览", "解读规则", "指标详情", "补充指标", "未列为指标的条款", "条款差异", "来源"],
         ),
-        # the evaluation workbook names its sheets in the report's language (Chinese here)
+        # both workbooks name their sheets in the report's language (Chinese here)
         ("evaluation.xlsx", ["汇总", "期限", "状态矩阵", "评价结果", "输入数据", "来源"]),
     ]:
         workbook = load_workbook(out / name, read_only=True)

@@ -167,8 +167,8 @@ def test_threshold_report_shows_the_note_in_its_language(lang: Language) -> None
 
 def test_threshold_report_xlsx_shows_the_chinese_note() -> None:
     workbook = openpyxl.load_workbook(io.BytesIO(threshold_report(BUILTIN, format="xlsx")))
-    sheet = workbook["indicators"]
-    header = [cell.value for cell in sheet[1]]  # in the report's language: Chinese by default
+    sheet = workbook["指标详情"]  # named and headed in the report's language: Chinese by default
+    header = [cell.value for cell in sheet[1]]
     notes = {
         row[header.index("编号")]: row[header.index("解释说明")]
         for row in sheet.iter_rows(min_row=2, values_only=True)

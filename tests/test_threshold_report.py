@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 
-from xmqc_kpi.catalogs import THRESHOLD_KINDS, CatalogError, catalog
+from xmqc_kpi.catalogs import THRESHOLD_KINDS, CatalogError, catalog, load_catalog
 from xmqc_kpi.indicator import Indicator, Responsible
 from xmqc_kpi.interpretation import DISCREPANCIES, RULES, InterpretationRule
 from xmqc_kpi.reports._threshold_model import INDICATOR_COLUMNS, build_document
@@ -34,10 +34,14 @@ from xmqc_kpi.reports._threshold_render import _md_cell
 from xmqc_kpi.reports._threshold_text import section_label, unit_name
 from xmqc_kpi.reports.threshold_report import threshold_report
 from xmqc_kpi.text import Language
+from xmqc_kpi.text.spreadsheets import THRESHOLD_SHEETS
 from xmqc_kpi.thresholds import TopAmongPeers
 
 GOLDEN = Path(__file__).parent / "golden"
 REGENERATE = os.environ.get("XMQC_KPI_REGENERATE") == "1"
+EXAMPLE_CATALOG = (
+    Path(__file__).resolve().parents[1] / "examples" / "custom_catalog" / "catalog.toml"
+)
 CATALOG = catalog()
 #: The indicators in the plan's order: sections as the plan lists them, clauses within.
 IDS = tuple(row.id for row in build_document(CATALOG, "zh").indicators)
@@ -155,7 +159,8 @@ def test_xlsx_cells_match_golden_file() -> None:
 def test_every_indicator_is_in_every_format_in_plan_order(format: str, lang: str) -> None:
     content = _render(format, lang)
     if format == "xlsx":
-        found = [row[0] for row in _xlsx_cells(content)["indicators"][1:]]
+        sheet = THRESHOLD_SHEETS.say("indicators", lang)  # 指标详情, Indicators
+        found = [row[0] for row in _xlsx_cells(content)[sheet][1:]]
     elif format == "csv":
         assert isinstance(content, str)
         found = [row["id"] for row in csv.DictReader(io.StringIO(content))]
@@ -420,7 +425,7 @@ def test_csv_and_xlsx_neutralise_formula_cells() -> None:
     workbook = openpyxl.load_workbook(
         io.BytesIO(threshold_report([hostile], format="xlsx", lang="en"))
     )
-    sheet = workbook["indicators"]
+    sheet = workbook["Indicators"]
     header = [cell.value for cell in sheet[1]]
     cell = sheet.cell(row=2, column=header.index("English title") + 1)
     assert cell.value == "'" + formula
@@ -430,28 +435,57 @@ def test_csv_and_xlsx_neutralise_formula_cells() -> None:
 # ---------------------------------------------------------------------------- formats
 
 
-def test_xlsx_has_the_three_sheets_with_stable_columns() -> None:
+def test_xlsx_sheets_are_named_in_the_report_language_with_stable_columns() -> None:
     cells = _xlsx_cells(_render("xlsx", "en"))
     assert list(cells) == [
-        "overview",
-        "rules",
-        "indicators",
-        "supplementary",
-        "not_indicators",
-        "discrepancies",
-        "provenance",
+        "Overview",
+        "Rules",
+        "Indicators",
+        "Supplementary indicators",
+        "Clauses not made indicators",
+        "Discrepancies",
+        "Provenance",
     ]
-    assert cells["indicators"][0][:3] == ["ID", "Table clause", "Body clause"]
-    assert len(cells["indicators"][0]) == len(INDICATOR_COLUMNS)
-    assert cells["overview"][0][:5] == [
+    assert list(_xlsx_cells(_render("xlsx", "zh"))) == [
+        "总览",
+        "解读规则",
+        "指标详情",
+        "补充指标",
+        "未列为指标的条款",
+        "条款差异",
+        "来源",
+    ]
+    assert cells["Indicators"][0][:3] == ["ID", "Table clause", "Body clause"]
+    assert len(cells["Indicators"][0]) == len(INDICATOR_COLUMNS)
+    assert cells["Overview"][0][:5] == [
         "Plan section",
         "Clause",
         "Indicator",
         "Threshold value",
         "Threshold unit",
     ]
-    assert [row[0] for row in cells["rules"][1:]] == [rule.key for rule in RULES]
-    assert [row[0] for row in cells["discrepancies"][1:]] == [d.key for d in DISCREPANCIES]
+    assert [row[0] for row in cells["Rules"][1:]] == [rule.key for rule in RULES]
+    assert [row[0] for row in cells["Discrepancies"][1:]] == [d.key for d in DISCREPANCIES]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_sheet_name_is_one_a_spreadsheet_accepts(lang: str) -> None:
+    for key in THRESHOLD_SHEETS:
+        name = THRESHOLD_SHEETS.say(key, lang)
+        assert 0 < len(name) <= 31, name
+        assert not set(name) & set("[]:*?/\\"), name
+
+
+def test_the_overview_heads_sections_by_their_title_from_the_plan() -> None:
+    mine = load_catalog(EXAMPLE_CATALOG)  # declares sections 1 and 2, not 3
+    overview = _xlsx_cells(threshold_report(mine, format="xlsx", lang="zh"))["总览"]
+    assert [row[0] for row in overview[1:]] == [
+        "1 提高产品质量",
+        "1 提高产品质量",
+        "2 保障质量安全",
+        "3",
+        "3",
+    ]
 
 
 def test_csv_columns_are_stable_snake_case() -> None:

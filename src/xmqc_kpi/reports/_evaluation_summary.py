@@ -11,6 +11,7 @@ from ..text.statuses import status_word
 from ._evaluation_frame import Prepared
 from ._evaluation_model import Cell, Table
 from ._evaluation_text import Words
+from ._threshold_text import section_heading
 
 __all__ = ["deadline_lines", "summary_tables"]
 
@@ -29,7 +30,9 @@ def summary_tables(result: Evaluation, prepared: Prepared, words: Words) -> tupl
             "summary-section",
             words.by_section,
             words.section,
-            _status_counts(frame["section"], frame["status"], sections),
+            _status_counts(frame["section"], frame["status"], sections).rename(
+                index=lambda key: section_heading(str(key), words.lang, prepared.plan)
+            ),
             words,
         ),
         _counts_table(

@@ -28,6 +28,7 @@ from ..text.units import unit_name
 from ..units import UnitError, normalise_unit
 from ._evaluation_frame import period_order
 from ._sheets import Sheet, Styled, add_sheet, new_workbook, unit_format, workbook_bytes
+from ._threshold_text import section_heading
 
 if TYPE_CHECKING:
     from .evaluation_report import EvaluationSource
@@ -100,7 +101,7 @@ def _status_header(lang: Language) -> list[str]:
 
 
 def _summary(result: Evaluation, lang: Language) -> Sheet:
-    """Status counts overall, by plan section, by responsible unit and by region."""
+    """Status counts overall, by plan section (as the plan heads it), by unit and by region."""
     rows: list[list[object]] = []
     overall = result.summary().reindex(columns=list(_STATUSES), fill_value=0)
     rows.append([SPREADSHEET.say("all", lang), "", *_status_cells(overall.iloc[0].tolist())])
@@ -108,7 +109,10 @@ def _summary(result: Evaluation, lang: Language) -> Sheet:
         grouping = SPREADSHEET.say("by", lang, key=SPREADSHEET.say(f"by_{by}", lang))
         counts = result.summary(by=by).reindex(columns=list(_STATUSES), fill_value=0)
         for key, values in zip(counts.index, counts.to_numpy().tolist(), strict=True):
-            rows.append([grouping, _key_text(key, "no_region", lang), *_status_cells(values)])
+            group = _key_text(key, "no_region", lang)
+            if by == "section":  # as the plan heads it: 「5 显著提高产品质量」
+                group = section_heading(str(key), lang, result.plan)
+            rows.append([grouping, group, *_status_cells(values)])
     header = [COLUMNS.say("grouping", lang), COLUMNS.say("group", lang), *_status_header(lang)]
     return Sheet(SHEETS.say("summary", lang), header, rows)
 

@@ -49,7 +49,7 @@ from ._threshold_text import (
     measurement_text,
     parameter_text,
     responsible_texts,
-    section_label,
+    section_heading,
     section_title,
     threshold_text,
     unit_word,
@@ -378,16 +378,10 @@ def _sections(
     groups = []
     for key in keys:
         members = sorted((item for item in indicators if item.section == key), key=_clause_order)
-        title = section_title(key, lang, plan)
-        heading = (
-            THRESHOLD_REPORT.say("section_heading", lang, key=section_label(key, lang), title=title)
-            if title
-            else section_label(key, lang)
-        )
         groups.append(
             SectionGroup(
                 key=key,
-                heading=heading,
+                heading=section_heading(key, lang, plan),
                 indicators=tuple(_indicator_row(item, lang, plan, names) for item in members),
             )
         )

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from ..text import Language
+from ..text.spreadsheets import THRESHOLD_SHEETS
 from ..text.threshold_report import THRESHOLD_COLUMNS, THRESHOLD_REPORT
 from ._markup import csv_text, escape, html_page, markdown_escape
 from ._provenance import provenance_html, provenance_markdown, provenance_rows
@@ -481,18 +483,20 @@ def render_json(document: ThresholdDocument) -> str:
 
 
 def render_xlsx(document: ThresholdDocument) -> bytes:
-    """A workbook of filterable tables, headers in the report's language.
+    """A workbook of filterable tables, sheets named and headed in the report's language.
 
-    Sheets ``overview`` (one row per indicator, the threshold as a number beside its unit),
-    ``rules``, ``indicators``, ``supplementary`` and ``not_indicators`` (the built-in plan
-    only), ``discrepancies``
-    (when any apply) and ``provenance``; every table has fitted widths, an autofilter and a
-    frozen header row (:mod:`._sheets`).
+    Sheets (:data:`~xmqc_kpi.text.spreadsheets.THRESHOLD_SHEETS`) 总览 / Overview (one row per
+    indicator under its plan section, the threshold as a number beside its unit), 解读规则 /
+    Rules, 指标详情 / Indicators, then, where the report has them, 补充指标 / Supplementary
+    indicators, 未列为指标的条款 / Clauses not made indicators and 条款差异 / Discrepancies, and
+    来源 / Provenance; every table has fitted widths, an autofilter and a frozen header row
+    (:mod:`._sheets`).
     """
     lang = document.lang
 
-    def header(columns: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(_column(column, lang) for column in columns)
+    def sheet(key: str, columns: tuple[str, ...], rows: Sequence[Sequence[object]]) -> Sheet:
+        header = tuple(_column(column, lang) for column in columns)
+        return Sheet(THRESHOLD_SHEETS.say(key, lang), header, rows)
 
     def threshold(row: IndicatorRow) -> Styled:
         return Styled(row.threshold_value, number_format(None))
@@ -503,61 +507,43 @@ def render_xlsx(document: ThresholdDocument) -> bytes:
             for column, value in row.record().items()
         ]
 
-    sheets = [
-        Sheet(
-            "overview",
-            header(("section", *OVERVIEW_COLUMNS)),
-            [
-                (
-                    group.heading,
-                    row.clause_table or section_label(row.clause_body, lang),
-                    row.title,
-                    threshold(row),
-                    row.threshold_unit,
-                    row.threshold_text,
-                    row.deadline,
-                    row.responsible,
-                )
-                for group in document.sections
-                for row in group.indicators
-            ],
-        ),
-        Sheet("rules", header(RULE_COLUMNS), [list(r.record().values()) for r in document.rules]),
-        Sheet(
-            "indicators",
-            header(INDICATOR_COLUMNS),
-            [indicator_cells(row) for row in document.indicators],
-        ),
+    overview = [
+        (
+            group.heading,
+            row.clause_table or section_label(row.clause_body, lang),
+            row.title,
+            threshold(row),
+            row.threshold_unit,
+            row.threshold_text,
+            row.deadline,
+            row.responsible,
+        )
+        for group in document.sections
+        for row in group.indicators
     ]
-    if document.supplementary:
-        sheets.append(
-            Sheet(
-                "supplementary",
-                header(INDICATOR_COLUMNS),
-                [indicator_cells(row) for row in document.supplementary],
-            )
-        )
-    if document.considered:
-        sheets.append(
-            Sheet(
-                "not_indicators",
-                header(CONSIDERED_COLUMNS),
-                [list(entry.record().values()) for entry in document.considered],
-            )
-        )
-    if document.discrepancies:
-        sheets.append(
-            Sheet(
-                "discrepancies",
-                header(DISCREPANCY_COLUMNS),
-                [list(entry.record().values()) for entry in document.discrepancies],
-            )
-        )
-    sheets.append(
-        Sheet(
-            "provenance",
-            header(("fact", "value")),
-            [list(pair) for pair in provenance_rows(document.provenance)],
-        )
+    sheets = [
+        sheet("overview", ("section", *OVERVIEW_COLUMNS), overview),
+        sheet("rules", RULE_COLUMNS, _records(document.rules)),
+        sheet("indicators", INDICATOR_COLUMNS, [indicator_cells(r) for r in document.indicators]),
+    ]
+    parts: tuple[tuple[str, tuple[str, ...], list[list[object]]], ...] = (
+        ("supplementary", INDICATOR_COLUMNS, [indicator_cells(r) for r in document.supplementary]),
+        ("not_indicators", CONSIDERED_COLUMNS, _records(document.considered)),
+        ("discrepancies", DISCREPANCY_COLUMNS, _records(document.discrepancies)),
     )
+    sheets.extend(sheet(key, columns, rows) for key, columns, rows in parts if rows)
+    provenance = [list(pair) for pair in provenance_rows(document.provenance)]
+    sheets.append(sheet("provenance", ("fact", "value"), provenance))
     return sheets_bytes(sheets)
+
+
+class _Record(Protocol):
+    """A row of one of the report's tables: its cells by column (``record()``)."""
+
+    def record(self) -> Mapping[str, object]:
+        """The row's cells, by column, in the table's order."""
+
+
+def _records(entries: Iterable[_Record]) -> list[list[object]]:
+    """The cells of each row, in column order."""
+    return [list(entry.record().values()) for entry in entries]

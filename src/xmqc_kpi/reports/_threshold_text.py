@@ -37,6 +37,7 @@ __all__ = [
     "measurement_text",
     "parameter_text",
     "responsible_texts",
+    "section_heading",
     "section_label",
     "section_title",
     "threshold_text",
@@ -132,6 +133,20 @@ def section_title(section: str, lang: Language, plan: Plan | None = None) -> str
     """
     known = None if plan is None else plan.section(section)
     return "" if known is None else known.title(lang)
+
+
+def section_heading(section: str, lang: Language, plan: Plan | None = None) -> str:
+    """A plan section as reports head it: its key and, where the plan titles it, its title.
+
+    >>> from xmqc_kpi import catalog
+    >>> section_heading("5", "zh", catalog().plan), section_heading("五(三)", "zh")
+    ('5 显著提高产品质量', '五（三）')
+    """
+    label = section_label(section, lang)
+    title = section_title(section, lang, plan)
+    if not title:
+        return label
+    return THRESHOLD_REPORT.say("section_heading", lang, key=label, title=title)
 
 
 def formula_text(indicator: Indicator, lang: Language) -> str:

@@ -1,10 +1,12 @@
-"""The words of the evaluation report's workbook: sheet names and column headers.
+"""The words of the reports' workbooks: sheet names and column headers.
 
 Keyed by the sheet or by the column of :meth:`xmqc_kpi.Evaluation.to_frame` they head, so a
 renderer asks for ``COLUMNS.say("threshold", lang)`` and never writes a header itself.
 
 >>> SHEETS.say("assessments", "zh"), COLUMNS.say("threshold", "en")
 ('评价结果', 'Target')
+>>> THRESHOLD_SHEETS.say("not_indicators", "zh")
+'未列为指标的条款'
 >>> SPREADSHEET.say("by", "zh", key=SPREADSHEET.say("by_region", "zh"))
 '按地区'
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from ._words import Words, WordTable
 
-__all__ = ["COLUMNS", "SHEETS", "SPREADSHEET"]
+__all__ = ["COLUMNS", "SHEETS", "SPREADSHEET", "THRESHOLD_SHEETS"]
 
 #: The sheet names (at most 31 characters: a spreadsheet's limit).
 SHEETS = WordTable(
@@ -24,6 +26,21 @@ SHEETS = WordTable(
         "matrix": Words(zh="状态矩阵", en="Matrix"),
         "assessments": Words(zh="评价结果", en="Assessments"),
         "inputs": Words(zh="输入数据", en="Inputs"),
+        "provenance": Words(zh="来源", en="Provenance"),
+    },
+)
+
+#: The threshold report's sheet names, by the key of the report's part they hold (at most 31
+#: characters, none of ``[]:*?/\\``: a spreadsheet's limits).
+THRESHOLD_SHEETS = WordTable(
+    "threshold sheet",
+    {
+        "overview": Words(zh="总览", en="Overview"),
+        "rules": Words(zh="解读规则", en="Rules"),
+        "indicators": Words(zh="指标详情", en="Indicators"),
+        "supplementary": Words(zh="补充指标", en="Supplementary indicators"),
+        "not_indicators": Words(zh="未列为指标的条款", en="Clauses not made indicators"),
+        "discrepancies": Words(zh="条款差异", en="Discrepancies"),
         "provenance": Words(zh="来源", en="Provenance"),
     },
 )
