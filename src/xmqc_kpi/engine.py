@@ -26,7 +26,7 @@ import pandas as pd
 
 from .catalogs import Catalog, plan_of
 from .errors import DataError, DataProblem, by_place
-from .explain import Facts, render_explanations
+from .explain import Facts, join_columns, render_explanations, text_series
 from .formulas import Ratio
 from .indicator import Indicator
 from .judging import ABOVE, NEAR, ExactAt, References, Subject, Verdict, decide, near
@@ -47,6 +47,8 @@ __all__ = ["ATTENTION_DTYPE", "Band", "Prepared", "attention_bands", "evaluate",
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
+Text = npt.NDArray[Any]
+S = np.dtypes.StringDType()
 #: An attention band as a caller writes it: ``0.5``, ``"0.5"``, ``Decimal("0.5")``.
 Band = int | float | str | Decimal
 
@@ -151,14 +153,17 @@ def evaluate(
     return Evaluation(
         table,
         explain=partial(
-            _with_progress,
+            _explanation_series,
             partial(
-                _with_attention,
-                partial(render_explanations, chosen, facts, plan=prepared.plan),
+                _with_progress,
+                partial(
+                    _with_attention,
+                    partial(render_explanations, chosen, facts, plan=prepared.plan),
+                    chosen,
+                    bands,
+                ),
                 chosen,
-                bands,
             ),
-            chosen,
         ),
         as_of=when,
         indicators=chosen,
@@ -775,34 +780,43 @@ def _progress_columns(progress: Progress) -> dict[str, Any]:
     }
 
 
-def _with_progress(
-    render: Callable[[pd.DataFrame, Language | None], pd.Series],
-    chosen: tuple[Indicator, ...],
+def _explanation_series(
+    render: Callable[[pd.DataFrame, Language | None], Text],
     table: pd.DataFrame,
     lang: Language | None,
 ) -> pd.Series:
+    """The rendered sentences as the ``explanation`` column (converted to pandas once)."""
+    return text_series(render(table, lang), table.index, "explanation")
+
+
+def _with_progress(
+    render: Callable[[pd.DataFrame, Language | None], Text],
+    chosen: tuple[Indicator, ...],
+    table: pd.DataFrame,
+    lang: Language | None,
+) -> Text:
     """The explanations, with a sentence on the progress toward the deadline where known."""
     texts = render(table, lang)
     extra = progress_sentences(table, chosen, lang)
-    if not extra.any():
+    if extra is None:
         return texts
-    return texts + pd.Series(extra, index=texts.index, dtype=texts.dtype)
+    return np.asarray(join_columns([texts, extra]), dtype=S)
 
 
 def _with_attention(
-    render: Callable[[pd.DataFrame, Language | None], pd.Series],
+    render: Callable[[pd.DataFrame, Language | None], Text],
     chosen: tuple[Indicator, ...],
     bands: Mapping[str, Fraction | None],
     table: pd.DataFrame,
     lang: Language | None,
-) -> pd.Series:
+) -> Text:
     """The explanations, with a sentence after each one flagged by an attention band."""
     texts = render(table, lang)
     flags = table["attention"]
     if not flags.notna().any():
         return texts
     codes = table["_indicator"].to_numpy(dtype=np.int64)
-    extra = np.full(len(table), "", dtype=object)
+    extra = np.full(len(table), "", dtype=S)
     for position, indicator in enumerate(chosen):
         band = bands.get(indicator.id)
         if band is None:
@@ -816,7 +830,7 @@ def _with_attention(
         for flag in ATTENTION_DTYPE.categories:
             rows = (codes == position) & (flags == flag).to_numpy()
             extra[rows] = EXPLANATIONS.say(str(flag), lang, band=width)
-    return texts + pd.Series(extra, index=texts.index, dtype=texts.dtype)
+    return np.asarray(join_columns([texts, extra]), dtype=S)
 
 
 def _region_texts(panel: Panel) -> npt.NDArray[np.object_]:

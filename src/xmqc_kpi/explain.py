@@ -33,7 +33,7 @@ from .text.units import SCALED_DENOMINATORS, unit_suffix
 from .thresholds import reason_status
 from .units import exact_factor, normalise_unit
 
-__all__ = ["Facts", "render_explanations", "text_series"]
+__all__ = ["Facts", "join_columns", "render_explanations", "text_series"]
 
 S = np.dtypes.StringDType()
 Text = npt.NDArray[Any]
@@ -88,8 +88,8 @@ def render_explanations(
     lang: Language | None,
     *,
     plan: Plan | None = None,
-) -> pd.Series:
-    """One explanation per row of the engine's table, in ``lang``.
+) -> Text:
+    """One explanation per row of the engine's table, in ``lang`` (a numpy string array).
 
     Clauses are cited as ``plan`` names them (as the Xiamen plan does when ``None``).
     """
@@ -106,7 +106,7 @@ def render_explanations(
             out[start:stop] = _Renderer(
                 indicator, chunk, facts.rows(start, stop), language, names
             ).render()
-    return text_series(out, table.index, "explanation")
+    return out
 
 
 class _Columns:

@@ -267,16 +267,18 @@ def _bounded(indicator: Indicator, projected: FloatArray) -> FloatArray:
 
 def progress_sentences(
     table: pd.DataFrame, chosen: tuple[Indicator, ...], lang: Language | None = None
-) -> npt.NDArray[Any]:
+) -> npt.NDArray[Any] | None:
     """The progress sentence of every row of an evaluation's table ("" where none).
 
-    Filled over whole columns: one template per indicator and progress status.
+    Filled over whole columns: one template per indicator and progress status. ``None`` when
+    no row has a sentence.
     """
     language = resolve_language(lang)
-    sentences = np.full(len(table), "", dtype=object)
     flags = table["progress"]
     if not flags.notna().any():
-        return sentences
+        return None
+    sentences = np.full(len(table), "", dtype=S)
+    written = False
     codes = table["_indicator"].to_numpy(dtype=np.int64)
     status = flags.to_numpy(dtype=object)
     for position, indicator in enumerate(chosen):
@@ -288,8 +290,9 @@ def progress_sentences(
                 continue
             key = f"trend_{flag}" if trend and f"trend_{flag}" in PROGRESS else str(flag)
             fields = _fields(table.iloc[rows], indicator, language)
-            sentences[rows] = _fill(PROGRESS[key].template(language), fields).astype(object)
-    return sentences
+            sentences[rows] = _fill(PROGRESS[key].template(language), fields)
+            written = True
+    return sentences if written else None
 
 
 def _fields(part: pd.DataFrame, indicator: Indicator, lang: Language) -> dict[str, Any]:
