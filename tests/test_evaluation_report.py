@@ -385,6 +385,27 @@ def test_progress_chart_is_titled_and_described_in_the_report_language(
     assert said in description
 
 
+def test_a_trend_has_its_projection_and_no_target_line() -> None:
+    trend = kpi.catalog()["service_satisfaction_trend"]
+    trend = trend.model_copy(update={"deadline": "2015-12"})
+    data = pd.DataFrame(
+        {
+            "region": ["甲"] * 3,
+            "period": [2011, 2012, 2013],
+            "service_satisfaction_index": [80, 81, 80.5],
+        }
+    )
+    html = evaluation_report(kpi.evaluate(trend, data), lang="en")
+    progress = _charts(_section(html, trend.id))[1]
+    assert progress.get("class") == "chart progress"
+    assert not _lines_of(progress, "threshold")  # improving every period is no number
+    assert len(_lines_of(progress, "projection")) == 1
+    description = progress.findtext(f"{SVG}desc")
+    assert description is not None
+    # 80 → 80.5 over 2011–2013: +0.25 a year, 2 years left: 81.0 at the deadline
+    assert "about 81.0 points by the deadline at this pace (needs acceleration)" in description
+
+
 @pytest.mark.parametrize("deadline", [None, "2013-12"])
 def test_no_progress_chart_without_a_deadline_ahead(deadline: str | None) -> None:
     # without a deadline there is no progress; at a deadline of 2013-12 the 2013 verdict is
