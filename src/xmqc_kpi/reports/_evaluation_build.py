@@ -15,7 +15,7 @@ from ._evaluation_indicators import TAG_SEPARATOR, indicator_blocks, matrices, t
 from ._evaluation_model import Cell, Document, Filter, Table
 from ._evaluation_summary import deadline_lines, summary_tables
 from ._evaluation_text import Words, matrix_note, words
-from ._threshold_text import unit_name
+from ._threshold_text import section_heading, unit_name
 
 __all__ = ["build_document"]
 
@@ -142,7 +142,11 @@ def _filters(prepared: Prepared, lang: Language) -> tuple[Filter, ...]:
             READING.say("filter_region", lang),
             tuple((r, r) for r in prepared.regions),
         ),
-        Filter("section", READING.say("filter_section", lang), tuple((s, s) for s in sections)),
+        Filter(
+            "section",
+            READING.say("filter_section", lang),
+            tuple((s, section_heading(s, lang, prepared.plan)) for s in sections),
+        ),
         Filter("unit", READING.say("filter_unit", lang), tuple((u, u) for u in units)),
     )
 
