@@ -26,7 +26,7 @@ import pandas as pd
 
 from .catalogs import Catalog, plan_of
 from .errors import DataError, DataProblem, by_place
-from .explain import Facts, join_columns, render_explanations, text_series
+from .explain import Facts, render_explanations, text_series
 from .formulas import Ratio
 from .indicator import Indicator
 from .judging import ABOVE, NEAR, ExactAt, References, Subject, Verdict, decide, near
@@ -152,19 +152,7 @@ def evaluate(
     facts = Facts.concatenate([part.facts for part in parts])
     return Evaluation(
         table,
-        explain=partial(
-            _explanation_series,
-            partial(
-                _with_progress,
-                partial(
-                    _with_attention,
-                    partial(render_explanations, chosen, facts, plan=prepared.plan),
-                    chosen,
-                    bands,
-                ),
-                chosen,
-            ),
-        ),
+        explain=partial(_explanations, chosen, facts, bands, prepared.plan),
         as_of=when,
         indicators=chosen,
         inputs=partial(_inputs_frame, panel),
@@ -780,41 +768,40 @@ def _progress_columns(progress: Progress) -> dict[str, Any]:
     }
 
 
-def _explanation_series(
-    render: Callable[[pd.DataFrame, Language | None], Text],
+def _explanations(
+    chosen: tuple[Indicator, ...],
+    facts: Facts,
+    bands: Mapping[str, Fraction | None],
+    plan: Plan | None,
     table: pd.DataFrame,
     lang: Language | None,
 ) -> pd.Series:
-    """The rendered sentences as the ``explanation`` column (converted to pandas once)."""
-    return text_series(render(table, lang), table.index, "explanation")
+    """The ``explanation`` column: each verdict, then its attention and progress sentences.
+
+    The extra sentences are joined into each row's sentence in the same pass as its pieces.
+    """
+    tails = [
+        tail
+        for tail in (
+            _attention_sentences(chosen, bands, table, lang),
+            progress_sentences(table, chosen, lang),
+        )
+        if tail is not None
+    ]
+    texts = render_explanations(chosen, facts, table, lang, plan=plan, tails=tails)
+    return text_series(texts, table.index, "explanation")
 
 
-def _with_progress(
-    render: Callable[[pd.DataFrame, Language | None], Text],
-    chosen: tuple[Indicator, ...],
-    table: pd.DataFrame,
-    lang: Language | None,
-) -> Text:
-    """The explanations, with a sentence on the progress toward the deadline where known."""
-    texts = render(table, lang)
-    extra = progress_sentences(table, chosen, lang)
-    if extra is None:
-        return texts
-    return np.asarray(join_columns([texts, extra]), dtype=S)
-
-
-def _with_attention(
-    render: Callable[[pd.DataFrame, Language | None], Text],
+def _attention_sentences(
     chosen: tuple[Indicator, ...],
     bands: Mapping[str, Fraction | None],
     table: pd.DataFrame,
     lang: Language | None,
-) -> Text:
-    """The explanations, with a sentence after each one flagged by an attention band."""
-    texts = render(table, lang)
+) -> Text | None:
+    """The sentence after each explanation flagged by an attention band (``None``: no flag)."""
     flags = table["attention"]
     if not flags.notna().any():
-        return texts
+        return None
     codes = table["_indicator"].to_numpy(dtype=np.int64)
     extra = np.full(len(table), "", dtype=S)
     for position, indicator in enumerate(chosen):
@@ -830,7 +817,7 @@ def _with_attention(
         for flag in ATTENTION_DTYPE.categories:
             rows = (codes == position) & (flags == flag).to_numpy()
             extra[rows] = EXPLANATIONS.say(str(flag), lang, band=width)
-    return np.asarray(join_columns([texts, extra]), dtype=S)
+    return extra
 
 
 def _region_texts(panel: Panel) -> npt.NDArray[np.object_]:

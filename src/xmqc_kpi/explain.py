@@ -88,10 +88,12 @@ def render_explanations(
     lang: Language | None,
     *,
     plan: Plan | None = None,
+    tails: Sequence[Text] = (),
 ) -> Text:
     """One explanation per row of the engine's table, in ``lang`` (a numpy string array).
 
-    Clauses are cited as ``plan`` names them (as the Xiamen plan does when ``None``).
+    Clauses are cited as ``plan`` names them (as the Xiamen plan does when ``None``); each of
+    ``tails`` (one string per row of the table, "" for none) follows the sentence, in order.
     """
     language = resolve_language(lang)
     names = None if plan is None else plan.clause_words
@@ -105,7 +107,7 @@ def render_explanations(
             chunk = _Chunk(columns, start, stop)
             out[start:stop] = _Renderer(
                 indicator, chunk, facts.rows(start, stop), language, names
-            ).render()
+            ).render([tail[start:stop] for tail in tails])
     return out
 
 
@@ -218,8 +220,10 @@ class _Renderer:
 
     # ------------------------------------------------------------------ rendering
 
-    def render(self) -> Text:
+    def render(self, tails: Sequence[Text] = ()) -> Text:
         """Every row's sentence: one template per (reason, variant), filled column-wise.
+
+        Each of ``tails`` (a string per row) is joined after the sentence in the same pass.
 
         Templates sharing the same column fields in the same order (their fixed words and
         one-value fields differing) are filled together: the fixed segments are looked up by
@@ -252,6 +256,7 @@ class _Renderer:
                 if position < len(names):
                     column: Text = self._field(names[position])
                     pieces.append(column[rows])
+            pieces.extend(tail[rows] for tail in tails)
             text[rows] = join_columns(pieces)
         return text
 
