@@ -440,6 +440,7 @@ def test_sections_are_headed_by_their_title_from_the_plan() -> None:
     section_rows = _table(html, "summary-section").split("<tbody>")[1]
     assert re.findall(r"<tr><td>([^<]*)</td>", section_rows) == headings
     assert '<option value="1">1 提高产品质量</option>' in html  # the section filter
+    assert "<dt>部分</dt><dd>2 保障质量安全</dd>" in html  # an indicator's facts
     workbook = load_workbook(evaluation_report(result, format="xlsx"))
     rows = list(workbook["汇总"].iter_rows(values_only=True))
     assert [row[1] for row in rows if row[0] == "按规划章节"] == headings

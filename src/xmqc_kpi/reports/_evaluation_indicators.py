@@ -19,7 +19,7 @@ from ._evaluation_frame import Prepared
 from ._evaluation_model import Cell, Folded, IndicatorBlock, Table
 from ._evaluation_progress import progress_chart_of
 from ._evaluation_text import Words, reference_header, reference_of
-from ._threshold_text import clause_text
+from ._threshold_text import clause_text, section_heading
 from ._threshold_text import threshold_text as threshold_words
 from .svg import Chart, ProgressChart, Series, dot_chart, line_chart, progress_chart
 
@@ -188,7 +188,7 @@ def _facts(
     facts = [
         (words.id, indicator.id),
         (words.clause, where),
-        (words.section, indicator.section),
+        (words.section, section_heading(indicator.section, lang, plan)),
         (words.threshold, threshold_text(indicator, lang)),
         (words.deadline, _deadline_text(indicator, texts, words)),
         (words.responsible, units),
