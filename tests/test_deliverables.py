@@ -108,8 +108,8 @@ def test_not_completed_when_the_deadline_has_passed_is_not_met() -> None:
     assert (row["status"], row["reason"], row["due"]) == ("not_met", "not_completed", True)
     assert np.isnan(row["threshold"])  # 0 is not a year: nothing to compare, no margin
     assert np.isnan(row["margin"])
-    assert "截至 2016 年仍未建成，完成时限为 2015 年底" in row["zh"]
-    assert "still not built by 2016, with the deadline at the end of 2015" in row["en"]
+    assert "截至 2016 年未建成，完成时限为 2015 年底" in row["zh"]
+    assert "not built by 2016, with the deadline at the end of 2015" in row["en"]
 
 
 def test_not_completed_before_the_deadline_is_not_met_and_not_due() -> None:

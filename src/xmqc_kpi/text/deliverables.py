@@ -62,9 +62,8 @@ DELIVERABLE_WORDS: dict[str, Words] = {
         "({ref}), {status} so far.",
     ),
     "not_completed": Words(
-        zh="{title}截至 {period}仍未{done}，完成时限为 {deadline}（{ref}），{status}。",
-        en="{title}: still not {done} by {period}, with the deadline at {deadline} ({ref}), "
-        "{status}.",
+        zh="{title}截至 {period}未{done}，完成时限为 {deadline}（{ref}），{status}。",
+        en="{title}: not {done} by {period}, with the deadline at {deadline} ({ref}), {status}.",
     ),
     "not_a_completion_year": Words(
         # no {value}: shown with the indicator's decimals, 1.5 would read as the year 2
