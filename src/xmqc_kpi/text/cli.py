@@ -98,12 +98,14 @@ HELP = WordTable(
             en="a .xlsx or .csv file; '-' for standard output (CSV)",
         ),
         "periods": Words(
-            zh="期间列（默认为规划年份 2013 2014 2015）",
-            en="period columns (default: the plan's years 2013 2014 2015)",
+            zh="期间列（默认为目录所依据方案的年份，内置目录为 2013 2014 2015）",
+            en="period columns (default: the years of the catalog's plan, 2013 2014 2015 for "
+            "the built-in one)",
         ),
         "regions": Words(
-            zh="每个地区一组行（默认为厦门市及其六个区）",
-            en="one block of rows per region (default: 厦门市 and its six districts)",
+            zh="每个地区一组行（默认：内置目录为厦门市及其六个区，其他城市方案的目录地区列留空）",
+            en="one block of rows per region (default: 厦门市 and its six districts for the "
+            "built-in catalog; a blank region column for another city's plan)",
         ),
         "data": Words(
             zh=".csv、.xlsx、.parquet 或 .json 文件", en=".csv, .xlsx, .parquet or .json"
