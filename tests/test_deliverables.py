@@ -113,11 +113,9 @@ def test_not_completed_when_the_deadline_has_passed_is_not_met() -> None:
 
 
 def test_not_completed_before_the_deadline_is_not_met_and_not_due() -> None:
-    # The reason is not_completed_before_deadline where the engine gives the judge the periods'
-    # frequency (Subject.freq; the judge itself is tested with it below), else not_completed.
     row = judged([0], [2014], as_of="2014").iloc[0]
     assert (row["status"], row["due"]) == ("not_met", False)
-    assert row["reason"] in {"not_completed_before_deadline", "not_completed"}
+    assert row["reason"] == "not_completed_before_deadline"
     assert "截至 2014 年" in row["zh"]
     assert "未达标" in row["zh"]
 

@@ -649,6 +649,7 @@ def _assess(
         direct=computed.direct,
         region=_region_texts(panel),
         ordinal=panel.ordinal,
+        freq=panel.freq,
         equal_counts=partial(_equal_counts, indicator, panel, computed),
         references={
             name: _lookup(panel, tables.get(name), indicator.id) for name in type(threshold).needs

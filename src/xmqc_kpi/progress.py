@@ -41,6 +41,7 @@ the deadline is on track, one short by 10⁻¹² is not).
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
@@ -279,23 +280,32 @@ def progress_sentences(
         return None
     sentences = np.full(len(table), "", dtype=S)
     written = False
-    codes = table["_indicator"].to_numpy(dtype=np.int64)
-    status = flags.to_numpy(dtype=object)
+    indicator_codes = table["_indicator"].to_numpy(dtype=np.int64)
+    bounds = np.searchsorted(indicator_codes, np.arange(len(chosen) + 1))  # sorted by indicator
+    status = flags.cat.codes.to_numpy()
+    numbers = {
+        name: table[name].to_numpy(np.float64)
+        for name in ("observed_change", "required_change", "projected", "_progress_span")
+    }
     for position, indicator in enumerate(chosen):
-        mine = codes == position
+        start, stop = int(bounds[position]), int(bounds[position + 1])
         trend = indicator.threshold.target(indicator.unit) is None
-        for flag in PROGRESS_DTYPE.categories:
-            rows = np.flatnonzero(mine & (status == flag))
-            if flag == "met" or not len(rows):
+        for code, flag in enumerate(PROGRESS_DTYPE.categories):
+            if flag == "met":
+                continue
+            rows = start + np.flatnonzero(status[start:stop] == code)
+            if not len(rows):
                 continue
             key = f"trend_{flag}" if trend and f"trend_{flag}" in PROGRESS else str(flag)
-            fields = _fields(table.iloc[rows], indicator, language)
+            fields = _fields(
+                {name: values[rows] for name, values in numbers.items()}, indicator, language
+            )
             sentences[rows] = _fill(PROGRESS[key].template(language), fields)
             written = True
     return sentences if written else None
 
 
-def _fields(part: pd.DataFrame, indicator: Indicator, lang: Language) -> dict[str, Any]:
+def _fields(part: Mapping[str, FloatArray], indicator: Indicator, lang: Language) -> dict[str, Any]:
     decimals = indicator.decimals
 
     def change(values: FloatArray) -> npt.NDArray[Any]:
@@ -305,12 +315,12 @@ def _fields(part: pd.DataFrame, indicator: Indicator, lang: Language) -> dict[st
             return np.strings.add(signed, _points(lang))
         return np.strings.add(signed, with_unit("", indicator.unit, lang))
 
-    projected = format_numbers(part["projected"].to_numpy(np.float64), decimals)
+    projected = format_numbers(part["projected"], decimals)
     return {
-        "observed": change(part["observed_change"].to_numpy(np.float64)),
-        "required": change(part["required_change"].to_numpy(np.float64)),
+        "observed": change(part["observed_change"]),
+        "required": change(part["required_change"]),
         "projected": np.strings.add(projected, with_unit("", indicator.unit, lang)),
-        "span": format_given(part["_progress_span"].to_numpy(np.float64)),
+        "span": format_given(part["_progress_span"]),
         "deadline": str(indicator.deadline),
     }
 
