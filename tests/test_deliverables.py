@@ -117,6 +117,7 @@ def test_not_completed_before_the_deadline_is_not_met_and_not_due() -> None:
     assert (row["status"], row["due"]) == ("not_met", False)
     assert row["reason"] == "not_completed_before_deadline"
     assert "截至 2014 年" in row["zh"]
+    assert "尚未到期" in row["zh"]
     assert "未达标" in row["zh"]
 
 
