@@ -52,19 +52,27 @@ class Words:
 
 
 class WordTable(Mapping[str, Words]):
-    """An immutable table of :class:`Words` by key, every entry in every language."""
+    """A table of :class:`Words` by key, every entry in every language.
+
+    Entries are never changed or removed; a registered threshold kind may :meth:`add` its own.
+    """
 
     __slots__ = ("_entries", "name")
 
     def __init__(self, name: str, entries: Mapping[str, Words]) -> None:
+        self.name = name
+        self._entries: dict[str, Words] = {}
+        self.add(entries)
+
+    def add(self, entries: Mapping[str, Words]) -> None:
+        """Add entries, each checked like the table's own (every reader keeps seeing them)."""
         for key, words in entries.items():
             if not isinstance(words, Words):
-                raise TypeError(f"{name}[{key!r}] is not Words")
+                raise TypeError(f"{self.name}[{key!r}] is not Words")
             for lang in LANGUAGES:
                 if not getattr(words, lang).strip():
-                    raise ValueError(f"{name}[{key!r}] has no {lang} wording")
-        self.name = name
-        self._entries = dict(entries)
+                    raise ValueError(f"{self.name}[{key!r}] has no {lang} wording")
+        self._entries.update(entries)
 
     def __getitem__(self, key: str) -> Words:
         try:

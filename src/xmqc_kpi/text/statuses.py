@@ -63,18 +63,12 @@ _REASONS: dict[str, Words] = {
 }
 
 
-def _table() -> WordTable:
-    return WordTable("reason", _REASONS)
-
-
-REASONS = _table()
+REASONS = WordTable("reason", _REASONS)
 
 
 def register_reason_words(words: dict[str, Words]) -> None:
-    """Add the short words of a registered kind's own reasons."""
-    global REASONS
-    _REASONS.update(words)
-    REASONS = _table()
+    """Add the short words of a registered kind's own reasons (to the one :data:`REASONS`)."""
+    REASONS.add(words)
 
 
 def status_word(status: str, lang: Language | str | None = None) -> str:
