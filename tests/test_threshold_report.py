@@ -43,6 +43,8 @@ EXAMPLE_CATALOG = (
     Path(__file__).resolve().parents[1] / "examples" / "custom_catalog" / "catalog.toml"
 )
 CATALOG = catalog()
+#: The built-in catalog with its supplementary indicators.
+CATALOG_ALL = catalog(supplementary=True)
 #: The indicators in the plan's order: sections as the plan lists them, clauses within.
 IDS = tuple(row.id for row in build_document(CATALOG, "zh").indicators)
 #: The supplementary indicators, in their own section after the 42 (Markdown, HTML).
@@ -242,6 +244,42 @@ EN_CASES = [
 def test_english_fields(indicator_id: str, column: str, expected: str) -> None:
     value = _records("en")[indicator_id][column]
     assert expected in value if expected else value == ""
+
+
+#: A deliverable's direction, display unit and input unit, as each language words them.
+DELIVERABLE_WORDS = {
+    "zh": ("越早越好", "年份", "年份（0 表示尚未建成）"),
+    "en": ("earlier is better", "year", "year (0 = not yet built)"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_deliverable_reads_as_a_year_earlier_being_better(lang: Language) -> None:
+    """Not 越低越好 / 无量纲: the value is the year built, 0 while not built."""
+    direction, unit, input_unit = DELIVERABLE_WORDS[lang]
+    lower, dimensionless = ("越低越好", "无量纲") if lang == "zh" else ("lower is", "dimensionless")
+    supplementary = {record["id"]: record for record in _json(lang)["supplementary"]}
+    markdown = _md_sections(_text("md", lang))
+    html = _text("html", lang)
+    sheet = _xlsx_cells(_render("xlsx", lang))[THRESHOLD_SHEETS.say("supplementary", lang)]
+    header, rows = sheet[0], {row[0]: row for row in sheet[1:]}
+    deliverables = [i for i in SUPPLEMENTARY_IDS if CATALOG_ALL[i].threshold.kind == "deliverable"]
+    assert len(deliverables) >= 2
+    for indicator_id in deliverables:
+        record = supplementary[indicator_id]
+        assert (record["direction"], record["unit"]) == (direction, unit)
+        assert [item["unit"] for item in record["inputs"]] == ["dimensionless"]  # the data
+        assert record["inputs"][0]["text"].endswith(input_unit + ("）" if lang == "zh" else ""))
+        row = dict(zip(header, rows[indicator_id], strict=True))
+        assert row[header[INDICATOR_COLUMNS.index("unit")]] == unit
+        assert row[header[INDICATOR_COLUMNS.index("direction")]] == direction
+        section = html.split(f'id="{indicator_id}"')[1].split("</section>")[0]
+        for entry in (markdown[indicator_id], section):
+            assert direction in entry
+            assert input_unit in entry
+            assert lower not in entry
+            assert dimensionless not in entry
+    assert CATALOG_ALL[deliverables[0]].direction == "lower"  # the data: a lower year is better
 
 
 def test_markdown_marks_what_was_inherited() -> None:

@@ -41,9 +41,9 @@ from ._threshold_text import (
     clause_text,
     deadline_texts,
     direction_text,
-    display_unit_text,
     formula_text,
-    input_text,
+    indicator_unit_text,
+    inputs_texts,
     kind_name,
     labels,
     measurement_text,
@@ -524,10 +524,10 @@ def _indicator_row(
         quote=item.quote,
         formula=formula_text(item, lang),
         inputs=tuple(
-            InputRow(entry.name, entry.label_zh, entry.unit, input_text(entry, lang))
-            for entry in item.inputs
+            InputRow(entry.name, entry.label_zh, entry.unit, text)
+            for entry, text in zip(item.inputs, inputs_texts(item, lang), strict=True)
         ),
-        unit=display_unit_text(item.unit, lang),
+        unit=indicator_unit_text(item, lang),
         sampled=measurement_text(item, lang),
         kind=item.threshold.kind,
         comparison=threshold.symbol,

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..formulas import Ratio
+from ..formulas import Ratio, Value
 from ..indicator import Clause, Indicator, Input
 from ..plan import Plan
 from ..text import Language
 from ..text.clauses import ClauseNames, body_place, full_width, table_place, table_title
-from ..text.kinds import ThresholdDescription, describe_threshold, kind_name
+from ..text.kinds import ThresholdDescription, describe_threshold, kind_entry, kind_name
 from ..text.reports import THRESHOLD_LABELS, THRESHOLD_PHRASES
 from ..text.threshold_report import THRESHOLD_REPORT
 from ..text.units import unit_name as _unit_name
@@ -31,7 +31,9 @@ __all__ = [
     "direction_text",
     "display_unit_text",
     "formula_text",
+    "indicator_unit_text",
     "input_text",
+    "inputs_texts",
     "kind_name",
     "labels",
     "measurement_text",
@@ -169,12 +171,32 @@ def formula_text(indicator: Indicator, lang: Language) -> str:
     return _say("formula_unit", lang, formula=scaled, unit=word)
 
 
-def input_text(item: Input, lang: Language) -> str:
-    """One input: its name, Chinese label (English label too in English) and default unit."""
+def input_text(item: Input, lang: Language, unit: str | None = None) -> str:
+    """One input: its name, Chinese label (English label too in English) and default unit.
+
+    ``unit`` words the unit instead of the unit's name (a deliverable's year built).
+    """
     label = item.label_zh
     if item.label_en:
         label = _say("input_label_en", lang, label_zh=item.label_zh, label_en=item.label_en)
-    return _say("input", lang, name=item.name, label=label, unit=unit_name(item.unit, lang))
+    unit = unit_name(item.unit, lang) if unit is None else unit
+    return _say("input", lang, name=item.name, label=label, unit=unit)
+
+
+def inputs_texts(indicator: Indicator, lang: Language) -> tuple[str, ...]:
+    """Each input of the indicator in words (:func:`input_text`), in its order.
+
+    Where the value is an input as reported (``value(...)``) and the kind words that input's
+    unit (``input_unit``: a deliverable's year, 0 for not yet done), its words are used.
+
+    >>> from xmqc_kpi import catalog
+    >>> centres = catalog(supplementary=True)["national_metrology_testing_centres"]
+    >>> inputs_texts(centres, "en")[0].split("; default unit: ")[1]
+    'year (0 = not yet built)'
+    """
+    reported = isinstance(indicator.formula, Value)
+    unit = kind_entry(indicator, "input_unit", lang) if reported else None
+    return tuple(input_text(item, lang, unit) for item in indicator.inputs)
 
 
 def display_unit_text(unit: str, lang: Language) -> str:
@@ -185,6 +207,19 @@ def display_unit_text(unit: str, lang: Language) -> str:
     return _say("display_unit", lang, name=name, symbol=word)
 
 
+def indicator_unit_text(indicator: Indicator, lang: Language) -> str:
+    """The display unit as :func:`display_unit_text` words it, or as the kind words it.
+
+    >>> from xmqc_kpi import catalog
+    >>> indicators = catalog(supplementary=True)
+    >>> indicator_unit_text(indicators["quality_funding_ratio"], "zh")
+    '‰'
+    >>> indicator_unit_text(indicators["national_metrology_testing_centres"], "zh")
+    '年份'
+    """
+    return kind_entry(indicator, "unit", lang) or display_unit_text(indicator.unit, lang)
+
+
 def measurement_text(indicator: Indicator, lang: Language) -> str:
     """Whether the value is a sample estimate (with an interval), a full count or reported."""
     if indicator.sampled:
@@ -193,8 +228,19 @@ def measurement_text(indicator: Indicator, lang: Language) -> str:
 
 
 def direction_text(indicator: Indicator, lang: Language) -> str:
-    """``"越高越好"`` / ``"higher is better"`` and the lower counterparts."""
-    return _say(indicator.direction, lang)
+    """``"越高越好"`` / ``"higher is better"`` and the lower counterparts, or the kind's words.
+
+    A kind whose values are not quantities words its direction (a deliverable's year built:
+    an earlier year is better, ``direction`` stays ``"lower"``).
+
+    >>> from xmqc_kpi import catalog
+    >>> indicators = catalog(supplementary=True)
+    >>> direction_text(indicators["municipal_sampling_pass_rate"], "zh")
+    '越高越好'
+    >>> direction_text(indicators["national_metrology_testing_centres"], "en")
+    'earlier is better'
+    """
+    return kind_entry(indicator, "direction", lang) or _say(indicator.direction, lang)
 
 
 def threshold_text(indicator: Indicator, lang: Language) -> ThresholdDescription:

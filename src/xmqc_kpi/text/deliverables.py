@@ -31,6 +31,11 @@ DELIVERABLE_WORDS: dict[str, Words] = {
     "target": Words(zh="{by} 年底前{done}", en="{done} by the end of {by}"),
     "comparison": Words(zh="{done}年份 ≤ {by}", en="year {done} ≤ {by}"),
     "deadline": Words(zh="{by} 年底", en="the end of {by}"),
+    # the value is a year, not a quantity: the threshold report words it so (越低越好 and
+    # 无量纲 would be true of the number but say nothing about a year)
+    "direction": Words(zh="越早越好", en="earlier is better"),
+    "unit": Words(zh="年份", en="year"),
+    "input_unit": Words(zh="年份（0 表示尚未{done}）", en="year (0 = not yet {done})"),
     "built": Words(zh="建成", en="built"),
     "completed": Words(zh="完成", en="completed"),
     # each reason in a few words, for tables

@@ -7,7 +7,11 @@ One :class:`WordTable` per kind, keyed by:
 * ``"target"`` — the threshold in a few words (``96%``, ``同期全国平均水平``);
 * each reason the kind gives — the explanation's sentence; ``"<reason>:equal"`` where the
   value equals what it is compared with (``恰好达到目标``), ``"<reason>:direct"`` where the
-  value was reported directly (no counts to quote).
+  value was reported directly (no counts to quote);
+* optionally ``"direction"``, ``"unit"`` and ``"input_unit"`` — how the threshold report words
+  the indicator's direction, its display unit and the unit of the input its value is, where
+  the kind's values are not quantities (a deliverable's year built: 越早越好, 年份); see
+  :func:`kind_entry`.
 
 Explanation fields: ``{header}`` (title, formula with its numbers, value), ``{title}``,
 ``{value}``, ``{target}`` (what the value is compared with, with its unit), ``{ref}`` (the
@@ -37,6 +41,7 @@ __all__ = [
     "ThresholdDescription",
     "comparison_text",
     "describe_threshold",
+    "kind_entry",
     "kind_name",
     "kind_words",
     "register_kind_words",
@@ -330,6 +335,28 @@ def kind_name(kind: str, lang: Language | str | None = None) -> str:
     ('不低于（≥）', 'trend (rising or falling)')
     """
     return kind_words(kind).say("name", resolve_language(lang))
+
+
+def kind_entry(subject: Any, key: str, lang: Language | str | None = None) -> str | None:
+    """The optional entry ``key`` of the subject's kind in words, ``None`` when it has none.
+
+    ``subject`` is an :class:`~xmqc_kpi.Indicator` or a threshold kind; the entry's fields are
+    the kind's own (:meth:`~xmqc_kpi.judging.ThresholdKind.describe_fields`).
+
+    >>> import xmqc_kpi as kpi
+    >>> pilots = kpi.catalog(supplementary=True)["national_service_standardization_pilots"]
+    >>> kind_entry(pilots, "direction", "zh"), kind_entry(pilots, "input_unit", "en")
+    ('越早越好', 'year (0 = not yet built)')
+    >>> print(kind_entry(kpi.catalog()["municipal_sampling_pass_rate"], "direction", "zh"))
+    None
+    """
+    threshold = getattr(subject, "threshold", subject)
+    table = kind_words(threshold.kind)
+    if key not in table:
+        return None
+    lang = resolve_language(lang)
+    fields = threshold.describe_fields(getattr(subject, "unit", None), lang)
+    return table.say(key, lang, **fields)
 
 
 @dataclass(frozen=True)
