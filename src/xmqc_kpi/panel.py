@@ -508,14 +508,18 @@ def _clean_numeric_columns(data: pd.DataFrame, positions: list[int]) -> dict[int
     >>> {p: v.tolist() for p, v in _clean_numeric_columns(frame, [0, 1, 2]).items()}
     {0: [1, 2]}
     """
-    dtypes = data.dtypes
+    dtypes = list(data.dtypes)
     found: dict[int, npt.NDArray[Any]] = {}
     for dtype, numpy_type in _BLOCK_TYPES:
-        chosen = [p for p in positions if dtypes.iloc[p] == dtype]
-        if dtype == pd.Int64Dtype():
-            chosen = [p for p in chosen if not data.iloc[:, p].hasnans]
+        chosen = [p for p in positions if dtypes[p] == dtype]
         if not chosen:
             continue
+        if isinstance(dtype, pd.Int64Dtype):  # a missing cell: read exactly, column by column
+            missing = np.asarray(data.iloc[:, chosen].isna().to_numpy(), dtype=bool)
+            gaps: list[bool] = missing.any(axis=0).tolist()
+            chosen = [p for p, gap in zip(chosen, gaps, strict=True) if not gap]
+            if not chosen:
+                continue
         block = data.iloc[:, chosen].to_numpy(dtype=numpy_type)
         bad = block < 0
         if numpy_type is np.float64:

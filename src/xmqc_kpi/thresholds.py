@@ -500,13 +500,17 @@ class TopAmongPeers(ThresholdKind):
                 cutoff_rank=none,
             )
         higher = subject.indicator.direction == "higher"
-        peers = table.rows.sort_values(
-            ["ordinal", "value"], ascending=[True, not higher], kind="stable"
-        )
-        peer_ordinal = peers["ordinal"].to_numpy(dtype=np.int64)
-        peer_value = peers["value"].to_numpy(dtype=np.float64)
-        peer_name = peers["peer"].astype(str).to_numpy(dtype=object)
-        peer_exact = peers["exact"].tolist()
+        peers = table.rows
+        unsorted_value = peers["value"].to_numpy(dtype=np.float64)
+        unsorted_ordinal = peers["ordinal"].to_numpy(dtype=np.int64)
+        # by period, best first (ties in any order: the rank and the bar's value are the same)
+        order = np.lexsort((-unsorted_value if higher else unsorted_value, unsorted_ordinal))
+        peer_ordinal = unsorted_ordinal[order]
+        peer_value = unsorted_value[order]
+        peer_name = np.asarray([str(name) for name in peers["peer"].to_numpy(dtype=object)])[
+            order
+        ].astype(object)
+        peer_exact = peers["exact"].to_numpy(dtype=object)[order]
         start = np.searchsorted(peer_ordinal, subject.ordinal, side="left")
         stop = np.searchsorted(peer_ordinal, subject.ordinal, side="right")
         counts = stop - start
@@ -676,14 +680,13 @@ class Trend(ThresholdKind):
         """
         rows = len(subject)
         value = subject.value
-        region_codes = pd.factorize(subject.region)[0]
         index = np.arange(rows)
         new_group = np.ones(rows, dtype=bool)
-        new_group[1:] = region_codes[1:] != region_codes[:-1]
+        new_group[1:] = subject.region[1:] != subject.region[:-1]  # regions are contiguous
         group_start = np.maximum.accumulate(np.where(new_group, index, 0))
         # a series starts at the region's first reported value (a survey not yet begun: no gap)
         reported = np.where(np.isnan(value), rows, index)
-        first_reported = pd.Series(reported).groupby(region_codes).transform("min").to_numpy()
+        first_reported = _group_minimum(reported, new_group)
         group_start = np.maximum(group_start, np.minimum(first_reported, index))
         previous = np.full(rows, np.nan)
         previous[1:] = value[:-1]
@@ -764,6 +767,19 @@ class Trend(ThresholdKind):
         """Whether one step keeps the trend: it moves the right way, or stays at the ceiling."""
         at_top = self.ceiling is not None and after == Fraction(self.ceiling)
         return bool(self.step(after, before)) or at_top
+
+
+def _group_minimum(values: IntArray, new_group: npt.NDArray[np.bool_]) -> IntArray:
+    """Each row's minimum of ``values`` over its group (groups are runs starting at ``new_group``).
+
+    >>> _group_minimum(np.array([5, 3, 9, 7]), np.array([True, False, True, False])).tolist()
+    [3, 3, 7, 7]
+    """
+    if not len(values):
+        return values
+    starts = np.flatnonzero(new_group)
+    sizes = np.diff(np.append(starts, len(values)))
+    return np.repeat(np.minimum.reduceat(values, starts), sizes)
 
 
 def _count_since(flags: npt.NDArray[np.bool_], start: IntArray) -> IntArray:
