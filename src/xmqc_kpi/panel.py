@@ -515,9 +515,9 @@ def _clean_numeric_columns(data: pd.DataFrame, positions: list[int]) -> dict[int
         if not chosen:
             continue
         if isinstance(dtype, pd.Int64Dtype):  # a missing cell: read exactly, column by column
-            missing = np.asarray(data.iloc[:, chosen].isna().to_numpy(), dtype=bool)
-            gaps: list[bool] = missing.any(axis=0).tolist()
-            chosen = [p for p, gap in zip(chosen, gaps, strict=True) if not gap]
+            missing = data.iloc[:, chosen].isna().to_numpy(dtype=bool)
+            whole = np.flatnonzero(~missing.any(axis=0)).tolist()
+            chosen = [chosen[column] for column in whole]
             if not chosen:
                 continue
         block = data.iloc[:, chosen].to_numpy(dtype=numpy_type)
