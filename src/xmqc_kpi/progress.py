@@ -84,6 +84,8 @@ PROGRESS_DTYPE = pd.CategoricalDtype(
 #: Moving the right way at this share of the pace needed, or more, "needs acceleration".
 ACCELERATION_SHARE = Fraction(1, 2)
 _MONTHS = 12
+#: Up to this many rows, a Python pass over an array costs less than a sort or a pandas call.
+_SMALL = 64
 _MET, _ON_TRACK, _ACCELERATE, _OFF_TRACK, _REGRESSING = range(5)
 
 
@@ -117,6 +119,8 @@ def period_end_months(ordinal: IntArray, freq: str | None) -> IntArray | None:
     """
     if freq is None:
         return None
+    if len(ordinal) <= _SMALL:  # a service's few rows: no sort
+        return np.array([_end_month(o, freq) for o in ordinal.tolist()], dtype=np.int64)
     uniques, codes = np.unique(ordinal, return_inverse=True)
     months = np.array([_end_month(int(o), freq) for o in uniques], dtype=np.int64)
     return months[codes]
@@ -159,7 +163,7 @@ def assess_progress(
     higher = indicator.direction == "higher"
     left = deadline_month(str(indicator.deadline)) - months
     status = _statuses(reason)
-    eligible = (left > 0) & subject.known & np.isin(status, ("met", "not_met"))
+    eligible = (left > 0) & subject.known & ((status == "met") | (status == "not_met"))
     met = eligible & (status == "met")
 
     target_float = None if target is None else float(target)
@@ -240,6 +244,8 @@ def _required(
 
 def _statuses(reason: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
     """Each row's status code, looked up once per distinct reason."""
+    if len(reason) <= _SMALL:
+        return np.array([reason_status(str(code)).value for code in reason], dtype=object)
     status = np.empty(len(reason), dtype=object)
     for code in pd.unique(reason):
         status[reason == code] = reason_status(str(code)).value
