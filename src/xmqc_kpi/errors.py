@@ -48,7 +48,7 @@ class Place(BaseModel):
     ('Sheet1!H43 (市级监督抽查批次)', '工作表“Sheet1”第43行 H列（市级监督抽查批次）')
     """
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     column: str | None = None
     row: object | None = None

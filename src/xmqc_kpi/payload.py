@@ -73,7 +73,7 @@ _SHA256 = r"^[0-9a-f]{64}$"
 
 
 class _Payload(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class DataSource(_Payload):
@@ -388,22 +388,19 @@ def payload_dict(
     unchanged).
     """
     counts = result.summary().iloc[0]
-    head = EvaluationPayload.model_construct(
-        schema_version=SCHEMA_VERSION,
-        as_of=result.as_of,
-        provenance=provenance(result, lang),
-        summary=SummaryPayload(
-            assessments=len(result),
-            indicators=len(result.indicators),
-            by_status=StatusCounts.model_validate({k: int(v) for k, v in counts.items()}),
-        ),
-        assessments=[],
-        warnings=[],
-    ).model_dump(mode="json")
     warnings = result.warnings(lang).astype(object).to_dict("records")
-    head["assessments"] = [_json_record(record) for record in records]
-    head["warnings"] = [_json_record(record) for record in warnings]
-    return head
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "as_of": None if result.as_of is None else result.as_of.isoformat(),
+        "provenance": provenance(result, lang).model_dump(mode="json"),
+        "summary": {
+            "assessments": len(result),
+            "indicators": len(result.indicators),
+            "by_status": {str(status): int(count) for status, count in counts.items()},
+        },
+        "assessments": [_json_record(record) for record in records],
+        "warnings": [_json_record(record) for record in warnings],
+    }
 
 
 def _json_record(record: Mapping[Any, object]) -> dict[str, object]:

@@ -129,7 +129,7 @@ class Assessment(BaseModel):
     ``title`` is the indicator's title in the language asked for, ``section`` its plan section.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     indicator_id: str
     title: str | None = None
