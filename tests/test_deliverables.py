@@ -411,7 +411,10 @@ def test_the_sample_has_the_supplementary_rows_its_readme_describes() -> None:
             "met",
         ],
         "national_service_standardization_pilots": ["not_met", "met", "met", "met"],
+        "ecfa_certificate_exchange": ["not_met", "not_met", "not_met", "not_met"],
     }
+    ecfa = city[city["indicator_id"] == "ecfa_certificate_exchange"].sort_values("period")
+    assert ecfa["reason"].tolist() == ["not_completed_before_deadline"] + ["not_completed"] * 3
     centre_reasons = city[city["indicator_id"] == "national_metrology_testing_centres"]
     assert centre_reasons.sort_values("period")["reason"].tolist()[2:] == ["completed_late"] * 2
     districts = frame[frame["region"] != "厦门市"]

@@ -84,10 +84,10 @@ def test_demo_writes_results_and_both_reports(tmp_path: Path) -> None:
     assert "== 按地区 ==" in completed.stdout  # Chinese by default
     assert "未达标" in completed.stdout
     result = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))
-    assert len(result["assessments"]) == 45 * 7 * 4  # the 42 and the 3 supplementary
+    assert len(result["assessments"]) == 46 * 7 * 4  # the 42 and the 4 supplementary
     assert (tmp_path / "result.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     html = (tmp_path / "evaluation.html").read_text(encoding="utf-8")
-    assert html.count('<section class="indicator"') == 45
+    assert html.count('<section class="indicator"') == 46
     assert (tmp_path / "thresholds.html").read_text(encoding="utf-8").count("<section") >= 42
     for name in ("thresholds.md", "thresholds.xlsx", "evaluation.xlsx"):
         assert (tmp_path / name).stat().st_size > 1000

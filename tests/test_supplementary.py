@@ -10,6 +10,7 @@ from xmqc_kpi.catalogs import plan_text
 from xmqc_kpi.deliverables import Deliverable
 from xmqc_kpi.indicator import Indicator
 from xmqc_kpi.indicators.supplementary import (
+    ECFA_CERTIFICATE_EXCHANGE,
     MANUFACTURING_QUALITY_COMPETITIVENESS_TREND,
     NATIONAL_METROLOGY_TESTING_CENTRES,
     NATIONAL_SERVICE_STANDARDIZATION_PILOTS,
@@ -22,6 +23,7 @@ IDS = (
     "national_metrology_testing_centres",
     "manufacturing_quality_competitiveness_trend",
     "national_service_standardization_pilots",
+    "ecfa_certificate_exchange",
 )
 
 
@@ -30,9 +32,9 @@ def test_the_default_catalog_keeps_exactly_the_42() -> None:
     assert not set(IDS) & set(kpi.catalog().ids)
 
 
-def test_supplementary_catalog_is_the_42_followed_by_the_3() -> None:
+def test_supplementary_catalog_is_the_42_followed_by_the_4() -> None:
     extended = kpi.catalog(supplementary=True)
-    assert len(extended) == 45
+    assert len(extended) == 46
     assert extended.ids[:42] == kpi.catalog().ids
     assert extended.ids[42:] == IDS
     assert extended.plan == kpi.catalog().plan
@@ -44,13 +46,17 @@ def test_quote_is_exact_plan_wording(indicator: Indicator) -> None:
 
 
 def test_clauses_deadlines_and_units_as_the_plan_states_them() -> None:
-    centres, competitiveness, pilots = SUPPLEMENTARY_INDICATORS
+    centres, competitiveness, pilots, ecfa = SUPPLEMENTARY_INDICATORS
     assert (centres.clause.table, centres.clause.body) == ("2.3.2", "10")
     assert (competitiveness.clause.table, competitiveness.clause.body) == ("4.1.2", "18")
     assert (pilots.clause.table, pilots.clause.body) == ("7.1.1", "31")
+    assert (ecfa.clause.table, ecfa.clause.body) == ("9.6.2", "44")
     assert {item.deadline for item in SUPPLEMENTARY_INDICATORS} == {"2013-12"}
     assert centres.responsible.units == ("市质监局", "市财政局")
     assert pilots.responsible.units == ("市发改委", "市质监局")
+    # the table's 9.6.2 row: 「……便利两岸通关。 厦门检验检疫局 2013年12月」
+    assert ecfa.responsible.units == ("厦门检验检疫局",)
+    assert ecfa.responsible.inherited_from is None
     # 4.1.2's cell is blank: 4.1.1's units; body item 18 names its leads (牵头)
     assert competitiveness.responsible.inherited_from == "4.1.1"
     assert competitiveness.responsible.body_leads == ("市经发局", "市质监局", "市工商局")
@@ -60,6 +66,17 @@ def test_they_are_no_longer_listed_as_not_indicators() -> None:
     quotes = {entry.quote for entry in NOT_INDICATORS}
     assert not quotes & {item.quote for item in SUPPLEMENTARY_INDICATORS}
     assert not {entry.clause for entry in NOT_INDICATORS} & {"2.3.2", "4.1.2", "7.1.1"}
+
+
+def test_the_rest_of_9_6_2_stays_a_considered_clause() -> None:
+    # 9.6.2's ECFA exchange is a deliverable; its 扩大对台认证领域和采信范围 sets no number
+    (rest,) = [entry for entry in NOT_INDICATORS if entry.clause == "9.6.2"]
+    assert rest.quote == "扩大对台认证领域和采信范围"
+    assert rest.quote in plan_text()
+    assert rest.body == ECFA_CERTIFICATE_EXCHANGE.clause.body
+    assert "补充指标" in rest.reason_zh
+    assert "supplementary indicator" in rest.reason_en
+    assert rest.quote not in ECFA_CERTIFICATE_EXCHANGE.quote
 
 
 def _statuses(indicator: Indicator, column: str, values: list[float]) -> list[str]:
@@ -106,8 +123,32 @@ def test_built_by_the_deadline_year_2013(indicator: Indicator, column: str) -> N
     ]
 
 
+def test_ecfa_exchange_completed_by_the_deadline_year_2013() -> None:
+    # 2012–2015: not achieved, achieved in 2013 (the deadline year), in 2012, late in 2014
+    statuses = _statuses(
+        ECFA_CERTIFICATE_EXCHANGE, "ecfa_certificate_exchange_year", [0, 2013, 2012, 2014]
+    )
+    assert statuses == ["not_met", "met", "met", "not_met"]
+
+
+def test_ecfa_exchange_is_worded_as_completed_not_built() -> None:
+    frame = pd.DataFrame(
+        {"region": "厦门市", "period": [2015], "ecfa_certificate_exchange_year": [0]}
+    )
+    result = kpi.evaluate(ECFA_CERTIFICATE_EXCHANGE, frame)
+    assert result.to_frame()["reason"].tolist() == ["not_completed"]
+    assert "未完成" in result.explanations("zh")[0]
+    assert "建成" not in result.explanations("zh")[0]
+    assert "not completed by 2015" in result.explanations("en")[0]
+
+
 @pytest.mark.parametrize(
-    "indicator", [NATIONAL_METROLOGY_TESTING_CENTRES, NATIONAL_SERVICE_STANDARDIZATION_PILOTS]
+    "indicator",
+    [
+        NATIONAL_METROLOGY_TESTING_CENTRES,
+        NATIONAL_SERVICE_STANDARDIZATION_PILOTS,
+        ECFA_CERTIFICATE_EXCHANGE,
+    ],
 )
 def test_deliverables_are_due_in_their_deadline_year(indicator: Indicator) -> None:
     assert isinstance(indicator.threshold, Deliverable)
@@ -123,6 +164,7 @@ def test_supplementary_indicators_evaluate_in_the_extended_catalog() -> None:
             "manufacturing_quality_competitiveness_index": [88.15, 88.72],
             "national_service_standardization_pilot_year": [0, 2013],
             "national_metrology_testing_centre_year": [0, 0],
+            "ecfa_certificate_exchange_year": [0, 2012],
         }
     )
     extended = kpi.catalog(supplementary=True)
@@ -133,6 +175,7 @@ def test_supplementary_indicators_evaluate_in_the_extended_catalog() -> None:
         "national_metrology_testing_centres": "not_met",
         "manufacturing_quality_competitiveness_trend": "met",
         "national_service_standardization_pilots": "met",
+        "ecfa_certificate_exchange": "met",
     }
 
 
@@ -143,7 +186,7 @@ def test_threshold_report_has_the_supplementary_section() -> None:
     for item in SUPPLEMENTARY_INDICATORS:
         assert f"{item.clause.table} {item.title_zh}" in section
         assert item.quote in section
-    assert section.count("#### ") == 3
+    assert section.count("#### ") == 4
 
 
 def test_threshold_report_in_english_names_the_section() -> None:

@@ -408,14 +408,14 @@ def catalog(*, supplementary: bool = False) -> Catalog:
     With ``supplementary=True``, the 42 are followed by the supplementary indicators
     (:data:`xmqc_kpi.indicators.supplementary.SUPPLEMENTARY_INDICATORS`): clauses of the plan
     that give something checkable but are not in the target list (2.3.2's metrology testing
-    centres, 4.1.2's 竞争力, 7.1.1's service-standardisation pilots), in the plan's order. The
-    default keeps exactly the 42 of the catalog contract.
+    centres, 4.1.2's 竞争力, 7.1.1's service-standardisation pilots, 9.6.2's ECFA data
+    exchange), in the plan's order. The default keeps exactly the 42 of the catalog contract.
 
     >>> len(catalog()), len(catalog(supplementary=True))
-    (42, 45)
+    (42, 46)
     >>> catalog(supplementary=True).ids[42:]  # doctest: +NORMALIZE_WHITESPACE
     ('national_metrology_testing_centres', 'manufacturing_quality_competitiveness_trend',
-     'national_service_standardization_pilots')
+     'national_service_standardization_pilots', 'ecfa_certificate_exchange')
     """
     from .indicators import BUILTIN_INDICATORS  # builds 42 declarations: only when asked
     from .indicators.plan import XIAMEN_PLAN

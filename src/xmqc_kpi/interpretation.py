@@ -17,8 +17,9 @@ This module records both, in Chinese and English, as immutable data that the thr
   department (the plan writes 市质监局 in one row and 质监局 in the next);
 - :data:`NOT_INDICATORS` and :func:`not_indicators`: the clauses that read like targets and were
   considered but not made indicators, each with its quote and the reason. The checkable ones
-  (4.1.2's 竞争力, 7.1.1, 2.3.2) are supplementary indicators instead
-  (:data:`xmqc_kpi.indicators.supplementary.SUPPLEMENTARY_INDICATORS`), not listed here.
+  (4.1.2's 竞争力, 7.1.1, 2.3.2, 9.6.2's ECFA data exchange) are supplementary indicators
+  instead (:data:`xmqc_kpi.indicators.supplementary.SUPPLEMENTARY_INDICATORS`), not listed
+  here.
 
 >>> PLAN.number
 '厦府〔2013〕98号'
@@ -771,14 +772,6 @@ def department_key(name: str) -> str:
     return canonical_unit(name).removeprefix("市")
 
 
-_DELIVERABLE_ZH = (
-    "现有阈值类型均针对逐期统计的数值，暂不列为指标；有“按期完成”类阈值后，可作为完成事项指标。"
-)
-_DELIVERABLE_EN = (
-    "The catalog's threshold kinds all judge a value measured each period, so it is not yet "
-    "an indicator; with a deliverable kind (done by the deadline) it can become one."
-)
-
 #: The plan's clauses considered and not made indicators, in plan order, each with its reason.
 NOT_INDICATORS: tuple[ConsideredClause, ...] = (
     ConsideredClause(
@@ -892,19 +885,22 @@ NOT_INDICATORS: tuple[ConsideredClause, ...] = (
         ),
     ),
     ConsideredClause(
-        key="ecfa_certificate_exchange",
+        key="taiwan_certification_scope",
         clause="9.6.2",
         body="44",
-        quote="福建电子口岸平台与台湾相关网络平台实现ECFA原产地证书电子信息的实时有效交换",
+        quote="扩大对台认证领域和采信范围",
         reason_zh=(
-            "属一次性完成事项（实现交换或未实现），依赖福建电子口岸平台和台湾方面的平台，"
-            "不是逐期统计的数值；同条“扩大对台认证领域和采信范围”也未规定数量。" + _DELIVERABLE_ZH
+            "“扩大”既无数值也无基数，方案也未界定“认证领域”“采信范围”的统计口径"
+            "（同条“推广金门酒厂‘社会认证、官方采信’模式”同样没有），无法判定是否达到。"
+            "同条“实现ECFA原产地证书电子信息的实时有效交换”是一次性完成事项，"
+            "已列为补充指标（按期完成）。"
         ),
         reason_en=(
-            "Done once or not done (the exchange works or it does not), and it depends on the "
-            "Fujian e-port platform and the Taiwan side, not a value counted each period; the "
-            "same row's 扩大对台认证领域和采信范围 (widen certification and acceptance) sets no "
-            "number either. " + _DELIVERABLE_EN
+            "扩大 (widen) has neither a number nor a baseline, and the plan defines no measure "
+            "of the certification fields or of the scope of acceptance (nor does the same row's "
+            "promotion of the Kinmen distillery model), so whether it is reached cannot be "
+            "judged. The same row's ECFA certificate-of-origin data exchange is done once by "
+            "a deadline, and is a supplementary indicator (a deliverable)."
         ),
     ),
     ConsideredClause(

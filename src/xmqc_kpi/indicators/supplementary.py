@@ -1,6 +1,6 @@
 """Supplementary indicators: checkable clauses of the plan outside the 42 of the target list.
 
-The catalog contract (``targets.md``) fixes the built-in catalog at 42 indicators. Three more
+The catalog contract (``targets.md``) fixes the built-in catalog at 42 indicators. Four more
 clauses of the plan give something checkable, and are declared here in the same way, each with
 its quote, clause, deadline and responsible units:
 
@@ -9,14 +9,17 @@ its quote, clause, deadline and responsible units:
 - 4.1.2 「不断提高“厦门制造”产品的市场占有率和竞争力」: the 竞争力 part, measured by the
   manufacturing quality competitiveness index (制造业质量竞争力指数), a rising trend;
 - 7.1.1: a national service-standardisation pilot built by the deadline (建成 …
-  国家级服务业标准化试点), a deliverable.
+  国家级服务业标准化试点), a deliverable;
+- 9.6.2: the real-time exchange of ECFA certificate-of-origin data between the Fujian e-port
+  and Taiwan's platforms achieved by the deadline (实现ECFA原产地证书电子信息的实时有效交换),
+  a deliverable completed (``done="completed"``).
 
 :func:`xmqc_kpi.catalogs.catalog` adds them after the 42 when called with
 ``supplementary=True``; the threshold report of the built-in catalog lists them in a section of
 their own.
 
 >>> [item.clause.table for item in SUPPLEMENTARY_INDICATORS]
-['2.3.2', '4.1.2', '7.1.1']
+['2.3.2', '4.1.2', '7.1.1', '9.6.2']
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from ._common import (
 from .overall_level import MADE_IN_XIAMEN_MARKET_SHARE_TREND
 
 __all__ = [
+    "ECFA_CERTIFICATE_EXCHANGE",
     "MANUFACTURING_QUALITY_COMPETITIVENESS_TREND",
     "NATIONAL_METROLOGY_TESTING_CENTRES",
     "NATIONAL_SERVICE_STANDARDIZATION_PILOTS",
@@ -164,9 +168,61 @@ NATIONAL_METROLOGY_TESTING_CENTRES = Indicator(
     decimals=0,
 )
 
-#: The supplementary indicators, in the plan's order (2.3.2, 4.1.2, 7.1.1).
+# 9.6.2 (body 44): ……福建电子口岸平台与台湾相关网络平台实现ECFA原产地证书电子信息的实时有效
+# 交换，便利两岸通关。
+ECFA_CERTIFICATE_EXCHANGE = Indicator(
+    id="ecfa_certificate_exchange",
+    clause=Clause(table="9.6.2", body="44"),
+    title_zh="ECFA原产地证书电子信息实时交换",
+    title_en="Real-time exchange of ECFA certificate-of-origin data",
+    formula=value("ecfa_certificate_exchange_year"),
+    inputs=(
+        Input(
+            name="ecfa_certificate_exchange_year",
+            unit="dimensionless",
+            label_zh="ECFA原产地证书电子信息实时交换完成年份（未完成填0）",
+            label_en="Year the real-time exchange of ECFA certificate-of-origin data was "
+            "achieved (0 if not yet)",
+            description=(
+                "The year the Fujian e-port platform (福建电子口岸平台) and the Taiwan side's "
+                "platform began exchanging ECFA certificate-of-origin data in real time, in "
+                "routine operation, as on record with the inspection and quarantine authority. "
+                "Enter the year (such as 2014); enter 0 while it is not achieved. A blank cell "
+                "is missing data."
+            ),
+        ),
+    ),
+    unit="dimensionless",
+    threshold=Deliverable(by=2013, done="completed"),
+    quote="福建电子口岸平台与台湾相关网络平台实现ECFA原产地证书电子信息的实时有效交换",
+    deadline="2013-12",
+    # Table 9.6.2 names 厦门检验检疫局 alone; body item 44 lists 市质监局、厦门检验检疫局 as
+    # 负责 (no 牵头) for the whole item, whose 9.6.1 names both.
+    responsible=Responsible(units=("厦门检验检疫局",)),
+    interpretation=(
+        "实现……实时有效交换 (achieve the real-time, effective exchange) is read as a "
+        "deliverable completed by the end of the deadline year: the exchange in routine "
+        "operation, as on record (the authorities' notice that it is in use). The input is the "
+        "year it was achieved, 0 while it is not (a blank cell is missing data). Achieved in the "
+        "deadline year or before is met; later is late, not met; not achieved is not met. The "
+        "exchange needs the Taiwan side's platform too, but the plan sets the deadline and the "
+        "responsible unit, so whether it was achieved by then is checked all the same. The "
+        "same row's 扩大对台认证领域和采信范围 sets no number and is not an indicator."
+    ),
+    interpretation_zh=(
+        "“实现……实时有效交换”按交付事项理解：截至完成时限所在年份年底交换已投入常态运行，"
+        "以主管部门公告投入使用的记录为准。填报实现的年份，尚未实现的填0（空白为数据缺失）；"
+        "在完成时限当年或之前实现即为达标，之后实现为逾期、未达标，尚未实现为未达标。"
+        "交换也有赖台湾方面的平台，但方案规定了完成时限和责任单位，是否按期实现仍可核对。"
+        "同条“扩大对台认证领域和采信范围”未规定数量，不列为指标。"
+    ),
+    decimals=0,
+)
+
+#: The supplementary indicators, in the plan's order (2.3.2, 4.1.2, 7.1.1, 9.6.2).
 SUPPLEMENTARY_INDICATORS: tuple[Indicator, ...] = (
     NATIONAL_METROLOGY_TESTING_CENTRES,
     MANUFACTURING_QUALITY_COMPETITIVENESS_TREND,
     NATIONAL_SERVICE_STANDARDIZATION_PILOTS,
+    ECFA_CERTIFICATE_EXCHANGE,
 )
