@@ -25,10 +25,12 @@ from xmqc_kpi.deliverables import FIRST_YEAR, LAST_YEAR, Deliverable
 from xmqc_kpi.indicator import Clause, Indicator, Input, Responsible
 from xmqc_kpi.indicators.plan import XIAMEN_PLAN
 from xmqc_kpi.indicators.supplementary import (
+    ECFA_CERTIFICATE_EXCHANGE,
     NATIONAL_METROLOGY_TESTING_CENTRES,
     NATIONAL_SERVICE_STANDARDIZATION_PILOTS,
 )
 from xmqc_kpi.judging import Subject
+from xmqc_kpi.template import accepted_units, input_template
 from xmqc_kpi.testing import boundary_cases, expected_status, expected_statuses
 from xmqc_kpi.text.kinds import describe_threshold, kind_name, kind_words
 from xmqc_kpi.text.statuses import reason_word
@@ -271,7 +273,12 @@ def test_the_engine_agrees_with_the_exact_reference(cells: list[tuple[int, objec
 
 @pytest.mark.parametrize(
     "indicator",
-    [centre(), NATIONAL_METROLOGY_TESTING_CENTRES, NATIONAL_SERVICE_STANDARDIZATION_PILOTS],
+    [
+        centre(),
+        NATIONAL_METROLOGY_TESTING_CENTRES,
+        NATIONAL_SERVICE_STANDARDIZATION_PILOTS,
+        ECFA_CERTIFICATE_EXCHANGE,
+    ],
     ids=lambda item: item.id,
 )
 @given(data=st.data())
@@ -368,6 +375,25 @@ def test_completed_wording_for_what_is_not_built() -> None:
     result = kpi.evaluate(policy, pd.DataFrame({"period": [2016], COLUMN: [2016]}))
     assert "于 2016 年完成，晚于完成时限 2015 年底，逾期完成" in result.explanations("zh")[0]
     assert "was completed in 2016" in result.explanations("en")[0]
+
+
+def test_the_kind_words_its_direction_and_units_for_the_threshold_report() -> None:
+    words = kind_words("deliverable")
+    assert (words.say("direction", "zh"), words.say("direction", "en")) == (
+        "越早越好",
+        "earlier is better",
+    )
+    assert (words.say("unit", "zh"), words.say("unit", "en")) == ("年份", "year")
+    assert words.say("input_unit", "zh", done="完成") == "年份（0 表示尚未完成）"
+    assert words.say("input_unit", "en", done="built") == "year (0 = not yet built)"
+
+
+def test_the_template_offers_a_year_no_share_unit() -> None:
+    # 2014 written with % would be read as 20.14: the year's row offers its own unit only
+    inputs = [ECFA_CERTIFICATE_EXCHANGE, NATIONAL_METROLOGY_TESTING_CENTRES]
+    form = input_template(inputs, periods=[2013], regions=["厦门市"], lang="zh")
+    assert form["accepted_units"].tolist() == ["dimensionless", "dimensionless"]
+    assert accepted_units("percent", "zh") == ("%", "‰", "dimensionless")  # shares unchanged
 
 
 # --------------------------------------------------------------------------- plan_of

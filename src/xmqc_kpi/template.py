@@ -70,6 +70,7 @@ _COMMON_UNITS: tuple[tuple[str, ...], ...] = (
     ("person", "wan_ren"),
     ("count",),
     ("day",),
+    ("dimensionless",),  # a plain number (a year built): % would read 2014 as 20.14
     ("percent", "permille", "dimensionless"),
     ("index_point",),
 )
