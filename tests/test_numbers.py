@@ -85,3 +85,18 @@ def test_the_2014_notification_ratio_reads_below_its_benchmark() -> None:
             shown = text.split(" = ")[-1].split("%")[0]
             benchmark = text.split("全国平均水平 ")[1].split("%")[0]
             assert Decimal(shown) < Decimal(benchmark), text
+
+
+@given(
+    values=st.lists(
+        st.floats(allow_nan=True, allow_infinity=True, width=64), min_size=1, max_size=8
+    ),
+    decimals=st.integers(0, 14),
+)
+@example(values=[999999.9999999999, 9.999999999999999e16, 1e17, -0.004, 2.675], decimals=12)
+def test_a_few_numbers_print_as_in_a_column(values: list[float], decimals: int) -> None:
+    """A service's few numbers are formatted one by one: byte for byte as in a long column."""
+    few = np.array(values)
+    column = np.concatenate([few, np.zeros(16)])  # more than 8 numbers: the column path
+    expected = format_numbers(column, decimals)[: len(few)].tolist()
+    assert format_numbers(few, decimals).tolist() == expected

@@ -20,6 +20,7 @@ Explanations, reports, the notebook and the command line all format numbers here
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -66,6 +67,8 @@ def format_numbers(values: FloatArray, decimals: IntArray | int) -> Text:
     """
     values = np.asarray(values, dtype=np.float64)
     places = np.broadcast_to(np.asarray(decimals, dtype=np.int64), values.shape)
+    if values.ndim == 1 and len(values) <= _FEW:
+        return _format_few(values, places)
     finite = np.isfinite(values)
     magnitude = np.where(finite, np.abs(values), 0.0)
     huge = magnitude >= _EXACT_SCALE
@@ -87,6 +90,40 @@ def format_numbers(values: FloatArray, decimals: IntArray | int) -> Text:
         text = np.array(text, dtype=S)
         text[huge] = [np.format_float_positional(v, trim="-") for v in values[huge]]
     return text
+
+
+#: Up to this many numbers, :func:`format_numbers` formats one at a time (a service's row).
+_FEW = 8
+
+
+def _format_few(values: FloatArray, places: IntArray) -> Text:
+    """:func:`format_numbers` for a few numbers, with the same float operations one by one.
+
+    The digits count comes from the same ``np.log10`` as the column path; the rest (products,
+    powers, round-half-even) are the IEEE operations numpy applies to each element, so the
+    text is the same byte for byte (``tests/test_numbers.py`` compares both paths).
+
+    >>> _format_few(np.array([96.6667, -0.004, np.nan]), np.array([2, 2, 2])).tolist()
+    ['96.67', '0.00', '—']
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        logs = np.log10(np.abs(values)).tolist()
+    texts = []
+    for value, wanted, log in zip(values.tolist(), places.tolist(), logs, strict=True):
+        if not math.isfinite(value):
+            texts.append("—" if value != value else ("∞" if value > 0 else "-∞"))
+            continue
+        magnitude = abs(value)
+        if magnitude >= _EXACT_SCALE:
+            texts.append(np.format_float_positional(value, trim="-"))
+            continue
+        whole_digits = math.floor(log) + 1 if magnitude >= 1 else 1
+        decimals = max(min(wanted, 17 - whole_digits), 0)
+        scaled = round(magnitude * 10.0 ** float(decimals))
+        digits = str(scaled).zfill(decimals + 1)
+        text = f"{digits[:-decimals]}.{digits[-decimals:]}" if decimals else digits
+        texts.append(f"-{text}" if value < 0 and scaled > 0 else text)
+    return np.asarray(texts, dtype=S)
 
 
 def _where(mask: npt.NDArray[np.bool_], yes: Any, no: Text) -> Text:
