@@ -207,8 +207,9 @@ def _plain_column(column: pd.Series) -> list[object]:
         if column.dtype.kind == "f":
             return [None if value != value else value for value in plain]  # NaN is not NaN
         return plain
-    values = column.astype(object)
-    return values.where(column.notna(), None).tolist()
+    values = np.array(column.to_numpy(dtype=object), dtype=object)  # a copy we may write to
+    values[pd.isna(values)] = None  # NaN, NA, NaT and None alike
+    return list(values)
 
 
 class Evaluation:
