@@ -97,18 +97,22 @@ def render_explanations(
     """
     language = resolve_language(lang)
     names = None if plan is None else plan.clause_words
-    out = np.empty(len(table), dtype=S)
     codes = table["_indicator"].to_numpy(dtype=np.int64)
     bounds = np.searchsorted(codes, np.arange(len(indicators) + 1))
     columns = _Columns(table)
+    parts: list[Text] = []
     for position, indicator in enumerate(indicators):
         start, stop = int(bounds[position]), int(bounds[position + 1])
         if stop > start:
             chunk = _Chunk(columns, start, stop)
-            out[start:stop] = _Renderer(
-                indicator, chunk, facts.rows(start, stop), language, names
-            ).render([tail[start:stop] for tail in tails])
-    return out
+            parts.append(
+                _Renderer(indicator, chunk, facts.rows(start, stop), language, names).render(
+                    [tail[start:stop] for tail in tails]
+                )
+            )
+    if len(parts) == 1:
+        return parts[0]
+    return np.concatenate(parts) if parts else np.empty(0, dtype=S)
 
 
 class _Columns:
@@ -257,7 +261,10 @@ class _Renderer:
                     column: Text = self._field(names[position])
                     pieces.append(column[rows])
             pieces.extend(tail[rows] for tail in tails)
-            text[rows] = join_columns(pieces)
+            joined = join_columns(pieces)
+            if len(skeletons) == 1 and isinstance(joined, np.ndarray):
+                return joined  # every row filled at once: no copy into a blank column
+            text[rows] = joined
         return text
 
     def _groups(self) -> _Groups:
@@ -421,18 +428,19 @@ class _Renderer:
         if not has.any():
             return ""
         conclusive = self.chunk["conclusive"]
+        rows = slice(None) if has.all() else np.flatnonzero(has)
+        places = self.decimals[rows]
+        fields = {
+            "low": np.strings.add(format_numbers(low[rows], places), self.unit),
+            "high": np.strings.add(format_numbers(high[rows], places), self.unit),
+        }
+        words = [EXPLANATIONS[key].template(self.lang) for key in _INTERVAL_KEYS]
+        which = (~conclusive[rows]).astype(np.int64)
+        sentences = _fill_choice(words, which, fields)
+        if isinstance(rows, slice):
+            return np.asarray(sentences, dtype=S)
         text = np.full(self.rows, "", dtype=S)
-        for key, rows in (
-            ("interval_conclusive", np.flatnonzero(has & conclusive)),
-            ("interval_inconclusive", np.flatnonzero(has & ~conclusive)),
-        ):
-            if len(rows):
-                places = self.decimals[rows]
-                fields = {
-                    "low": np.strings.add(format_numbers(low[rows], places), self.unit),
-                    "high": np.strings.add(format_numbers(high[rows], places), self.unit),
-                }
-                text[rows] = _fill(EXPLANATIONS[key].template(self.lang), fields)
+        text[rows] = sentences
         return text
 
     def _field_short(self) -> Text:
@@ -513,6 +521,9 @@ class _Renderer:
         return period[np.maximum(self.facts.cited_row - 1, 0)]
 
 
+#: The interval's sentences: the whole interval on the verdict's side, or not.
+_INTERVAL_KEYS = ("interval_conclusive", "interval_inconclusive")
+
 #: Up to this many rows, a Python pass over an array costs less than a pandas call.
 _SMALL = 64
 
@@ -548,6 +559,34 @@ def _fill(template: str, fields: dict[str, Any]) -> Text:
     pieces: list[str | Text] = []
     for literal, name, _spec, _conversion in _parsed(template):
         pieces.append(literal)
+        if name is not None:
+            piece = fields[name]
+            pieces.append(piece if isinstance(piece, np.ndarray) else str(piece))
+    return np.asarray(join_columns(pieces), dtype=S)
+
+
+def _fill_choice(templates: Sequence[str], which: IntArray, fields: dict[str, Any]) -> Text:
+    """Each row's template among ``templates`` (by ``which``), filled over whole columns.
+
+    Templates with the same fields in the same order share one pass: their fixed words are
+    looked up per row. Others are filled one by one and chosen row by row.
+
+    >>> column = np.array(["x", "y"], dtype=S)
+    >>> _fill_choice(["<{a}>", "({a})"], np.array([1, 0]), {"a": column}).tolist()
+    ['(x)', '<y>']
+    """
+    parsed = [_parsed(template) for template in templates]
+    names = {tuple(name for _literal, name, _spec, _conv in parts) for parts in parsed}
+    if len(names) != 1:
+        filled = np.stack([_fill(template, fields) for template in templates])
+        return np.asarray(filled[which, np.arange(len(which))], dtype=S)
+    pieces: list[str | Text] = []
+    for position, (_literal, name, _spec, _conv) in enumerate(parsed[0]):
+        literals = [parts[position][0] for parts in parsed]
+        if len(set(literals)) == 1:
+            pieces.append(literals[0])
+        else:
+            pieces.append(np.asarray(literals, dtype=S)[which])
         if name is not None:
             piece = fields[name]
             pieces.append(piece if isinstance(piece, np.ndarray) else str(piece))
