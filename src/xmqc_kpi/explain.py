@@ -89,8 +89,10 @@ def render_explanations(
     *,
     plan: Plan | None = None,
     tails: Sequence[Text] = (),
-) -> Text:
-    """One explanation per row of the engine's table, in ``lang`` (a numpy string array).
+) -> list[Text]:
+    """One explanation per row of the engine's table, in ``lang``, one array per indicator.
+
+    The numpy string arrays follow the table's order (:func:`text_series` makes them a column).
 
     Clauses are cited as ``plan`` names them (as the Xiamen plan does when ``None``); each of
     ``tails`` (one string per row of the table, "" for none) follows the sentence, in order.
@@ -110,9 +112,7 @@ def render_explanations(
                     [tail[start:stop] for tail in tails]
                 )
             )
-    if len(parts) == 1:
-        return parts[0]
-    return np.concatenate(parts) if parts else np.empty(0, dtype=S)
+    return parts
 
 
 class _Columns:
@@ -159,18 +159,25 @@ class _Chunk:
         return self.stop - self.start
 
 
-def text_series(text: Text, index: pd.Index, name: str) -> pd.Series:
-    """A numpy string array as a pandas text column, without a detour through Python objects.
+def text_series(parts: Sequence[Text], index: pd.Index, name: str) -> pd.Series:
+    """Numpy string arrays, one after the other, as one pandas text column.
 
-    >>> text_series(np.array(["达标"], dtype=S), pd.RangeIndex(1), "x").tolist()
-    ['达标']
+    With pandas' Arrow-backed strings the parts become the column's chunks directly: no
+    concatenated copy, no detour through Python objects.
+
+    >>> text_series([np.array(["达标"], dtype=S), np.array(["未达标"], dtype=S)],
+    ...             pd.RangeIndex(2), "x").tolist()
+    ['达标', '未达标']
     """
     dtype = pd.Series([""]).dtype
     if getattr(dtype, "storage", None) == "pyarrow":
         import pyarrow as pa
 
-        return pd.Series(pa.array(text), index=index, name=name, dtype=dtype)
-    return pd.Series(text.astype(object), index=index, name=name, dtype=dtype)
+        chunks = [pa.array(part, type=pa.large_string()) for part in parts]
+        column: Any = pd.array(pa.chunked_array(chunks, type=pa.large_string()), dtype=dtype)
+        return pd.Series(column, index=index, name=name)
+    joined = np.concatenate(parts) if parts else np.empty(0, dtype=S)
+    return pd.Series(joined.astype(object), index=index, name=name, dtype=dtype)
 
 
 @dataclass(frozen=True)
