@@ -143,12 +143,7 @@ def _render(chart: Chart, *, lines: bool) -> str:
     rotate = len(chart.categories) > 8
     axis_bottom = _TOP + _PLOT_HEIGHT + (64.0 if rotate else 28.0)
     height = axis_bottom + rows * _LEGEND_ROW + 6.0
-    parts = [
-        f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" role="img" '
-        f'viewBox="0 0 {_WIDTH:.0f} {height:.0f}" width="{_WIDTH:.0f}" height="{height:.0f}" '
-        f'font-size="11" fill="{_INK}">',
-        f"<title>{escape(chart.title)}</title>",
-    ]
+    parts = _svg_head("chart", height, chart.title)
     scale = _scale(values + references or [0.0, 1.0], reversed_axis=chart.reversed_axis)
     parts.extend(_axes(chart, scale, rotate=rotate))
     parts.extend(_reference(chart, scale, lines=lines))
@@ -202,6 +197,16 @@ def _axes(chart: Chart, scale: _Scale, *, rotate: bool) -> list[str]:
     parts.extend(_x_labels(labels, limit, rotate=rotate))
     parts.append(_baseline(bottom))
     return parts
+
+
+def _svg_head(css_class: str, height: float, title: str) -> list[str]:
+    """The opening ``<svg>`` element of a chart of ``height`` and its accessible ``<title>``."""
+    return [
+        f'<svg class="{css_class}" xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'viewBox="0 0 {_WIDTH:.0f} {height:.0f}" width="{_WIDTH:.0f}" height="{height:.0f}" '
+        f'font-size="11" fill="{_INK}">',
+        f"<title>{escape(title)}</title>",
+    ]
 
 
 def _grid(scale: _Scale, axis_label: str) -> list[str]:
@@ -526,10 +531,7 @@ def progress_chart(chart: ProgressChart) -> str:
     axis_bottom = _TOP + _PLOT_HEIGHT + (64.0 if rotate else 28.0)
     height = axis_bottom + rows * _LEGEND_ROW + 6.0
     parts = [
-        f'<svg class="chart progress" xmlns="http://www.w3.org/2000/svg" role="img" '
-        f'viewBox="0 0 {_WIDTH:.0f} {height:.0f}" width="{_WIDTH:.0f}" height="{height:.0f}" '
-        f'font-size="11" fill="{_INK}">',
-        f"<title>{escape(chart.title)}</title>",
+        *_svg_head("chart progress", height, chart.title),
         f"<desc>{escape(chart.description)}</desc>",
         *_grid(scale, chart.axis_label),
         *_x_labels(
