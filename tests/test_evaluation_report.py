@@ -625,3 +625,14 @@ def test_implausible_inputs_are_listed_after_the_targets_not_met() -> None:
     assert "Implausible inputs" in html
     clean = kpi.evaluate(rate, data.iloc[1:])
     assert "未发现可疑数据。" in evaluation_report(clean, format="md")
+
+
+def test_a_deliverable_s_year_input_reads_as_a_year_not_as_dimensionless() -> None:
+    result = kpi.evaluate(kpi.catalog(supplementary=True), **kpi.sample_data(), as_of="2015")
+    for lang, unit in (("zh", "年份（0 表示尚未建成）"), ("en", "year (0 = not yet built)")):
+        report = kpi.evaluation_report(result, format="md", lang=lang)
+        assert isinstance(report, str)
+        rows = [r for r in report.splitlines() if "`national_metrology_testing_centre_year`" in r]
+        assert rows
+        assert all(f"| {unit} |" in row for row in rows)
+        assert all("无量纲" not in row and "dimensionless" not in row for row in rows)

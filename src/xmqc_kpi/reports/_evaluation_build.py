@@ -8,6 +8,7 @@ import pandas as pd
 from ..payload import provenance
 from ..results import FRAME_COLUMNS, Evaluation, Status
 from ..text import Language
+from ..text.kinds import kind_entry
 from ..text.report_print import READING
 from ..text.statuses import status_word
 from ._evaluation_frame import Prepared, prepare
@@ -155,10 +156,14 @@ def _inputs_table(result: Evaluation, text: Words, lang: Language) -> Table:
     """Every input number used, as given, with its unit and the template's label."""
     inputs = result.inputs()
     labels: dict[str, str] = {}
+    worded_units: dict[str, str] = {}  # a kind that words its input's unit (a year built)
     for indicator in result.indicators:
+        input_unit = kind_entry(indicator, "input_unit", lang)
         for item in indicator.inputs:
             label = item.label_en if lang == "en" and item.label_en else item.label_zh
             labels.setdefault(item.name, label)
+            if input_unit is not None:
+                worded_units.setdefault(item.name, input_unit)
     region = inputs["region"].astype(object)
     regions = region.where(region.notna(), text.no_region).astype(str).tolist()
     values = inputs["value"].to_numpy(dtype=np.float64)
@@ -169,7 +174,7 @@ def _inputs_table(result: Evaluation, text: Words, lang: Language) -> Table:
             Cell(region_label),
             Cell(str(period), period),
             Cell(_as_given(value), value, numeric=True),
-            Cell(unit),
+            Cell(worded_units.get(variable, unit)),
         )
         for variable, region_label, period, value, unit in zip(
             inputs["variable"].astype(str).tolist(),
