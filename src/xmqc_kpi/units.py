@@ -22,7 +22,9 @@ other dimensionless units (degree, radian, bit, ppm …) are not units of the pl
 refused. Every conversion that a verdict depends on goes through :func:`exact_factor`,
 which returns a ``Fraction`` so that 800 万元 ÷ 80 亿元 is exactly 1 ‰.
 
-The registry is built once, on first use, never at import.
+The registry is built once, on first use, never at import; the plan's own units are answered
+from a table pint computed (:func:`unit_table`, checked against pint by the tests), so that a
+service evaluating the built-in catalog never imports pint.
 
 >>> exact_factor("万元", "yuan")
 Fraction(10000, 1)
@@ -43,6 +45,7 @@ from __future__ import annotations
 
 import math
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache, lru_cache
@@ -132,6 +135,8 @@ _TOKEN = re.compile(
 )
 
 UnitKind = Literal["count", "share", "quantity"]
+#: A unit as registry names with their powers (``(("wan_yuan", 1), ("yi_yuan", -1))``).
+Factors = tuple[tuple[str, int], ...]
 
 
 class UnitError(ValueError):
@@ -340,25 +345,37 @@ def _registry_name(text: str, name: str) -> tuple[str, int]:
     """The registry's name (and power) for one name token, or a :class:`UnitError`."""
     if name in _NAME_ALIASES:
         return _NAME_ALIASES[name]
-    reg = registry()
-    try:
-        canonical = str(reg.get_name(name))
-    except Exception:  # pint raises UndefinedUnitError and others for an unknown name
-        raise UnitError("unit_unknown", unit=text, name=name) from None
-    if canonical not in COUNT_UNITS | SHARE_UNITS and not reg.get_dimensionality(canonical):
+    known = unit_table().names.get(name)
+    canonical, allowed = known if known is not None else pint_name(name)
+    if canonical is None:
+        raise UnitError("unit_unknown", unit=text, name=name)
+    if not allowed:
         raise UnitError("unit_not_allowed", unit=text, name=name)
     return canonical, 1
 
 
-def _classified(text: str, factors: tuple[tuple[str, int], ...]) -> ParsedUnit:
-    from pint.util import UnitsContainer
+def pint_name(name: str) -> tuple[str | None, bool]:
+    """The canonical name pint gives a name token (``None``: unknown), and whether it is allowed.
 
+    A unit without a dimension is allowed only as a count or a share (not degree, radian …).
+    """
     reg = registry()
-    container = UnitsContainer(dict(factors))
-    dimensionality = reg.get_dimensionality(container)
+    try:
+        canonical = str(reg.get_name(name))
+    except Exception:  # pint raises UndefinedUnitError and others for an unknown name
+        return None, False
+    allowed = canonical in COUNT_UNITS | SHARE_UNITS or bool(reg.get_dimensionality(canonical))
+    collecting = COLLECTING.get()
+    if collecting is not None:
+        collecting.names[name] = (canonical, allowed)
+    return canonical, allowed
+
+
+def _classified(text: str, factors: tuple[tuple[str, int], ...]) -> ParsedUnit:
+    known = unit_table().units.get(factors)
+    name, dimensionality, counts = known if known is not None else pint_facts(factors)
     kind: UnitKind = "quantity"
-    counts = int(reg.get_root_units(container)[1]._units.get("count", 0))
-    if not dimensionality:
+    if dimensionality == "dimensionless":
         shares = any(name in SHARE_UNITS for name, _ in factors)
         if counts == 1 and not shares:
             kind = "count"
@@ -366,14 +383,28 @@ def _classified(text: str, factors: tuple[tuple[str, int], ...]) -> ParsedUnit:
             kind = "share"
         else:  # 个², 个·%: neither a count nor a share
             raise UnitError("unit_mixed", unit=text)
-    name = str(reg.Unit(container)) if factors else "dimensionless"
     return ParsedUnit(
         name=name,
         factors=factors,
         kind=kind,
-        dimensionality=str(dimensionality),
+        dimensionality=dimensionality,
         count_power=counts,
     )
+
+
+def pint_facts(factors: tuple[tuple[str, int], ...]) -> tuple[str, str, int]:
+    """The name pint gives a product of powers, its dimensionality and root power of ``count``."""
+    from pint.util import UnitsContainer
+
+    reg = registry()
+    container = UnitsContainer(dict(factors))
+    dimensionality = str(reg.get_dimensionality(container))
+    counts = int(reg.get_root_units(container)[1]._units.get("count", 0))
+    name = str(reg.Unit(container)) if factors else "dimensionless"
+    collecting = COLLECTING.get()
+    if collecting is not None:
+        collecting.units[factors] = (name, dimensionality, counts)
+    return name, dimensionality, counts
 
 
 def normalise_unit(text: str) -> str:
@@ -421,11 +452,58 @@ def float_factor(source: str, target: str) -> float:
 def _float_factor(
     source_factors: tuple[tuple[str, int], ...], target_factors: tuple[tuple[str, int], ...]
 ) -> float:
+    known = unit_table().factors.get((source_factors, target_factors))
+    return known if known is not None else pint_factor(source_factors, target_factors)
+
+
+def pint_factor(
+    source_factors: tuple[tuple[str, int], ...], target_factors: tuple[tuple[str, int], ...]
+) -> float:
+    """The factor pint computes from one product of powers to another."""
     from pint.util import UnitsContainer
 
     reg = registry()
     one = reg.Quantity(1, reg.Unit(UnitsContainer(dict(source_factors))))
-    return float(one.to(reg.Unit(UnitsContainer(dict(target_factors)))).magnitude)
+    factor = float(one.to(reg.Unit(UnitsContainer(dict(target_factors)))).magnitude)
+    collecting = COLLECTING.get()
+    if collecting is not None:
+        collecting.factors[source_factors, target_factors] = factor
+    return factor
+
+
+def unit_table() -> UnitTable:
+    """What pint says of the plan's units, read from the package (pint is not imported).
+
+    Built by :func:`xmqc_kpi._unit_table.build` from pint itself and checked against it by
+    the tests; a unit outside it is looked up in the registry, built then. While the table
+    is being built, it is empty and pint's answers are collected instead.
+    """
+    collecting = COLLECTING.get()
+    return _shipped_table() if collecting is None else _NOTHING_KNOWN
+
+
+@cache
+def _shipped_table() -> UnitTable:
+    from ._unit_table import load
+
+    return load()
+
+
+@dataclass(frozen=True)
+class UnitTable:
+    """pint's answers for the plan's units: names, facts of products, conversion factors."""
+
+    #: Name token → (canonical name or ``None`` if unknown, allowed).
+    names: dict[str, tuple[str | None, bool]]
+    #: Product of powers → (name, dimensionality, root power of ``count``).
+    units: dict[Factors, tuple[str, str, int]]
+    #: (source product, target product) → the float factor.
+    factors: dict[tuple[Factors, Factors], float]
+
+
+_NOTHING_KNOWN = UnitTable({}, {}, {})
+#: The table being built (:func:`xmqc_kpi._unit_table.build`), ``None`` otherwise.
+COLLECTING: ContextVar[UnitTable | None] = ContextVar("collecting_units", default=None)
 
 
 def expected_kind(unit: ParsedUnit) -> str:
