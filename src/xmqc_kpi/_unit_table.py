@@ -4,59 +4,26 @@ Importing pint and building its registry costs about half a second of CPU; a ser
 evaluating the built-in catalog, or a clerk running ``xmqc-kpi validate``, should not pay it
 for units the package knows in advance. :func:`build` asks pint itself about every unit the
 built-in catalog, its sample data and the input template use (every name token, every
-product of powers, every conversion between units of one kind) and :func:`load` reads the
-result from ``data/unit_table.json``. ``tests/test_unit_table.py`` checks that the shipped
-table is what pint answers today (``XMQC_KPI_REGENERATE=1`` rewrites it) and that evaluating
-the sample never imports pint.
+product of powers, every conversion between units of one kind); :func:`dumps` writes it as
+``data/unit_table.json``, which :func:`xmqc_kpi.units.unit_table` reads. The tests
+(``tests/test_unit_table.py``) check that the shipped table is what pint answers today
+(``XMQC_KPI_REGENERATE=1`` rewrites it) and that evaluating the sample never imports pint.
 
->>> table = load()
->>> table.names["万元"], table.factors[(("wan_yuan", 1),), (("yuan", 1),)]
-(('wan_yuan', True), 10000.0)
+>>> table = units.unit_table()
+>>> table.factors[(("wan_yuan", 1),), (("yuan", 1),)]
+10000.0
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from importlib import resources
 from itertools import product
 from typing import Any
 
 from . import units
 from .units import Factors, UnitTable
 
-__all__ = ["build", "dumps", "load"]
-
-#: Unit strings a clerk or a catalog commonly writes, beyond those of the built-in catalog.
-COMMON_UNITS = (
-    *("", "1", "dimensionless", "count", "%", "％", "percent", "‰", "permille"),
-    *("yuan", "元", "万元", "亿元", "wan_yuan", "yi_yuan"),
-    *("person", "人", "名", "位", "万人", "wan_ren"),
-    *("mu", "亩", "hectare", "公顷", "m²", "m2", "平方米", "meter ** 2", "km²", "平方公里"),
-    *("day", "天", "index_point", "分", "万台", "wan_tai", "万个", "wan_count"),
-    *("per_10k_persons", "每万人", "deaths_per_10k_units", "人/万台", "per_yi_yuan", "每亿元"),
-)
-
-
-def _key(factors: Iterable[Iterable[Any]]) -> Factors:
-    return tuple((str(name), int(power)) for name, power in factors)
-
-
-def load() -> UnitTable:
-    """The shipped table (``data/unit_table.json``)."""
-    text = resources.files("xmqc_kpi").joinpath("data/unit_table.json").read_text("utf-8")
-    data = json.loads(text)
-    return UnitTable(
-        names={name: (canonical, bool(allowed)) for name, canonical, allowed in data["names"]},
-        units={
-            _key(factors): (name, dimensionality, int(counts))
-            for factors, name, dimensionality, counts in data["units"]
-        },
-        factors={
-            (_key(source), _key(target)): float(factor)
-            for source, target, factor in data["factors"]
-        },
-    )
+__all__ = ["build", "dumps"]
 
 
 def build() -> UnitTable:
@@ -75,8 +42,7 @@ def build() -> UnitTable:
     token = units.COLLECTING.set(table)
     try:
         indicators = catalog(supplementary=True)
-        texts = set(COMMON_UNITS) | set(units.COUNT_WORDS)
-        texts |= {f"万{word}" for word in units.COUNT_WORDS}
+        texts = set(units.WRITTEN_UNITS)
         sample = sample_data()
         texts |= set(sample["units"].values())
         for indicator in indicators:

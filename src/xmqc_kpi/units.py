@@ -43,12 +43,14 @@ unit_exponent a power in the unit 'count**9**9**9' is too large (at most 3 in ab
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache, lru_cache
+from importlib import resources
 from typing import Any, Literal, NoReturn
 
 from .text import Language, resolve_language
@@ -104,6 +106,19 @@ index_point = [satisfaction_index] = 分
 COUNT_WORDS = (
     *("个", "家", "批次", "批", "件", "台", "张", "项", "次", "座"),
     *("辆", "户", "条", "份", "起", "宗", "所", "套", "处"),
+)
+
+#: Unit strings a clerk or a catalog commonly writes (the shipped :func:`unit_table` knows
+#: them, with the built-in catalog's own).
+WRITTEN_UNITS = (
+    *("", "1", "dimensionless", "count", "%", "％", "percent", "‰", "permille"),
+    *("yuan", "元", "万元", "亿元", "wan_yuan", "yi_yuan"),
+    *("person", "人", "名", "位", "万人", "wan_ren"),
+    *("mu", "亩", "hectare", "公顷", "m²", "m2", "平方米", "meter ** 2", "km²", "平方公里"),
+    *("day", "天", "index_point", "分", "万台", "wan_tai", "万个", "wan_count"),
+    *("per_10k_persons", "每万人", "deaths_per_10k_units", "人/万台", "per_yi_yuan", "每亿元"),
+    *COUNT_WORDS,
+    *(f"万{word}" for word in COUNT_WORDS),
 )
 
 #: Registry names that count things: the only units a count variable accepts.
@@ -484,9 +499,23 @@ def unit_table() -> UnitTable:
 
 @cache
 def _shipped_table() -> UnitTable:
-    from ._unit_table import load
+    text = resources.files("xmqc_kpi").joinpath("data/unit_table.json").read_text("utf-8")
+    data = json.loads(text)
+    return UnitTable(
+        names={name: (canonical, bool(allowed)) for name, canonical, allowed in data["names"]},
+        units={
+            _factors(factors): (name, dimensionality, int(counts))
+            for factors, name, dimensionality, counts in data["units"]
+        },
+        factors={
+            (_factors(source), _factors(target)): float(factor)
+            for source, target, factor in data["factors"]
+        },
+    )
 
-    return load()
+
+def _factors(pairs: list[list[Any]]) -> Factors:
+    return tuple((str(name), int(power)) for name, power in pairs)
 
 
 @dataclass(frozen=True)
