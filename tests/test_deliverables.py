@@ -35,6 +35,7 @@ from xmqc_kpi.testing import boundary_cases, expected_status, expected_statuses
 from xmqc_kpi.text.kinds import describe_threshold, kind_name, kind_words
 from xmqc_kpi.text.statuses import reason_word
 from xmqc_kpi.thresholds import reason_status
+from xmqc_kpi.units import normalise_unit
 
 COLUMN = "centre_year"
 
@@ -392,8 +393,9 @@ def test_the_template_offers_a_year_no_share_unit() -> None:
     # 2014 written with % would be read as 20.14: the year's row offers its own unit only
     inputs = [ECFA_CERTIFICATE_EXCHANGE, NATIONAL_METROLOGY_TESTING_CENTRES]
     form = input_template(inputs, periods=[2013], regions=["厦门市"], lang="zh")
-    assert form["accepted_units"].tolist() == ["dimensionless", "dimensionless"]
-    assert accepted_units("percent", "zh") == ("%", "‰", "dimensionless")  # shares unchanged
+    assert form["accepted_units"].tolist() == ["无量纲", "无量纲"]  # a Chinese name, no pint code
+    assert normalise_unit("无量纲") == "dimensionless"  # that reads back as a plain number
+    assert accepted_units("percent", "zh") == ("%", "‰", "无量纲")  # shares unchanged
 
 
 # --------------------------------------------------------------------------- plan_of

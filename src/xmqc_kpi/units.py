@@ -111,7 +111,7 @@ COUNT_WORDS = (
 #: Unit strings a clerk or a catalog commonly writes (the shipped :func:`unit_table` knows
 #: them, with the built-in catalog's own).
 WRITTEN_UNITS = (
-    *("", "1", "dimensionless", "count", "%", "％", "percent", "‰", "permille"),
+    *("", "1", "dimensionless", "无量纲", "count", "%", "％", "percent", "‰", "permille"),
     *("yuan", "元", "万元", "亿元", "wan_yuan", "yi_yuan"),
     *("person", "人", "名", "位", "万人", "wan_ren"),
     *("mu", "亩", "hectare", "公顷", "m²", "m2", "平方米", "meter ** 2", "km²", "平方公里"),
@@ -131,6 +131,7 @@ _WHOLE_ALIASES: dict[str, tuple[tuple[str, int], ...]] = {
     "": (),
     "1": (),
     "dimensionless": (),
+    "无量纲": (),  # how the Chinese template writes a plain number (a year built)
     "人/万台": (("deaths_per_10k_units", 1),),
 }
 #: Single names read as a power of a registry name.
