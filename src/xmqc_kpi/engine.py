@@ -30,7 +30,15 @@ from .explain import Facts, render_explanations, text_series
 from .formulas import Ratio
 from .indicator import Indicator
 from .judging import ABOVE, NEAR, ExactAt, References, Subject, Verdict, decide, near
-from .panel import FIRST_YEAR, LAST_YEAR, Panel, benchmark_like, read_panel, recorded_problems
+from .panel import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    Column,
+    Panel,
+    benchmark_like,
+    read_panel,
+    recorded_problems,
+)
 from .payload import DataSource
 from .plan import Plan
 from .plausibility import Warnings, detect, detect_empty
@@ -562,8 +570,13 @@ def _check_part_of_whole(
     part = panel.columns.get(formula.numerator)
     whole = panel.columns.get(formula.denominator)
     if part is not None and whole is not None:
-        for row in np.flatnonzero(close):
-            larger[row] = part.exact(int(row), unit) > whole.exact(int(row), unit)
+        rows = np.flatnonzero(close)
+        settled = _integers_greater(part, whole, unit, rows)
+        if settled is not None:
+            larger[rows] = settled
+        else:
+            for row in rows:
+                larger[row] = part.exact(int(row), unit) > whole.exact(int(row), unit)
     for row in np.flatnonzero(larger):
         problems.append(
             DataProblem(
@@ -578,6 +591,32 @@ def _check_part_of_whole(
                 **panel.place(int(row), formula.numerator),
             )
         )
+
+
+def _integers_greater(
+    part: Column, whole: Column, unit: str, rows: npt.NDArray[np.intp]
+) -> BoolArray | None:
+    """``part > whole`` exactly on ``rows``, in integers, when both were given as integers.
+
+    With each column in one unit, of exact factors a = p/q and b = r/s to ``unit``:
+    part·a > whole·b ⟺ part·p·s > whole·r·q, computed in Python integers (never overflows).
+    ``None`` when a column holds other numbers or several units (then fractions decide).
+
+    >>> from xmqc_kpi.panel import Column
+    >>> batches = Column(raw=np.array([10**18, 5]), unit_codes=np.zeros(2, np.intp), units=("个",))
+    >>> passed = Column(raw=np.array([10**18 + 1, 5]), unit_codes=np.zeros(2, np.intp),
+    ...                 units=("count",))
+    >>> _integers_greater(passed, batches, "count", np.array([0, 1])).tolist()
+    [True, False]
+    """
+    if len(part.units) != 1 or len(whole.units) != 1:
+        return None
+    if part.raw.dtype.kind not in "iu" or whole.raw.dtype.kind not in "iu":
+        return None
+    a, b = exact_factor(part.units[0], unit), exact_factor(whole.units[0], unit)
+    left = part.raw[rows].astype(object) * (a.numerator * b.denominator)
+    right = whole.raw[rows].astype(object) * (b.numerator * a.denominator)
+    return np.asarray(left > right, dtype=bool)
 
 
 def _given_input(panel: Panel, name: str | None) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
