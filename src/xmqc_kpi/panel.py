@@ -102,6 +102,9 @@ class Column:
     #: Where each row's value was given, when not at the panel row's own place (long frames).
     places: tuple[dict[str, Any], ...] | None = None
     _floats: dict[str, FloatArray] = field(default_factory=dict, compare=False, repr=False)
+    _exact_factors: dict[tuple[int, str], Fraction] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def to(self, unit: str) -> FloatArray:
         """The column in ``unit``, as floats (NaN where empty); computed once per unit."""
@@ -114,9 +117,14 @@ class Column:
         return self._floats[unit]
 
     def exact(self, row: int, unit: str) -> Fraction:
-        """The exact value of one row in ``unit``."""
-        given = self.units[int(self.unit_codes[row])]
-        return exact_number(self.raw[row]) * exact_factor(given, unit)
+        """The exact value of one row in ``unit`` (each unit's factor looked up once)."""
+        code = int(self.unit_codes[row])
+        factor = self._exact_factors.get((code, unit))
+        if factor is None:
+            factor = exact_factor(self.units[code], unit)
+            self._exact_factors[code, unit] = factor
+        number = exact_number(self.raw[row])
+        return number if factor == 1 else number * factor
 
     def given_unit(self) -> npt.NDArray[np.object_]:
         """The unit string each row was given in."""
