@@ -464,7 +464,11 @@ def _numeric(
     if pd.api.types.is_integer_dtype(series.dtype) and not series.hasnans:
         values: npt.NDArray[Any] = _integers(series)
     elif pd.api.types.is_integer_dtype(series.dtype):  # nullable Int64 with <NA>: stay exact
-        values = _exact_objects(series.to_numpy(dtype=object, na_value=np.nan))
+        largest = series.abs().max()
+        if largest is pd.NA or largest <= 2**53:  # every integer is its float: no objects
+            values = series.to_numpy(dtype=np.float64, na_value=np.nan)
+        else:
+            values = _exact_objects(series.to_numpy(dtype=object, na_value=np.nan))
     elif pd.api.types.is_numeric_dtype(series.dtype):
         values = series.to_numpy(dtype=np.float64, na_value=np.nan)
     else:
