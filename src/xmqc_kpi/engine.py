@@ -482,8 +482,14 @@ def _compute(indicator: Indicator, panel: Panel, problems: list[DataProblem]) ->
     denominator = columns[formula.denominator] if formula.denominator else nan
 
     scale = exact_factor(natural, indicator.unit)
+    settled: dict[int, Fraction | None] = {}  # the verdict, its equality, band and progress ask
 
     def exact(row: int) -> Fraction | None:
+        if row not in settled:
+            settled[row] = _exact_value(row)
+        return settled[row]
+
+    def _exact_value(row: int) -> Fraction | None:
         if direct[row]:
             assert direct_column is not None
             return direct_column.exact(row, indicator.unit)
