@@ -873,23 +873,41 @@ def _region_texts(panel: Panel) -> npt.NDArray[np.object_]:
     return np.asarray([str(u) for u in uniques], dtype=object)[codes]
 
 
-def _statuses(reason: npt.NDArray[np.object_]) -> pd.Categorical:
-    """Each reason's status (looked up once per distinct reason)."""
-    status = np.empty(len(reason), dtype=object)
-    for code in _distinct(reason):
-        status[reason == code] = reason_status(str(code)).value
-    return _categorical(status, STATUS_DTYPE)
+def _status_and_reason(
+    reason: npt.NDArray[np.object_],
+) -> tuple[pd.Categorical, pd.Categorical]:
+    """The ``status`` and ``reason`` columns of reason codes, each looked up once per code.
+
+    The codes are factorized once (a hash pass), then each distinct code's status and
+    category position are spread to its rows.
+    """
+    codes, uniques = _factorize_codes(reason)
+    reasons = reason_dtype()
+    position = {value: code for code, value in enumerate(reasons.categories)}
+    status_position = {value: code for code, value in enumerate(STATUS_DTYPE.categories)}
+    reason_of = np.array([position[code] for code in uniques] + [-1], dtype=np.int8)
+    status_of = np.array(
+        [status_position[reason_status(str(code)).value] for code in uniques] + [-1],
+        dtype=np.int8,
+    )
+    return (
+        pd.Categorical.from_codes(status_of[codes], dtype=STATUS_DTYPE),
+        pd.Categorical.from_codes(reason_of[codes], dtype=reasons),
+    )
+
+
+def _factorize_codes(values: npt.NDArray[np.object_]) -> tuple[npt.NDArray[np.intp], list[Any]]:
+    """Codes by first appearance and the distinct values (a dict pass when small)."""
+    if len(values) <= _SMALL:
+        seen: dict[Any, int] = {}
+        codes = [seen.setdefault(value, len(seen)) for value in values.tolist()]
+        return np.asarray(codes, dtype=np.intp), list(seen)
+    found, uniques = pd.factorize(values)
+    return found, list(uniques)
 
 
 #: Up to this many rows, a Python pass over an array costs less than a pandas call.
 _SMALL = 64
-
-
-def _distinct(values: npt.NDArray[np.object_]) -> Iterable[object]:
-    """The distinct values of an object array (a handful of codes), in any order."""
-    if len(values) <= _SMALL:
-        return dict.fromkeys(values.tolist())
-    return pd.unique(values)
 
 
 def _floats(values: FloatArray | None, rows: int) -> FloatArray:
@@ -972,10 +990,10 @@ def _stack(chosen: tuple[Indicator, ...], parts: list[_Part], panel: Panel) -> p
             lookup[codes] if count else codes, dtype=_categories(tuple(uniques))
         )
     for name in parts[0].columns if parts else ():
-        columns[name] = _concat([part.columns[name] for part in parts])
+        # "status" holds the reason codes too: its column is made from "reason" below
+        columns[name] = None if name == "status" else _concat([p.columns[name] for p in parts])
     if parts:  # every indicator's reason codes, coded once for the whole table
-        columns["status"] = _statuses(columns["status"])
-        columns["reason"] = _categorical(columns["reason"], reason_dtype())
+        columns["status"], columns["reason"] = _status_and_reason(columns["reason"])
     if not parts:  # nothing evaluated: the columns still exist, with their dtypes
         columns["status"] = pd.Categorical([], dtype=STATUS_DTYPE)
         columns["reason"] = pd.Categorical([], dtype=reason_dtype())
@@ -985,15 +1003,6 @@ def _stack(chosen: tuple[Indicator, ...], parts: list[_Part], panel: Panel) -> p
             columns.setdefault(name, np.empty(0))
     columns["_indicator"] = codes
     return pd.DataFrame(columns)
-
-
-def _categorical(values: npt.NDArray[np.object_], dtype: pd.CategoricalDtype) -> pd.Categorical:
-    """Status or reason texts as a categorical, coded once per distinct text (a handful)."""
-    lookup = {value: code for code, value in enumerate(dtype.categories)}
-    codes = np.full(len(values), -1, dtype=np.int8)
-    for value in _distinct(values):
-        codes[values == value] = lookup[value]
-    return pd.Categorical.from_codes(codes, dtype=dtype)
 
 
 @lru_cache(maxsize=256)
