@@ -421,8 +421,10 @@ class Evaluation:
         table = self._table
         statuses = list(STATUS_DTYPE.categories)
         if by is None:
-            counts = table["status"].value_counts(sort=False).reindex(statuses)
-            return counts.fillna(0).astype(int).to_frame("count").T
+            codes = table["status"].cat.codes.to_numpy()
+            counts = np.bincount(codes[codes >= 0], minlength=len(statuses)).astype(int)
+            columns = pd.Index(statuses, name="status")
+            return pd.DataFrame([counts], index=["count"], columns=columns)
         keys, status = self._summary_keys(by)
         return (
             pd.crosstab(keys, status, dropna=False)
