@@ -322,13 +322,23 @@ def _lines(chart: Chart, series: Sequence[Series], scale: _Scale) -> list[str]:
             for run in _runs(points, item.values)
             if len(run) > 1
         )
-        parts.extend(
-            _marker(x, y, status, colour)
-            for (x, y), value, status in zip(points, item.values, item.statuses, strict=True)
-            if math.isfinite(value)
-        )
+        parts.extend(_markers(points, item.values, item.statuses, colour))
         parts.append("</g>")
     return parts
+
+
+def _markers(
+    points: Sequence[tuple[float, float]],
+    values: Sequence[float],
+    statuses: Sequence[str],
+    colour: str,
+) -> list[str]:
+    """A status marker at each point whose value is known."""
+    return [
+        _marker(x, y, status, colour)
+        for (x, y), value, status in zip(points, values, statuses, strict=True)
+        if math.isfinite(value)
+    ]
 
 
 def _runs(
@@ -593,11 +603,7 @@ def _tracks(chart: ProgressChart, scale: _Scale, times: _Times) -> list[str]:
                 f'<circle cx="{times.x(t1):.1f}" cy="{scale.y(v1):.1f}" r="3.5" fill="#ffffff" '
                 f'stroke-width="1.5" stroke-dasharray="none"/>'
             )
-        parts.extend(
-            _marker(x, y, status, colour)
-            for (x, y), value, status in zip(points, track.values, track.statuses, strict=True)
-            if math.isfinite(value)
-        )
+        parts.extend(_markers(points, track.values, track.statuses, colour))
         parts.append("</g>")
     return parts
 
