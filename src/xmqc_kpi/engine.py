@@ -723,7 +723,7 @@ def _assess(
         "group_size": _ints(verdict.group_size, None, rows),
         "cutoff_rank": _ints(verdict.cutoff_rank, None, rows),
         "direct": computed.direct,
-        "due": _missing_bools(rows) if due is None else pd.array(np.full(rows, due)),
+        "due": _missing_bools(rows) if due is None else _known_bools(np.full(rows, due)),
         "equals_threshold": verdict.equal & known & ~np.isnan(compared),
         "attention": _attention(subject, verdict, reason, band),
         **_progress_columns(assess_progress(subject, reason, panel.freq)),
@@ -775,9 +775,10 @@ ATTENTION_DTYPE = pd.CategoricalDtype(["near_met", "near_not_met"])
 
 def _attention(
     subject: Subject, verdict: Verdict, reason: npt.NDArray[np.object_], band: Fraction | None
-) -> pd.Categorical:
+) -> npt.NDArray[np.int8]:
     """``near_met`` / ``near_not_met`` where the value is within ``band`` of its comparison.
 
+    The codes of :data:`ATTENTION_DTYPE` (-1: none); the table makes them a categorical once.
     Only for kinds judged by one comparison with a number (a bound, 100 %, a benchmark). A
     kind without a direction (= 100 %) flags misses only: its met rows are on the line by
     definition.
@@ -791,7 +792,7 @@ def _attention(
         target = threshold.target(subject.indicator.unit)
         exact_compared = None if target is None else (lambda _row: target)
     if band is None or comparator is None or exact_compared is None:
-        return pd.Categorical.from_codes(codes, dtype=ATTENTION_DTYPE)
+        return codes
     close = near(subject.value, verdict.compared_with, band, subject.exact, exact_compared)
     close &= subject.known
     status = np.empty(rows, dtype=object)
@@ -800,7 +801,7 @@ def _attention(
     if comparator.direction is not None:
         codes[close & (status == "met")] = 0
     codes[close & (status == "not_met")] = 1
-    return pd.Categorical.from_codes(codes, dtype=ATTENTION_DTYPE)
+    return codes
 
 
 def _progress_columns(progress: Progress) -> dict[str, Any]:
@@ -994,6 +995,8 @@ def _stack(chosen: tuple[Indicator, ...], parts: list[_Part], panel: Panel) -> p
         columns[name] = None if name == "status" else _concat([p.columns[name] for p in parts])
     if parts:  # every indicator's reason codes, coded once for the whole table
         columns["status"], columns["reason"] = _status_and_reason(columns["reason"])
+        attention = columns["attention"]
+        columns["attention"] = pd.Categorical.from_codes(attention, dtype=ATTENTION_DTYPE)
     if not parts:  # nothing evaluated: the columns still exist, with their dtypes
         columns["status"] = pd.Categorical([], dtype=STATUS_DTYPE)
         columns["reason"] = pd.Categorical([], dtype=reason_dtype())
@@ -1016,6 +1019,10 @@ def _concat(pieces: list[Any]) -> Any:
     if all(isinstance(piece, np.ndarray) for piece in pieces):
         return np.concatenate(pieces)
     return type(pieces[0])._concat_same_type(pieces)
+
+
+def _known_bools(values: BoolArray) -> pd.arrays.BooleanArray:
+    return pd.arrays.BooleanArray(values, np.zeros(len(values), dtype=bool))
 
 
 def _missing_bools(rows: int) -> pd.arrays.BooleanArray:
