@@ -77,11 +77,14 @@ def format_numbers(values: FloatArray, decimals: IntArray | int) -> Text:
         whole_digits = np.where(magnitude >= 1, np.floor(np.log10(magnitude)) + 1, 1)
     places = np.clip(np.minimum(places, 17 - whole_digits), 0, None).astype(np.int64)
     scaled = np.rint(magnitude * 10.0 ** places.astype(np.float64)).astype(np.int64)
-    digits = np.strings.zfill(scaled.astype(S), places + 1)
-    length = np.strings.str_len(digits)
-    whole = np.strings.slice(digits, 0, length - places)
-    fraction = np.strings.slice(digits, length - places, length)
-    text = _where(places > 0, lambda: np.strings.add(np.strings.add(whole, "."), fraction), whole)
+    unit = 10**places  # below 10**17: an int64
+    whole = (scaled // unit).astype(S)
+
+    def with_fraction() -> Text:
+        fraction = np.strings.zfill((scaled % unit).astype(S), places)
+        return np.strings.add(np.strings.add(whole, "."), fraction)
+
+    text = _where(places > 0, with_fraction, whole)
     text = _where((values < 0) & (scaled > 0), lambda: np.strings.add("-", text), text)
     # beyond floats (1e308 yuan of 1e-10 yuan) the value is infinite, not missing
     beyond = np.where(np.isnan(values), "—", np.where(values > 0, "∞", "-∞"))
