@@ -1,6 +1,6 @@
 """The small-input path gives the batch path's answers, byte for byte.
 
-Small panels (up to ``engine._SMALL`` rows) take Python passes where pandas calls would cost
+Small panels (up to ``_small.ROWS`` rows) take Python passes where pandas calls would cost
 more than the work; a :class:`~xmqc_kpi.Prepared` context validates the reference tables once.
 Both must change nothing a caller can see: the JSON and the frame are compared whole.
 """
@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import xmqc_kpi as kpi
-from xmqc_kpi import engine
+from xmqc_kpi import _small
 from xmqc_kpi.testing import input_frames, reference_tables
 
 REGION, PERIOD = "厦门市", 2014
@@ -25,12 +25,12 @@ REGION, PERIOD = "厦门市", 2014
 @contextmanager
 def batch_path() -> Iterator[None]:
     """Every panel, however small, through the batch (pandas) path."""
-    small = engine._SMALL
-    engine._SMALL = -1
+    small = _small.ROWS
+    _small.ROWS = -1
     try:
         yield
     finally:
-        engine._SMALL = small
+        _small.ROWS = small
 
 
 def _outputs(result: kpi.Evaluation) -> tuple[str, str, str]:
@@ -45,7 +45,7 @@ def _one_row(sample: kpi.SampleData) -> pd.DataFrame:
 
 
 def test_the_sample_is_small_enough_for_the_small_path() -> None:
-    assert len(kpi.sample_data()["data"]) <= engine._SMALL
+    assert len(kpi.sample_data()["data"]) <= _small.ROWS
 
 
 @pytest.mark.parametrize("part", ["whole", "one row"])

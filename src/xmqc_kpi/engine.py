@@ -24,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from ._small import is_small
 from .catalogs import Catalog, plan_of
 from .errors import DataError, DataProblem, by_place
 from .explain import Facts, render_explanations, text_series
@@ -868,7 +869,7 @@ def _attention_sentences(
 
 
 def _region_texts(panel: Panel) -> npt.NDArray[np.object_]:
-    if len(panel) <= _SMALL:
+    if is_small(len(panel)):
         return np.asarray([str(region) for region in panel.region], dtype=object)
     codes, uniques = pd.factorize(panel.region, use_na_sentinel=False)
     return np.asarray([str(u) for u in uniques], dtype=object)[codes]
@@ -899,16 +900,12 @@ def _status_and_reason(
 
 def _factorize_codes(values: npt.NDArray[np.object_]) -> tuple[npt.NDArray[np.intp], list[Any]]:
     """Codes by first appearance and the distinct values (a dict pass when small)."""
-    if len(values) <= _SMALL:
+    if is_small(len(values)):
         seen: dict[Any, int] = {}
         codes = [seen.setdefault(value, len(seen)) for value in values.tolist()]
         return np.asarray(codes, dtype=np.intp), list(seen)
     found, uniques = pd.factorize(values)
     return found, list(uniques)
-
-
-#: Up to this many rows, a Python pass over an array costs less than a pandas call.
-_SMALL = 64
 
 
 def _floats(values: FloatArray | None, rows: int) -> FloatArray:

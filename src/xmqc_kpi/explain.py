@@ -21,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from ._small import is_small
 from .indicator import Indicator
 from .plan import Plan
 from .text import Language, resolve_language
@@ -531,9 +532,6 @@ class _Renderer:
 #: The interval's sentences: the whole interval on the verdict's side, or not.
 _INTERVAL_KEYS = ("interval_conclusive", "interval_inconclusive")
 
-#: Up to this many rows, a Python pass over an array costs less than a pandas call.
-_SMALL = 64
-
 
 def _factorize(values: npt.NDArray[Any]) -> tuple[IntArray, list[Any]]:
     """``pd.factorize``: codes by first appearance, -1 for missing (a dict pass when small).
@@ -541,7 +539,7 @@ def _factorize(values: npt.NDArray[Any]) -> tuple[IntArray, list[Any]]:
     >>> _factorize(np.array(["m", None, "m", "t"], dtype=object))
     (array([ 0, -1,  0,  1]), ['m', 't'])
     """
-    if len(values) > _SMALL:
+    if not is_small(len(values)):
         codes, uniques = pd.factorize(values)
         return codes.astype(np.int64), list(uniques)
     seen: dict[Any, int] = {}

@@ -51,6 +51,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from ._small import is_small
 from .explain import _fill
 from .formulas import Ratio
 from .judging import ABOVE, AT_LEAST, AT_MOST, BELOW, Comparator, ExactAt, Subject, decide
@@ -84,8 +85,6 @@ PROGRESS_DTYPE = pd.CategoricalDtype(
 #: Moving the right way at this share of the pace needed, or more, "needs acceleration".
 ACCELERATION_SHARE = Fraction(1, 2)
 _MONTHS = 12
-#: Up to this many rows, a Python pass over an array costs less than a sort or a pandas call.
-_SMALL = 64
 _MET, _ON_TRACK, _ACCELERATE, _OFF_TRACK, _REGRESSING = range(5)
 
 
@@ -119,7 +118,7 @@ def period_end_months(ordinal: IntArray, freq: str | None) -> IntArray | None:
     """
     if freq is None:
         return None
-    if len(ordinal) <= _SMALL:  # a service's few rows: no sort
+    if is_small(len(ordinal)):  # a service's few rows: no sort
         return np.array([_end_month(o, freq) for o in ordinal.tolist()], dtype=np.int64)
     uniques, codes = np.unique(ordinal, return_inverse=True)
     months = np.array([_end_month(int(o), freq) for o in uniques], dtype=np.int64)
@@ -244,7 +243,7 @@ def _required(
 
 def _statuses(reason: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
     """Each row's status code, looked up once per distinct reason."""
-    if len(reason) <= _SMALL:
+    if is_small(len(reason)):
         return np.array([reason_status(str(code)).value for code in reason], dtype=object)
     status = np.empty(len(reason), dtype=object)
     for code in pd.unique(reason):
