@@ -377,18 +377,18 @@ def evaluation_payload(result: Evaluation, lang: Language | None = None) -> Eval
 
 
 def payload_dict(
-    result: Evaluation, records: list[dict[str, object]], lang: Language
+    result: Evaluation, columns: Mapping[str, list[object]], lang: Language
 ) -> dict[str, Any]:
     """The payload as plain JSON types, as :class:`EvaluationPayload` would dump it.
 
-    ``records`` are the rows of ``result.to_frame(lang)`` as Python values. The rows are made
-    JSON-ready here, not validated one by one by the model: a service's call would otherwise
-    spend more on validating what the engine built than on the evaluation
-    (``tests/test_payload.py`` checks that the model validates every payload and dumps it
-    unchanged).
+    ``columns`` are the columns of ``result.to_frame(lang)`` as Python values. They are made
+    JSON-ready here a column at a time, not validated row by row by the model: a service's
+    call would otherwise spend more on validating what the engine built than on the
+    evaluation (``tests/test_payload.py`` checks that the model validates every payload and
+    dumps it unchanged).
     """
-    counts = result.summary().iloc[0]
-    warnings = result.warnings(lang).astype(object).to_dict("records")
+    names = [str(name) for name in columns]
+    ready = [_json_column(values) for values in columns.values()]
     return {
         "schema_version": SCHEMA_VERSION,
         "as_of": None if result.as_of is None else result.as_of.isoformat(),
@@ -396,11 +396,27 @@ def payload_dict(
         "summary": {
             "assessments": len(result),
             "indicators": len(result.indicators),
-            "by_status": {str(status): int(count) for status, count in counts.items()},
+            "by_status": result._status_counts(),
         },
-        "assessments": [_json_record(record) for record in records],
-        "warnings": [_json_record(record) for record in warnings],
+        "assessments": [dict(zip(names, row, strict=True)) for row in zip(*ready, strict=True)],
+        "warnings": [_json_record(record) for record in result._warning_records(lang)],
     }
+
+
+def _json_column(values: list[object]) -> list[object]:
+    """A column's values as JSON types (see :func:`_json_value`), a type check per column.
+
+    >>> _json_column([1.5, float("nan"), None]), _json_column([("市质监局",)])
+    ([1.5, None, None], [['市质监局']])
+    """
+    types = set(map(type, values))
+    if types <= {float, type(None)}:
+        return [
+            value if isinstance(value, float) and math.isfinite(value) else None for value in values
+        ]
+    if types <= {str, int, bool, type(None)}:
+        return values
+    return [_json_value(value) for value in values]
 
 
 def _json_record(record: Mapping[Any, object]) -> dict[str, object]:

@@ -11,7 +11,8 @@ import datetime as dt
 import enum
 import json
 import math
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -197,19 +198,35 @@ def _plain_column(column: pd.Series) -> list[object]:
 
     >>> _plain_column(pd.Series([1.5, float("nan")]))
     [1.5, None]
+    >>> _plain_column(pd.Series([1, None], dtype="Int64"))
+    [1, None]
     """
     if isinstance(column.dtype, pd.CategoricalDtype):
         categories = [str(c) for c in column.cat.categories]
         lookup: list[object] = [*categories, None]
-        return [lookup[code] for code in column.cat.codes.to_numpy()]
+        return [lookup[code] for code in column.cat.codes.to_numpy().tolist()]
     if isinstance(column.dtype, np.dtype) and column.dtype.kind in "biuf":
         plain: list[object] = column.to_numpy().tolist()  # Python scalars, as astype(object)
         if column.dtype.kind == "f":
             return [None if value != value else value for value in plain]  # NaN is not NaN
         return plain
+    if isinstance(column.array, pd.arrays.IntegerArray | pd.arrays.BooleanArray):  # no NaN inside
+        missing: Any = None  # pandas' stubs do not list None, which it takes
+        masked: list[object] = column.array.to_numpy(dtype=object, na_value=missing).tolist()
+        return masked
     values = np.array(column.to_numpy(dtype=object), dtype=object)  # a copy we may write to
     values[pd.isna(values)] = None  # NaN, NA, NaT and None alike
     return list(values)
+
+
+def _spread_list(values: Sequence[object], codes: list[int]) -> list[object]:
+    """Each row's value among ``values`` by its code (``None`` for code -1).
+
+    >>> _spread_list(["a", "b"], [1, 1, 0, -1])
+    ['b', 'b', 'a', None]
+    """
+    lookup = [*values, None]
+    return [lookup[code] for code in codes]
 
 
 class Evaluation:
@@ -336,17 +353,21 @@ class Evaluation:
 
     def _derived(self, lang: Language) -> dict[str, Any]:
         """The frame's columns that are not stored in the table, by name (in ``lang``)."""
+        index = self._table.index
         return {
-            "title": self._titles(lang),
-            "section": self._sections(),
+            "title": pd.Series(self._per_indicator(partial(_title, lang=lang)), index=index),
+            "section": pd.Series(self._per_indicator(_section), index=index),
             "explanation": self.explanations(lang).array,
             "comparison": self._comparisons(lang),
-            "responsible": self._responsible(),
+            "responsible": self._per_indicator(_responsible),
         }
 
     def _per_indicator(self, of: Callable[[Indicator], object]) -> npt.NDArray[np.object_]:
         """One value per row, computed once per indicator (``None`` for an unknown id)."""
-        return self._spread(self._per_category(of))
+        values = self._per_category(of)
+        lookup = np.empty(len(values) + 1, dtype=object)
+        lookup[: len(values)] = values
+        return lookup[self._table["indicator_id"].cat.codes.to_numpy()]
 
     def _per_category(self, of: Callable[[Indicator], object]) -> list[object]:
         """One value per ``indicator_id`` category, rows or not (``None`` for an unknown id)."""
@@ -354,45 +375,38 @@ class Evaluation:
         categories = self._table["indicator_id"].cat.categories
         return [of(known[i]) if i in known else None for i in categories]
 
-    def _spread(self, values: list[object]) -> npt.NDArray[np.object_]:
-        """Each row's value among ``values`` (one per ``indicator_id`` category)."""
-        lookup = np.empty(len(values) + 1, dtype=object)
-        lookup[: len(values)] = values
-        return lookup[self._table["indicator_id"].cat.codes.to_numpy()]
-
     def _comparisons(self, lang: Language) -> pd.Series:
         """The comparison words, with every indicator's words as categories (in any subset)."""
-        from .text.kinds import comparison_text
-
-        words = self._per_category(lambda indicator: comparison_text(indicator, lang))
+        words = self._per_category(partial(_comparison, lang=lang))
         categories = sorted({str(word) for word in words if word is not None})
-        texts = pd.Categorical(self._spread(words), categories=categories)
+        codes = self._table["indicator_id"].cat.codes.to_numpy()
+        texts = pd.Categorical(np.asarray([*words, None], dtype=object)[codes], categories)
         return pd.Series(texts, index=self._table.index)
 
-    def _titles(self, lang: Language) -> pd.Series:
-        texts = self._per_indicator(lambda item: item.title_zh if lang == "zh" else item.title_en)
-        return pd.Series(texts, index=self._table.index)  # texts: the same in any subset
+    def _plain_columns(self, lang: Language | None) -> dict[str, list[object]]:
+        """Every column of :meth:`to_frame` as Python values (``None`` for missing), by name.
 
-    def _sections(self) -> pd.Series:
-        sections = self._per_indicator(lambda indicator: indicator.section)
-        return pd.Series(sections, index=self._table.index)
-
-    def _responsible(self) -> npt.NDArray[np.object_]:
-        return self._per_indicator(lambda indicator: tuple(indicator.responsible.units))
+        Read from the stored table and the indicators directly (no frame is built: a
+        service's small result costs no pandas copy).
+        """
+        language = resolve_language(lang)
+        codes = self._table["indicator_id"].cat.codes.to_numpy().tolist()
+        plain: dict[str, list[object]] = {}
+        for name in FRAME_COLUMNS:
+            if name == "explanation":
+                plain[name] = _plain_column(self.explanations(language))
+            elif name in _PER_INDICATOR:
+                of = partial(_PER_INDICATOR[name], lang=language)
+                plain[name] = _spread_list(self._per_category(of), codes)
+            else:
+                plain[name] = _plain_column(self._table[name])
+        return plain
 
     def _records(self, lang: Language | None) -> list[dict[str, object]]:
-        """Plain-Python records (None for missing), converted a column at a time.
-
-        The values of :meth:`to_frame`'s columns, read from the stored table and the derived
-        columns directly (no frame is built: a service's small result costs no pandas copy).
-        """
-        derived = self._derived(resolve_language(lang))
-        names = list(FRAME_COLUMNS)
-        columns = [
-            _plain_column(pd.Series(derived[name]) if name in derived else self._table[name])
-            for name in names
-        ]
-        return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+        """The rows of :meth:`to_frame` as plain-Python records (``None`` for missing)."""
+        columns = self._plain_columns(lang)
+        names = list(columns)
+        return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
 
     def __iter__(self) -> Iterator[Assessment]:
         return iter(self.assessments())
@@ -418,11 +432,9 @@ class Evaluation:
         >>> int(result.summary(by="section").sum().sum()) == len(result)
         True
         """
-        table = self._table
         statuses = list(STATUS_DTYPE.categories)
         if by is None:
-            codes = table["status"].cat.codes.to_numpy()
-            counts = np.bincount(codes[codes >= 0], minlength=len(statuses)).astype(int)
+            counts = list(self._status_counts().values())
             columns = pd.Index(statuses, name="status")
             return pd.DataFrame([counts], index=["count"], columns=columns)
         keys, status = self._summary_keys(by)
@@ -431,6 +443,20 @@ class Evaluation:
             .reindex(columns=statuses, fill_value=0)
             .sort_index()
         )
+
+    def _status_counts(self) -> dict[str, int]:
+        """How many assessments have each status, every status named (in their order)."""
+        statuses = list(STATUS_DTYPE.categories)
+        codes = self._table["status"].cat.codes.to_numpy()
+        counts = np.bincount(codes[codes >= 0], minlength=len(statuses)).tolist()
+        return dict(zip(statuses, counts, strict=True))
+
+    def _warning_records(self, lang: Language) -> list[dict[str, object]]:
+        """The rows of :meth:`warnings` as records (none built when there is no warning)."""
+        if self._warnings is None or self._warnings.raw.empty:
+            return []
+        frame = self._warnings.frame(lang).astype(object)
+        return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
 
     def _summary_keys(self, by: str) -> tuple[pd.Series, pd.Series]:
         table = self._table
@@ -601,7 +627,7 @@ class Evaluation:
         from .payload import payload_dict
 
         language = resolve_language(lang)
-        return payload_dict(self, self._records(language), language)
+        return payload_dict(self, self._plain_columns(language), language)
 
     def to_json(self, lang: Language | None = None, *, indent: int | None = None) -> str:
         r"""The evaluation as UTF-8 JSON (Chinese characters as themselves, not ``\\u`` escapes).
@@ -611,6 +637,33 @@ class Evaluation:
         separators = (",", ":") if indent is None else (",", ": ")
         payload = self.to_dict(lang)
         return json.dumps(payload, ensure_ascii=False, indent=indent, separators=separators)
+
+
+def _title(indicator: Indicator, lang: Language) -> str:
+    return indicator.title_zh if lang == "zh" else indicator.title_en
+
+
+def _section(indicator: Indicator, lang: Language | None = None) -> str:
+    return indicator.section
+
+
+def _comparison(indicator: Indicator, lang: Language) -> str:
+    from .text.kinds import comparison_text
+
+    return comparison_text(indicator, lang)
+
+
+def _responsible(indicator: Indicator, lang: Language | None = None) -> tuple[str, ...]:
+    return tuple(indicator.responsible.units)
+
+
+#: The frame's columns read from each row's indicator (the same value for all its rows).
+_PER_INDICATOR: dict[str, Callable[..., object]] = {
+    "title": _title,
+    "section": _section,
+    "comparison": _comparison,
+    "responsible": _responsible,
+}
 
 
 def _build_assessment(record: dict[str, object]) -> Assessment:
