@@ -371,9 +371,13 @@ class Evaluation:
 
     def _per_category(self, of: Callable[[Indicator], object]) -> list[object]:
         """One value per ``indicator_id`` category, rows or not (``None`` for an unknown id)."""
+        return [None if item is None else of(item) for item in self._category_indicators()]
+
+    def _category_indicators(self) -> list[Indicator | None]:
+        """The indicator of each ``indicator_id`` category (``None`` for an unknown id)."""
         known = {indicator.id: indicator for indicator in self._universe}
-        categories = self._table["indicator_id"].cat.categories
-        return [of(known[i]) if i in known else None for i in categories]
+        categories = self._table["indicator_id"].cat.categories.tolist()
+        return [known.get(str(category)) for category in categories]
 
     def _comparisons(self, lang: Language) -> pd.Series:
         """The comparison words, with every indicator's words as categories (in any subset)."""
@@ -391,13 +395,15 @@ class Evaluation:
         """
         language = resolve_language(lang)
         codes = self._table["indicator_id"].cat.codes.to_numpy().tolist()
+        indicators = self._category_indicators()
         plain: dict[str, list[object]] = {}
         for name in FRAME_COLUMNS:
             if name == "explanation":
                 plain[name] = _plain_column(self.explanations(language))
             elif name in _PER_INDICATOR:
-                of = partial(_PER_INDICATOR[name], lang=language)
-                plain[name] = _spread_list(self._per_category(of), codes)
+                of = _PER_INDICATOR[name]
+                values = [None if item is None else of(item, language) for item in indicators]
+                plain[name] = _spread_list(values, codes)
             else:
                 plain[name] = _plain_column(self._table[name])
         return plain
