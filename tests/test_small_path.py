@@ -133,3 +133,35 @@ def test_payload_records_are_the_frame_rows(lang: str) -> None:
         records = result._records(lang)  # type: ignore[arg-type]
         assert records == _frame_records(result.to_frame(lang))  # type: ignore[arg-type]
         assert all(type(r["value"]) in (float, type(None)) for r in records)
+
+
+_CELLS = {
+    "int64": st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    "Int64": st.one_of(st.none(), st.integers(min_value=-(2**63), max_value=2**63 - 1)),
+    "float64": st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.just(-0.0)),
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), rows=st.integers(min_value=1, max_value=4))
+def test_numeric_block_reader_equals_batch_path(data: st.DataObject, rows: int) -> None:
+    """A few rows read through one object interleave give the typed blocks' numbers."""
+    from xmqc_kpi.panel import _clean_numeric_columns
+
+    types = data.draw(st.lists(st.sampled_from(sorted(_CELLS)), min_size=1, max_size=6))
+    frame = pd.DataFrame(
+        {
+            f"c{position}": pd.array(
+                data.draw(st.lists(_CELLS[kind], min_size=rows, max_size=rows)), dtype=kind
+            )
+            for position, kind in enumerate(types)
+        }
+    )
+    positions = list(range(len(types)))
+    small = _clean_numeric_columns(frame, positions)
+    with batch_path():
+        batch = _clean_numeric_columns(frame, positions)
+    assert small.keys() == batch.keys()
+    for position, values in batch.items():
+        assert small[position].dtype == values.dtype
+        assert small[position].tobytes() == values.tobytes()  # -0.0 and NaN alike

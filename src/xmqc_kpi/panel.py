@@ -42,6 +42,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from ._small import is_small
 from .errors import DataError, DataProblem
 from .template import TEMPLATE_COLUMNS
 from .text import Words
@@ -521,18 +522,27 @@ def _clean_numeric_columns(data: pd.DataFrame, positions: list[int]) -> dict[int
     {0: [1, 2]}
     """
     dtypes = list(data.dtypes)
+    # A few rows: every cell as a Python number in one interleave, cheaper than a pandas
+    # selection per column type (ints stay exact ints, floats exact floats).
+    cells = data.to_numpy(dtype=object) if is_small(len(data)) else None
     found: dict[int, npt.NDArray[Any]] = {}
     for dtype, numpy_type in _BLOCK_TYPES:
         chosen = [p for p in positions if dtypes[p] == dtype]
         if not chosen:
             continue
         if isinstance(dtype, pd.Int64Dtype):  # a missing cell: read exactly, column by column
-            missing = data.iloc[:, chosen].isna().to_numpy(dtype=bool)
+            if cells is None:
+                missing = data.iloc[:, chosen].isna().to_numpy(dtype=bool)
+            else:
+                missing = pd.isna(cells[:, chosen])
             whole = np.flatnonzero(~missing.any(axis=0)).tolist()
             chosen = [chosen[column] for column in whole]
             if not chosen:
                 continue
-        block = data.iloc[:, chosen].to_numpy(dtype=numpy_type)
+        if cells is None:
+            block = data.iloc[:, chosen].to_numpy(dtype=numpy_type)
+        else:
+            block = cells[:, chosen].astype(numpy_type)
         bad = block < 0
         if numpy_type is np.float64:
             bad |= np.isinf(block)
