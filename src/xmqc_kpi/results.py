@@ -383,8 +383,11 @@ class Evaluation:
         """The comparison words, with every indicator's words as categories (in any subset)."""
         words = self._per_category(partial(_comparison, lang=lang))
         categories = sorted({str(word) for word in words if word is not None})
-        codes = self._table["indicator_id"].cat.codes.to_numpy()
-        texts = pd.Categorical(np.asarray([*words, None], dtype=object)[codes], categories)
+        position = {word: code for code, word in enumerate(categories)}
+        coded = [-1 if word is None else position[str(word)] for word in words]
+        lookup = np.asarray([*coded, -1], dtype=np.int64)
+        codes = lookup[self._table["indicator_id"].cat.codes.to_numpy()]
+        texts = pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(categories))
         return pd.Series(texts, index=self._table.index)
 
     def _plain_columns(self, lang: Language | None) -> dict[str, list[object]]:
