@@ -353,10 +353,9 @@ class Evaluation:
 
     def _derived(self, lang: Language) -> dict[str, Any]:
         """The frame's columns that are not stored in the table, by name (in ``lang``)."""
-        index = self._table.index
         return {
-            "title": pd.Series(self._per_indicator(partial(_title, lang=lang)), index=index),
-            "section": pd.Series(self._per_indicator(_section), index=index),
+            "title": self._per_indicator_texts(partial(_title, lang=lang)),
+            "section": self._per_indicator_texts(_section),
             "explanation": self.explanations(lang).array,
             "comparison": self._comparisons(lang),
             "responsible": self._per_indicator(_responsible),
@@ -368,6 +367,18 @@ class Evaluation:
         lookup = np.empty(len(values) + 1, dtype=object)
         lookup[: len(values)] = values
         return lookup[self._table["indicator_id"].cat.codes.to_numpy()]
+
+    def _per_indicator_texts(self, of: Callable[[Indicator], object]) -> pd.Series:
+        """A text per row, as pandas would infer it, made from one text per indicator.
+
+        The few texts are made a pandas array once and spread to the rows by position, not
+        inferred again over every row.
+        """
+        texts = pd.Series([*self._per_category(of), None]).array
+        codes = self._table["indicator_id"].cat.codes.to_numpy()
+        return pd.Series(
+            texts.take(np.where(codes < 0, len(texts) - 1, codes)), index=self._table.index
+        )
 
     def _per_category(self, of: Callable[[Indicator], object]) -> list[object]:
         """One value per ``indicator_id`` category, rows or not (``None`` for an unknown id)."""
