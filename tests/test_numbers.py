@@ -11,10 +11,14 @@ from hypothesis import strategies as st
 import xmqc_kpi as kpi
 from xmqc_kpi.text.numbers import (
     declared_text,
+    format_given,
     format_number,
     format_numbers,
     format_pair,
+    given_text,
+    number_text,
     pair_decimals,
+    pair_places,
 )
 
 
@@ -100,3 +104,66 @@ def test_a_few_numbers_print_as_in_a_column(values: list[float], decimals: int) 
     column = np.concatenate([few, np.zeros(16)])  # more than 8 numbers: the column path
     expected = format_numbers(column, decimals)[: len(few)].tolist()
     assert format_numbers(few, decimals).tolist() == expected
+
+
+_any_float = st.floats(allow_nan=True, allow_infinity=True, width=64)
+
+
+@given(values=st.lists(_any_float, min_size=1, max_size=12), decimals=st.integers(-2, 20))
+@example(
+    values=[999999.9999999999, 9.999999999999999e16, 1e17, 1e14, 99999999999999.99], decimals=3
+)
+@example(values=[0.125, 2.675, -0.0, 1e-320, 5e15], decimals=0)
+def test_one_number_in_python_prints_as_in_a_column(values: list[float], decimals: int) -> None:
+    """The row-wise renderer's numbers: byte for byte as the column path's (over 8 values)."""
+    column = np.concatenate([np.array(values), np.zeros(16)])
+    expected = format_numbers(column, decimals)[: len(values)].tolist()
+    assert [number_text(value, decimals) for value in values] == expected
+
+
+@given(
+    values=st.lists(
+        st.one_of(_any_float, st.integers(-(2**60), 2**60).map(float)), min_size=1, max_size=12
+    )
+)
+@example(values=[2.0**53, -(2.0**53), 1e20, -0.0, 0.1, 5e-324])
+def test_one_given_number_in_python_prints_as_in_a_column(values: list[float]) -> None:
+    expected = format_given(np.array(values, dtype=np.float64)).tolist()
+    assert [given_text(value) for value in values] == expected
+
+
+def test_given_integers_beyond_floats_print_whole() -> None:
+    huge = np.array([2**70, 3], dtype=object)
+    assert format_given(huge).tolist() == [given_text(2**70), "3"] == [str(2**70), "3"]
+
+
+@given(
+    pairs=st.lists(
+        st.tuples(
+            st.one_of(finite, _any_float, st.floats(-1.0, 1.0)),
+            st.one_of(finite, _any_float, st.floats(-1.0, 1.0)),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    decimals=st.integers(0, 14),
+    declared=st.booleans(),
+)
+@example(
+    pairs=[(0.030, 0.028125, False), (0.0206, 0.025, False), (1.0, 1.0, True)],
+    decimals=2,
+    declared=False,
+)
+@example(pairs=[(1e308, -1e308, False), (1e-300, 0.0, False)], decimals=0, declared=True)
+def test_one_pair_in_python_gets_the_decimals_of_a_column(
+    pairs: list[tuple[float, float, bool]], decimals: int, declared: bool
+) -> None:
+    values, others, equal = (np.array(part) for part in zip(*pairs, strict=True))
+    with np.errstate(over="ignore"):  # 1e308 − (−1e308): the column warns, both read it as >
+        expected = pair_decimals(values, others, decimals, equal=equal, declared=declared)
+    found = [
+        pair_places(value, other, decimals, equal=bool(same), declared=declared)
+        for value, other, same in pairs
+    ]
+    assert found == expected.tolist()

@@ -11,28 +11,27 @@ compared with are formatted together, so the sentence never contradicts its verd
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
-from functools import lru_cache
-from string import Formatter
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from ._explain_rows import render_rows
+from ._explain_words import SPAN_DASH, Wording, parsed, period_text, wording
 from ._small import is_small
 from .indicator import Indicator
 from .plan import Plan
 from .text import Language, resolve_language
-from .text.clauses import ClauseNames, cite, full_width
-from .text.explanations import EXPLANATIONS, INCLUSIVE_WORDS
-from .text.kinds import kind_words
-from .text.numbers import declared_text, format_given, format_numbers, pair_decimals
+from .text.clauses import ClauseNames
+from .text.explanations import EXPLANATIONS
+from .text.numbers import format_given, format_numbers, pair_decimals
 from .text.statuses import status_word
-from .text.units import SCALED_DENOMINATORS, unit_suffix
+from .text.units import unit_suffix
 from .thresholds import reason_status
-from .units import exact_factor, normalise_unit
+from .units import exact_factor
 
 __all__ = ["Facts", "join_columns", "render_explanations", "text_series"]
 
@@ -90,10 +89,13 @@ def render_explanations(
     *,
     plan: Plan | None = None,
     tails: Sequence[Text] = (),
-) -> list[Text]:
-    """One explanation per row of the engine's table, in ``lang``, one array per indicator.
+) -> list[Text | list[str]]:
+    """One explanation per row of the engine's table, in ``lang``, one part per indicator.
 
-    The numpy string arrays follow the table's order (:func:`text_series` makes them a column).
+    The parts follow the table's order (:func:`text_series` makes them a column): a numpy
+    string array per indicator, or a list of strings for an indicator's few rows
+    (``_small.is_small``), rendered row by row (:mod:`xmqc_kpi._explain_rows`, the same
+    sentences byte for byte).
 
     Clauses are cited as ``plan`` names them (as the Xiamen plan does when ``None``); each of
     ``tails`` (one string per row of the table, "" for none) follows the sentence, in order.
@@ -101,18 +103,23 @@ def render_explanations(
     language = resolve_language(lang)
     names = None if plan is None else plan.clause_words
     codes = table["_indicator"].to_numpy(dtype=np.int64)
-    bounds = np.searchsorted(codes, np.arange(len(indicators) + 1))
-    columns = _Columns(table)
-    parts: list[Text] = []
+    bounds = np.searchsorted(codes, np.arange(len(indicators) + 1)).tolist()
+    columns = _Columns(table, facts)
+    tail_lists: list[list[str]] | None = None  # the tails as Python strings, for small parts
+    parts: list[Text | list[str]] = []
     for position, indicator in enumerate(indicators):
-        start, stop = int(bounds[position]), int(bounds[position + 1])
-        if stop > start:
-            chunk = _Chunk(columns, start, stop)
-            parts.append(
-                _Renderer(indicator, chunk, facts.rows(start, stop), language, names).render(
-                    [tail[start:stop] for tail in tails]
-                )
-            )
+        start, stop = bounds[position], bounds[position + 1]
+        if stop <= start:
+            continue
+        chunk = _Chunk(columns, start, stop)
+        words = wording(indicator, language, names)
+        if is_small(stop - start):
+            if tail_lists is None:
+                tail_lists = [tail.tolist() for tail in tails]
+            parts.append(render_rows(words, chunk, [tail[start:stop] for tail in tail_lists]))
+        else:
+            renderer = _Renderer(indicator, chunk, facts.rows(start, stop), language, words)
+            parts.append(renderer.render([tail[start:stop] for tail in tails]))
     return parts
 
 
@@ -120,13 +127,29 @@ class _Columns:
     """The table's columns as plain numpy arrays, each converted once for every indicator.
 
     Missing booleans read as False and missing integers as 0 (the sentences that quote them
-    are never chosen for those rows); ``reason`` is its categorical codes.
+    are never chosen for those rows); ``reason`` is its categorical codes. For the row-wise
+    renderer, columns and ``facts`` as Python lists, also converted once.
     """
 
-    def __init__(self, table: pd.DataFrame) -> None:
+    def __init__(self, table: pd.DataFrame, facts: Facts) -> None:
         self._table = table
+        self.facts = facts
         self._arrays: dict[str, npt.NDArray[Any]] = {}
+        self._lists: dict[str, list[Any]] = {}
+        self._fact_lists: dict[str, list[Any]] = {}
         self.reasons = [str(c) for c in table["reason"].cat.categories]
+
+    def values(self, name: str) -> list[Any]:
+        """The column ``name`` as Python values."""
+        if name not in self._lists:
+            self._lists[name] = self.array(name).tolist()
+        return self._lists[name]
+
+    def fact_values(self, name: str) -> list[Any]:
+        """The :class:`Facts` field ``name`` as Python values."""
+        if name not in self._fact_lists:
+            self._fact_lists[name] = getattr(self.facts, name).tolist()
+        return self._fact_lists[name]
 
     def array(self, name: str) -> npt.NDArray[Any]:
         if name not in self._arrays:
@@ -147,7 +170,10 @@ class _Columns:
 
 @dataclass(frozen=True)
 class _Chunk:
-    """One indicator's rows of :class:`_Columns` (views, no copies)."""
+    """One indicator's rows of :class:`_Columns` (views, no copies).
+
+    A :class:`~xmqc_kpi._explain_rows.RowSource` too: its columns and facts as Python values.
+    """
 
     columns: _Columns
     start: int
@@ -159,25 +185,46 @@ class _Chunk:
     def __len__(self) -> int:
         return self.stop - self.start
 
+    @property
+    def reasons(self) -> list[str]:
+        """The categories the ``reason`` column's codes index."""
+        return self.columns.reasons
 
-def text_series(parts: Sequence[Text], index: pd.Index, name: str) -> pd.Series:
-    """Numpy string arrays, one after the other, as one pandas text column.
+    def column(self, name: str) -> list[Any]:
+        """The column ``name`` of these rows as Python values."""
+        return self.columns.values(name)[self.start : self.stop]
 
-    With pandas' Arrow-backed strings the parts become the column's chunks directly: no
-    concatenated copy, no detour through Python objects.
+    def fact(self, name: str) -> list[Any]:
+        """The facts' field ``name`` over these rows as Python values."""
+        return self.columns.fact_values(name)[self.start : self.stop]
 
-    >>> text_series([np.array(["达标"], dtype=S), np.array(["未达标"], dtype=S)],
-    ...             pd.RangeIndex(2), "x").tolist()
+    def exact(self, name: str) -> bool:
+        """Whether the facts' field ``name`` holds Python numbers (integers beyond int64)."""
+        return bool(getattr(self.columns.facts, name).dtype == object)
+
+
+def text_series(parts: Sequence[Text | list[str]], index: pd.Index, name: str) -> pd.Series:
+    """Numpy string arrays or lists of strings, one after the other, as one pandas text column.
+
+    With pandas' Arrow-backed strings the arrays become the column's chunks directly: no
+    concatenated copy, no detour through Python objects; lists alone (a few rows each) make
+    one chunk together.
+
+    >>> text_series([np.array(["达标"], dtype=S), ["未达标"]], pd.RangeIndex(2), "x").tolist()
     ['达标', '未达标']
     """
     dtype = pd.Series([""]).dtype
     if getattr(dtype, "storage", None) == "pyarrow":
         import pyarrow as pa
 
-        chunks = [pa.array(part, type=pa.large_string()) for part in parts]
+        if parts and all(isinstance(part, list) for part in parts):
+            chunks = [pa.array([text for part in parts for text in part], type=pa.large_string())]
+        else:
+            chunks = [pa.array(part, type=pa.large_string()) for part in parts]
         column: Any = pd.array(pa.chunked_array(chunks, type=pa.large_string()), dtype=dtype)
         return pd.Series(column, index=index, name=name)
-    joined = np.concatenate(parts) if parts else np.empty(0, dtype=S)
+    arrays = [np.asarray(part, dtype=S) for part in parts]
+    joined = np.concatenate(arrays) if arrays else np.empty(0, dtype=S)
     return pd.Series(joined.astype(object), index=index, name=name, dtype=dtype)
 
 
@@ -199,24 +246,25 @@ class _Renderer:
         chunk: _Chunk,
         facts: Facts,
         lang: Language,
+        words: Wording | None = None,
         names: ClauseNames | None = None,
     ) -> None:
         self.indicator = indicator
-        self.names = names
         self.chunk = chunk
         self.facts = facts
         self.lang = lang
+        #: The indicator's wording whatever the rows (given, or made from ``names``).
+        self.wording = wording(indicator, lang, names) if words is None else words
         self.rows = len(chunk)
         self.threshold = indicator.threshold
-        self.words = kind_words(self.threshold.kind)
+        self.words = self.wording.words
         self.value = chunk["value"]
         self.compared = chunk["threshold"]
         self.equal = chunk["equals_threshold"]
-        self.declared = self.threshold.target(indicator.unit)
-        counted = self._counted(indicator.formula.numerator or indicator.formula.inputs[0])
-        self.unit = unit_suffix(indicator.unit, lang, counted=counted)
+        self.declared = self.wording.declared
+        self.unit = self.wording.unit
         #: English writes a count of one in the singular (``1 zone``).
-        self.unit_one = unit_suffix(indicator.unit, lang, counted=counted, one=True)
+        self.unit_one = self.wording.unit_one
         decimals = pair_decimals(
             self.value,
             self.compared,
@@ -224,7 +272,7 @@ class _Renderer:
             equal=self.equal,
             declared=self.declared is not None,
         )
-        if type(self.threshold).over_series and len(decimals):
+        if self.wording.over_series and len(decimals):
             decimals = np.full(self.rows, int(decimals.max()))  # one series, one format
         self.decimals = decimals
         self.shown = format_numbers(self.value, decimals)
@@ -301,7 +349,7 @@ class _Renderer:
         """A template as its column fields and the fixed text around them (one-value fields in)."""
         names: list[str] = []
         segments = [""]
-        for literal, name, _spec, _conversion in _parsed(template):
+        for literal, name, _spec, _conversion in parsed(template):
             segments[-1] += literal
             if name is None:
                 continue
@@ -317,11 +365,7 @@ class _Renderer:
         return tuple(names), segments
 
     def _template(self, reason: str, variant: str) -> str:
-        if variant:
-            return self.words[f"{reason}:{variant}"].template(self.lang)
-        if reason in self.words:
-            return self.words[reason].template(self.lang)
-        return EXPLANATIONS[reason].template(self.lang)
+        return self.wording.template(reason, variant)
 
     def _field(self, name: str) -> Any:
         if name not in self._cache:
@@ -335,27 +379,16 @@ class _Renderer:
                 self._cache[name] = maker()
         return self._cache[name]
 
-    def _kind_fields(self) -> dict[str, str]:
-        if "__kind__" not in self._cache:
-            explain = getattr(self.threshold, "explain_fields", None)
-            self._cache["__kind__"] = (
-                explain(self.indicator.direction, self.lang)
-                if callable(explain)
-                else self.threshold.describe_fields(self.indicator.unit, self.lang)
-            )
-            if self.declared is not None and "target" in self._cache["__kind__"]:
-                # The declared number with the value's measure word (``1 个``, ``2 张/万人``).
-                self._cache["__kind__"]["target"] = self._field_target()
-        kind_fields: dict[str, str] = self._cache["__kind__"]
-        return kind_fields
+    def _kind_fields(self) -> Mapping[str, str]:
+        return self.wording.kind_fields
 
     # ------------------------------------------------------------------ fields
 
     def _field_title(self) -> str:
-        return self.indicator.title_zh if self.lang == "zh" else self.indicator.title_en
+        return self.wording.title
 
     def _field_ref(self) -> str:
-        return cite(self.indicator.clause, self.indicator.quote, self.lang, names=self.names)
+        return self.wording.ref
 
     def _field_value(self) -> Text:
         if self.unit_one == self.unit:
@@ -364,14 +397,11 @@ class _Renderer:
 
     def _field_target(self) -> Any:
         if self.declared is not None:
-            return declared_text(self.declared) + (
-                self.unit_one if self.declared == 1 else self.unit
-            )
+            return self.wording.declared_target
         return np.strings.add(format_numbers(self.compared, self.decimals), self.unit)
 
     def _field_inclusive(self) -> str:
-        word = next((w for w in INCLUSIVE_WORDS if w in self.indicator.quote), None)
-        return "" if word is None else EXPLANATIONS.say("inclusive", self.lang, word=word)
+        return self.wording.inclusive
 
     def _field_header(self) -> Text:
         formula = self.indicator.formula
@@ -397,7 +427,7 @@ class _Renderer:
         if role == "denominator":
             name = formula.denominator or name
         counted = self._counted(name)
-        scaled = SCALED_DENOMINATORS.get(normalise_unit(self.indicator.unit))
+        scaled = self.wording.scaled
         codes, names = _factorize(units)
         if role == "denominator" and scaled is not None and values.dtype != object:
             factors = np.array(
@@ -417,16 +447,12 @@ class _Renderer:
         return np.where(np.asarray(values == 1, dtype=bool), singular, text)
 
     def _counted(self, name: str | None) -> str | None:
-        """What the input ``name`` counts (its measure word's key), ``None`` if not a count."""
-        return next((i.counted for i in self.indicator.inputs if i.name == name), None)
+        return self.wording.counted(name)
 
     def _field_period(self) -> Text:
         periods = self.chunk["period"]
         codes, uniques = _factorize(periods)
-        texts = [
-            EXPLANATIONS.say("year", self.lang, year=u) if str(u).isdigit() else str(u)
-            for u in uniques
-        ]
+        texts = [period_text(u, self.lang) for u in uniques]
         return np.asarray([*texts, ""], dtype=S)[codes]
 
     def _field_interval(self) -> Any:
@@ -479,14 +505,10 @@ class _Renderer:
         return np.asarray([*texts, ""], dtype=S)[codes]
 
     def _field_denominator(self) -> str:
-        return self._label(self.indicator.formula.denominator or "")
+        return self.wording.denominator
 
     def _label(self, name: str) -> str:
-        for item in self.indicator.inputs:
-            if item.name == name:
-                label = full_width(item.label_zh) if self.lang == "zh" else item.label_en or name
-                return EXPLANATIONS.say("label", self.lang, label=label, name=name)
-        return name
+        return self.wording.label(name)
 
     def _int_column(self, name: str) -> Text:
         return self.chunk[name].astype(S)
@@ -518,7 +540,7 @@ class _Renderer:
     def _field_span(self) -> Text:
         _rows, start = self._series_rows()
         period = self._field("period")
-        return np.strings.add(np.strings.add(period[start], "–"), period)
+        return np.strings.add(np.strings.add(period[start], SPAN_DASH), period)
 
     def _field_at(self) -> Text:
         period: Text = self._field("period")
@@ -562,7 +584,7 @@ def _fill(template: str, fields: dict[str, Any]) -> Text:
     ['x，z。', 'y，z。']
     """
     pieces: list[str | Text] = []
-    for literal, name, _spec, _conversion in _parsed(template):
+    for literal, name, _spec, _conversion in parsed(template):
         pieces.append(literal)
         if name is not None:
             piece = fields[name]
@@ -580,14 +602,14 @@ def _fill_choice(templates: Sequence[str], which: IntArray, fields: dict[str, An
     >>> _fill_choice(["<{a}>", "({a})"], np.array([1, 0]), {"a": column}).tolist()
     ['(x)', '<y>']
     """
-    parsed = [_parsed(template) for template in templates]
-    names = {tuple(name for _literal, name, _spec, _conv in parts) for parts in parsed}
+    found = [parsed(template) for template in templates]
+    names = {tuple(name for _literal, name, _spec, _conv in parts) for parts in found}
     if len(names) != 1:
         filled = np.stack([_fill(template, fields) for template in templates])
         return np.asarray(filled[which, np.arange(len(which))], dtype=S)
     pieces: list[str | Text] = []
-    for position, (_literal, name, _spec, _conv) in enumerate(parsed[0]):
-        literals = [parts[position][0] for parts in parsed]
+    for position, (_literal, name, _spec, _conv) in enumerate(found[0]):
+        literals = [parts[position][0] for parts in found]
         if len(set(literals)) == 1:
             pieces.append(literals[0])
         else:
@@ -622,9 +644,3 @@ def join_columns(pieces: Sequence[str | Text]) -> str | Text:
             for i in range(0, len(merged), 2)
         ]
     return merged[0] if merged else ""
-
-
-@lru_cache(maxsize=1024)
-def _parsed(template: str) -> tuple[tuple[str, str | None, str | None, str | None], ...]:
-    """A template's (literal, field, spec, conversion) parts, parsed once (templates recur)."""
-    return tuple(Formatter().parse(template))

@@ -38,7 +38,10 @@ __all__ = [
     "format_number",
     "format_numbers",
     "format_pair",
+    "given_text",
+    "number_text",
     "pair_decimals",
+    "pair_places",
 ]
 
 S = np.dtypes.StringDType()
@@ -100,33 +103,60 @@ _FEW = 8
 
 
 def _format_few(values: FloatArray, places: IntArray) -> Text:
-    """:func:`format_numbers` for a few numbers, with the same float operations one by one.
-
-    The digits count comes from the same ``np.log10`` as the column path; the rest (products,
-    powers, round-half-even) are the IEEE operations numpy applies to each element, so the
-    text is the same byte for byte (``tests/test_numbers.py`` compares both paths).
+    """:func:`format_numbers` for a few numbers, each by :func:`number_text`.
 
     >>> _format_few(np.array([96.6667, -0.004, np.nan]), np.array([2, 2, 2])).tolist()
     ['96.67', '0.00', '—']
     """
-    with np.errstate(divide="ignore", invalid="ignore"):
-        logs = np.log10(np.abs(values)).tolist()
-    texts = []
-    for value, wanted, log in zip(values.tolist(), places.tolist(), logs, strict=True):
-        if not math.isfinite(value):
-            texts.append("—" if value != value else ("∞" if value > 0 else "-∞"))
-            continue
-        magnitude = abs(value)
-        if magnitude >= _EXACT_SCALE:
-            texts.append(np.format_float_positional(value, trim="-"))
-            continue
-        whole_digits = math.floor(log) + 1 if magnitude >= 1 else 1
-        decimals = max(min(wanted, 17 - whole_digits), 0)
-        scaled = round(magnitude * 10.0 ** float(decimals))
-        digits = str(scaled).zfill(decimals + 1)
-        text = f"{digits[:-decimals]}.{digits[-decimals:]}" if decimals else digits
-        texts.append(f"-{text}" if value < 0 and scaled > 0 else text)
+    texts = [
+        number_text(value, wanted)
+        for value, wanted in zip(values.tolist(), places.tolist(), strict=True)
+    ]
     return np.asarray(texts, dtype=S)
+
+
+def number_text(value: float, places: int) -> str:
+    """One number as :func:`format_numbers` writes it in a column, byte for byte, in Python.
+
+    The same float operations one by one: products, powers and round-half-even are the IEEE
+    operations numpy applies to each element; the digits count (which caps the decimals of a
+    number from 10**(16 − places) on) comes from the same ``np.log10`` as the column path.
+    ``tests/test_numbers.py`` compares both.
+
+    >>> number_text(96.6667, 2), number_text(-0.004, 2), number_text(float("nan"), 2)
+    ('96.67', '0.00', '—')
+    >>> number_text(4.64e9, 12), number_text(1e20, 3), number_text(float("-inf"), 1)
+    ('4640000000.0000000', '100000000000000000000', '-∞')
+    """
+    if not math.isfinite(value):
+        return "—" if value != value else ("∞" if value > 0 else "-∞")
+    magnitude = abs(value)
+    if magnitude >= _EXACT_SCALE:
+        return np.format_float_positional(value, trim="-")
+    decimals = _shown_decimals(magnitude, places)
+    scaled = round(magnitude * 10.0 ** float(decimals))
+    digits = str(scaled).zfill(decimals + 1)
+    text = f"{digits[:-decimals]}.{digits[-decimals:]}" if decimals else digits
+    return f"-{text}" if value < 0 and scaled > 0 else text
+
+
+#: Below this share of 10**(16 − places) a number's whole digits leave its decimals uncapped,
+#: whatever the last bit of its logarithm (a margin of 0.004 in log10, far above any error).
+_UNCAPPED = 0.99
+
+
+def _shown_decimals(magnitude: float, wanted: int) -> int:
+    """``wanted`` decimals, capped at 17 significant digits: max(min(wanted, 17 − digits), 0).
+
+    The whole digits are counted only where they may cap (``np.log10``, as the column does).
+
+    >>> _shown_decimals(96.6667, 2), _shown_decimals(4.64e9, 12), _shown_decimals(0.5, 20)
+    (2, 7, 16)
+    """
+    if magnitude < 1.0 or magnitude < _UNCAPPED * 10.0 ** (16 - wanted):
+        return max(min(wanted, 16), 0)
+    whole_digits = math.floor(float(np.log10(magnitude))) + 1
+    return max(min(wanted, 17 - whole_digits), 0)
 
 
 def _where(mask: npt.NDArray[np.bool_], yes: Any, no: Text) -> Text:
@@ -147,7 +177,7 @@ def format_given(values: npt.NDArray[Any]) -> Text:
     ['1160', '0.25', '—']
     """
     if values.dtype == object:  # integers beyond int64, kept as Python ints by the panel
-        return np.asarray(np.frompyfunc(_given_text, 1, 1)(values), dtype=object).astype(S)
+        return np.asarray(np.frompyfunc(given_text, 1, 1)(values), dtype=object).astype(S)
     values = values.astype(np.float64)
     finite = np.isfinite(values)
     integral = finite & (np.abs(values) < 2.0**53) & (np.floor(values) == values)
@@ -159,11 +189,16 @@ def format_given(values: npt.NDArray[Any]) -> Text:
     return text
 
 
-def _given_text(cell: object) -> str:
+def given_text(cell: object) -> str:
+    """One number as :func:`format_given` writes it in a column, byte for byte, in Python.
+
+    >>> given_text(1160.0), given_text(0.25), given_text(float("nan")), given_text(2**70)
+    ('1160', '0.25', '—', '1180591620717411303424')
+    """
     if isinstance(cell, int | np.integer):
         return str(int(cell))
     number = float(cell)  # type: ignore[arg-type]
-    if not np.isfinite(number):
+    if not math.isfinite(number):
         return "—"
     return str(int(number)) if number.is_integer() and abs(number) < 2.0**53 else repr(number)
 
@@ -230,6 +265,40 @@ def pair_decimals(
             result = np.where(wrong & (result < MAX_DECIMALS), result + 1, result)
             check = wrong & (result < MAX_DECIMALS)
     return result.astype(np.int64)
+
+
+def pair_places(
+    value: float,
+    other: float,
+    decimals: int,
+    *,
+    equal: bool = False,
+    declared: bool = False,
+) -> int:
+    """:func:`pair_decimals` for one pair, in Python floats (the same IEEE operations).
+
+    >>> pair_places(0.030, 0.028125, 2), pair_places(0.0206, 0.025, 2), pair_places(3.0, 1.0, 2)
+    (3, 3, 2)
+    """
+    truth = 0 if equal else (value > other) - (value < other)
+    if truth == 0 or not (math.isfinite(value) and math.isfinite(other)):
+        return decimals
+    places = decimals
+    for _ in range(MAX_DECIMALS):
+        scale = 10.0**places
+        shown = _rint(value * scale) / scale
+        compared = other if declared else _rint(other * scale) / scale
+        if (shown > compared) - (shown < compared) == truth:
+            break
+        if places >= MAX_DECIMALS:
+            break
+        places += 1
+    return places
+
+
+def _rint(number: float) -> float:
+    """``np.rint`` of one float: round half to even (infinities as they are)."""
+    return float(round(number)) if math.isfinite(number) else number
 
 
 def format_pair(
