@@ -30,7 +30,17 @@ from .errors import DataError, DataProblem, by_place
 from .explain import Facts, render_explanations, text_series
 from .formulas import Ratio
 from .indicator import Indicator
-from .judging import ABOVE, NEAR, ExactAt, References, Subject, Verdict, decide, near
+from .judging import (
+    ABOVE,
+    NEAR,
+    ExactAt,
+    ReferenceColumns,
+    References,
+    Subject,
+    Verdict,
+    decide,
+    near,
+)
 from .panel import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -148,16 +158,14 @@ def evaluate(
     problems: list[DataProblem] = []  # every problem found, raised together at the end
     given_units = _with_header_units(data, prepared.units)
     panel = read_panel(data, variables=prepared.variables, units=given_units, deferred=problems)
-    tables = prepared.tables(panel.freq)
     when = _as_date(as_of)
     bands = attention_bands(chosen, attention)
-    parts = [
-        _assess(indicator, panel, tables, when, problems, bands[indicator.id], given_units or ())
-        for indicator in chosen
-    ]
+    shared = _Shared.of(panel, prepared.tables(panel.freq), when, given_units or ())
+    parts = [_assess(indicator, shared, problems, bands[indicator.id]) for indicator in chosen]
     if problems:
         raise DataError(by_place(problems))
-    table = _stack(chosen, parts, panel)
+    periods = _period_labels(panel)
+    table = _stack(chosen, parts, panel, periods)
     facts = Facts.concatenate([part.facts for part in parts])
     return Evaluation(
         table,
@@ -165,7 +173,7 @@ def evaluate(
         as_of=when,
         indicators=chosen,
         inputs=partial(_inputs_frame, panel),
-        warnings=_warnings(chosen, parts, panel),
+        warnings=_warnings(chosen, parts, panel, periods),
         source=DataSource.of(data),
         plan=prepared.plan,
     )
@@ -329,10 +337,17 @@ def _variables(chosen: tuple[Indicator, ...]) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class _Rows:
-    """One indicator's rows of a reference table, and their periods when each is unique."""
+    """One indicator's rows of a reference table, read once for every evaluation.
+
+    ``ordinals`` (and ``position_of``, the same as a dict for a few rows) holds their periods
+    when each is unique; ``duplicate`` the problem of a benchmark given twice for a period.
+    """
 
     rows: pd.DataFrame
     ordinals: pd.Index | None
+    columns: ReferenceColumns
+    position_of: dict[int, int]
+    duplicate: DataProblem | None
 
 
 #: A validated reference table split by indicator id.
@@ -353,8 +368,28 @@ def _reference(
     for key, rows in checked.groupby("indicator_id", sort=False):
         rows = rows.reset_index(drop=True)
         ordinals = pd.Index(rows["ordinal"].to_numpy())
-        split[str(key)] = _Rows(rows, ordinals if ordinals.is_unique else None)
+        unique = ordinals.is_unique
+        split[str(key)] = _Rows(
+            rows,
+            ordinals if unique else None,
+            ReferenceColumns.of(rows),
+            {int(o): at for at, o in enumerate(ordinals)} if unique else {},
+            None if "peer" in rows.columns else _duplicate_benchmark(str(key), rows),
+        )
     return split
+
+
+def _duplicate_benchmark(indicator_id: str, rows: pd.DataFrame) -> DataProblem | None:
+    """The problem of the first benchmark whose period an earlier row gave (``None``: none)."""
+    duplicated = rows["ordinal"].duplicated()
+    if not bool(duplicated.any()):
+        return None
+    first = rows.loc[duplicated].iloc[0]
+    return DataProblem(
+        code="duplicate_benchmark",
+        params={"indicator": indicator_id, "period": first["period"]},
+        column="period",
+    )
 
 
 def attention_bands(
@@ -671,16 +706,54 @@ class _Part:
     warnings: pd.DataFrame | None
 
 
+@dataclass(frozen=True)
+class _Shared:
+    """What every indicator's assessment reads of one evaluation's panel, computed once.
+
+    The rows' regions as text and each input as the caller gave it are the same for every
+    indicator: they are made once a call, not once per indicator.
+    """
+
+    panel: Panel
+    tables: Mapping[str, _Split | None]
+    when: dt.date | None
+    #: The variables whose unit the caller stated (``units=``, a header).
+    written: Collection[str]
+    region: npt.NDArray[np.object_]
+    _given: dict[str | None, tuple[npt.NDArray[Any], npt.NDArray[Any]]] = field(
+        default_factory=dict, repr=False
+    )
+
+    @classmethod
+    def of(
+        cls,
+        panel: Panel,
+        tables: Mapping[str, _Split | None],
+        when: dt.date | None,
+        written: Collection[str],
+    ) -> _Shared:
+        """The shared parts of ``panel``'s evaluation."""
+        return cls(panel, tables, when, written, _region_texts(panel))
+
+    def given_input(self, name: str | None) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
+        """:func:`_given_input` of the panel, once per variable."""
+        if name not in self._given:
+            self._given[name] = _given_input(self.panel, name)
+        return self._given[name]
+
+
 def _assess(
     indicator: Indicator,
-    panel: Panel,
-    tables: Mapping[str, _Split | None],
-    when: dt.date | None,
+    shared: _Shared,
     problems: list[DataProblem],
     band: Fraction | None = None,
-    written: Collection[str] = (),
 ) -> _Part:
-    """One indicator over every row: its kind's verdict, and the columns of its part."""
+    """One indicator over every row: its kind's verdict, and the columns of its part.
+
+    Every column is a numpy array; the optional ones (``rank``, ``due`` …) hold codes that
+    :func:`_stack` makes pandas' masked and categorical arrays once for the whole table.
+    """
+    panel = shared.panel
     rows = len(panel)
     computed = _compute(indicator, panel, problems)
     known = ~(computed.missing | computed.zero_denominator)
@@ -693,12 +766,13 @@ def _assess(
         numerator=computed.numerator,
         denominator=computed.denominator,
         direct=computed.direct,
-        region=_region_texts(panel),
+        region=shared.region,
         ordinal=panel.ordinal,
         freq=panel.freq,
         equal_counts=partial(_equal_counts, indicator, panel, computed),
         references={
-            name: _lookup(panel, tables.get(name), indicator.id) for name in type(threshold).needs
+            name: _lookup(panel, shared.tables.get(name), indicator.id)
+            for name in type(threshold).needs
         },
     )
     verdict = threshold.judge(subject)
@@ -708,7 +782,7 @@ def _assess(
     reason = np.where(known, verdict.reason, unknown).astype(object)
     sign = 1.0 if indicator.direction == "higher" else -1.0
     compared = verdict.compared_with
-    due = _due(indicator.deadline, when)
+    due = _due(indicator.deadline, shared.when)
     columns: dict[str, Any] = {
         "value": computed.value,
         "threshold": compared,
@@ -719,19 +793,19 @@ def _assess(
         "margin": sign * (computed.value - compared),
         "ci_low": _floats(verdict.ci_low, rows),
         "ci_high": _floats(verdict.ci_high, rows),
-        "conclusive": _missing_bools(rows) if verdict.conclusive is None else verdict.conclusive,
-        "rank": _ints(verdict.rank, known, rows),
-        "group_size": _ints(verdict.group_size, None, rows),
-        "cutoff_rank": _ints(verdict.cutoff_rank, None, rows),
+        "conclusive": _bool_codes(verdict.conclusive, rows),
+        "rank": _int_codes(verdict.rank, rows, known),
+        "group_size": _int_codes(verdict.group_size, rows),
+        "cutoff_rank": _int_codes(verdict.cutoff_rank, rows),
         "direct": computed.direct,
-        "due": _missing_bools(rows) if due is None else _known_bools(np.full(rows, due)),
+        "due": np.full(rows, -1 if due is None else int(due), dtype=np.int8),
         "equals_threshold": verdict.equal & known & ~np.isnan(compared),
         "attention": _attention(subject, verdict, reason, band),
         **_progress_columns(assess_progress(subject, reason, panel.freq)),
     }
     formula = indicator.formula
-    numerator, numerator_unit = _given_input(panel, formula.numerator or formula.inputs[0])
-    denominator, denominator_unit = _given_input(panel, formula.denominator)
+    numerator, numerator_unit = shared.given_input(formula.numerator or formula.inputs[0])
+    denominator, denominator_unit = shared.given_input(formula.denominator)
     facts = Facts(
         numerator=numerator,
         numerator_unit=numerator_unit,
@@ -748,13 +822,21 @@ def _assess(
         computed.direct,
         computed.exact,
         subject.references.get("benchmarks"),
-        written,
+        shared.written,
     )
     return _Part(columns, facts, warned)
 
 
-def _warnings(chosen: tuple[Indicator, ...], parts: list[_Part], panel: Panel) -> Warnings:
-    """Every indicator's warnings with its id, region and period (raw: no message yet)."""
+def _warnings(
+    chosen: tuple[Indicator, ...],
+    parts: list[_Part],
+    panel: Panel,
+    periods: npt.NDArray[np.object_],
+) -> Warnings:
+    """Every indicator's warnings with its id, region and period (raw: no message yet).
+
+    ``periods`` are the panel's period labels (:func:`_period_labels`).
+    """
     found = [(at, part.warnings) for at, part in enumerate(parts) if part.warnings is not None]
     ids = pd.CategoricalDtype([indicator.id for indicator in chosen], ordered=True)
     if not found:
@@ -766,7 +848,7 @@ def _warnings(chosen: tuple[Indicator, ...], parts: list[_Part], panel: Panel) -
     rows = raw.pop("row").to_numpy(dtype=np.intp)
     raw.insert(0, "indicator_id", pd.Series(pd.Categorical.from_codes(codes, dtype=ids)))
     raw.insert(2, "region", panel.region[rows])
-    raw.insert(3, "period", _period_labels(panel)[rows])
+    raw.insert(3, "period", periods[rows])
     return Warnings(raw)
 
 
@@ -808,7 +890,7 @@ def _attention(
 def _progress_columns(progress: Progress) -> dict[str, Any]:
     """The frame's progress columns, and the years observed (hidden, for the explanations)."""
     return {
-        "progress": progress.status,
+        "progress": progress.codes,
         "required_change": progress.required,
         "observed_change": progress.observed,
         "projected": progress.projected,
@@ -912,14 +994,20 @@ def _floats(values: FloatArray | None, rows: int) -> FloatArray:
     return np.full(rows, np.nan) if values is None else values
 
 
-def _ints(values: npt.NDArray[np.int64] | None, keep: BoolArray | None, rows: int) -> Any:
-    """An optional integer column: -1 (and rows outside ``keep``) missing."""
+def _int_codes(
+    values: npt.NDArray[np.int64] | None, rows: int, keep: BoolArray | None = None
+) -> npt.NDArray[np.int64]:
+    """An optional integer column as integers with -1 for missing (and rows outside ``keep``)."""
     if values is None:
-        return _missing_ints(rows)
-    absent = values < 0
-    if keep is not None:
-        absent |= ~keep
-    return pd.arrays.IntegerArray(np.where(absent, 0, values).astype(np.int64), absent)
+        return np.full(rows, -1, dtype=np.int64)
+    return values if keep is None else np.where(keep, values, -1)
+
+
+def _bool_codes(values: pd.arrays.BooleanArray | None, rows: int) -> npt.NDArray[np.int8]:
+    """An optional boolean column as 1, 0 and -1 for missing."""
+    if values is None:
+        return np.full(rows, -1, dtype=np.int8)
+    return values.to_numpy(dtype=np.int8, na_value=-1)
 
 
 def _positions(values: npt.NDArray[np.int64] | None, rows: int) -> npt.NDArray[np.int64]:
@@ -929,27 +1017,18 @@ def _positions(values: npt.NDArray[np.int64] | None, rows: int) -> npt.NDArray[n
 def _lookup(panel: Panel, table: _Split | None, indicator_id: str) -> References | None:
     """The reference rows of one indicator and each panel row's position among them."""
     found = table.get(indicator_id) if table is not None else None
-    if found is None or found.rows.empty:
+    if found is None or not len(found.columns.value):
         return None
-    rows = found.rows
-    if "peer" not in rows.columns:
-        duplicated = rows["ordinal"].duplicated()
-        if bool(duplicated.any()):
-            first = rows.loc[duplicated].iloc[0]
-            raise DataError(
-                [
-                    DataProblem(
-                        code="duplicate_benchmark",
-                        params={"indicator": indicator_id, "period": first["period"]},
-                        column="period",
-                    )
-                ]
-            )
-    if found.ordinals is not None:
-        positions = found.ordinals.get_indexer(panel.ordinal)  # type: ignore[arg-type]
-    else:  # several rows a period (peers): the kind reads them by period itself
+    if found.duplicate is not None:
+        raise DataError([found.duplicate])
+    if found.ordinals is None:  # several rows a period (peers): the kind reads them by period
         positions = np.full(len(panel), -1, dtype=np.intp)
-    return References(rows=rows, position=positions)
+    elif is_small(len(panel)):
+        where = found.position_of
+        positions = np.array([where.get(o, -1) for o in panel.ordinal.tolist()], dtype=np.intp)
+    else:
+        positions = found.ordinals.get_indexer(panel.ordinal)  # type: ignore[arg-type]
+    return References(rows=found.rows, position=positions, given_columns=found.columns)
 
 
 #: Columns that hold one value per indicator, stored as categoricals over the indicators.
@@ -960,17 +1039,23 @@ _PER_INDICATOR: dict[str, Callable[[Indicator], str | None]] = {
 }
 
 
-def _stack(chosen: tuple[Indicator, ...], parts: list[_Part], panel: Panel) -> pd.DataFrame:
+def _stack(
+    chosen: tuple[Indicator, ...],
+    parts: list[_Part],
+    panel: Panel,
+    periods: npt.NDArray[np.object_],
+) -> pd.DataFrame:
     """The evaluation's table: the indicators' parts one below the other, in one pass.
 
-    Columns are concatenated as arrays (no frame per indicator). Region and period repeat the
-    panel's keys; the per-indicator texts are categoricals; ``_indicator`` is each row's
-    position in ``chosen``.
+    Columns are concatenated as numpy arrays (no frame per indicator), then the coded ones
+    become pandas' masked and categorical arrays once (:data:`_DECODED`). Region and period
+    repeat the panel's keys (``periods``: its period labels); the per-indicator texts are
+    categoricals; ``_indicator`` is each row's position in ``chosen``.
     """
     rows, count = len(panel), len(chosen)
     codes = np.repeat(np.arange(count, dtype=np.int64), rows)
     tiled = np.tile(np.arange(rows), count)
-    keys = pd.DataFrame({"region": panel.region, "period": _period_labels(panel)})
+    keys = pd.DataFrame({"region": panel.region, "period": periods})
     columns: dict[str, Any] = {
         "indicator_id": pd.Categorical.from_codes(
             codes, dtype=_categories(tuple(i.id for i in chosen), ordered=True)
@@ -989,11 +1074,11 @@ def _stack(chosen: tuple[Indicator, ...], parts: list[_Part], panel: Panel) -> p
         )
     for name in parts[0].columns if parts else ():
         # "status" holds the reason codes too: its column is made from "reason" below
-        columns[name] = None if name == "status" else _concat([p.columns[name] for p in parts])
+        pieces = [p.columns[name] for p in parts]
+        column = None if name == "status" else np.concatenate(pieces)
+        columns[name] = _DECODED[name](column) if name in _DECODED else column
     if parts:  # every indicator's reason codes, coded once for the whole table
         columns["status"], columns["reason"] = _status_and_reason(columns["reason"])
-        attention = columns["attention"]
-        columns["attention"] = pd.Categorical.from_codes(attention, dtype=ATTENTION_DTYPE)
     if not parts:  # nothing evaluated: the columns still exist, with their dtypes
         columns["status"] = pd.Categorical([], dtype=STATUS_DTYPE)
         columns["reason"] = pd.Categorical([], dtype=reason_dtype())
@@ -1005,29 +1090,33 @@ def _stack(chosen: tuple[Indicator, ...], parts: list[_Part], panel: Panel) -> p
     return pd.DataFrame(columns)
 
 
+def _masked_ints(codes: npt.NDArray[np.int64]) -> pd.arrays.IntegerArray:
+    """Integer codes as a nullable integer column: -1 is missing."""
+    absent = codes < 0
+    return pd.arrays.IntegerArray(np.where(absent, 0, codes).astype(np.int64), absent)
+
+
+def _masked_bools(codes: npt.NDArray[np.int8]) -> pd.arrays.BooleanArray:
+    """1 / 0 / -1 codes as a nullable boolean column: -1 is missing."""
+    return pd.arrays.BooleanArray(codes == 1, codes < 0)
+
+
+#: The columns :func:`_assess` gives as codes, and how the table's column is made of them.
+_DECODED: dict[str, Callable[[Any], Any]] = {
+    "rank": _masked_ints,
+    "group_size": _masked_ints,
+    "cutoff_rank": _masked_ints,
+    "conclusive": _masked_bools,
+    "due": _masked_bools,
+    "attention": partial(pd.Categorical.from_codes, dtype=ATTENTION_DTYPE),
+    "progress": partial(pd.Categorical.from_codes, dtype=PROGRESS_DTYPE),
+}
+
+
 @lru_cache(maxsize=256)
 def _categories(values: tuple[str, ...], *, ordered: bool = False) -> pd.CategoricalDtype:
     """One categorical dtype per set of texts: building a dtype validates its categories."""
     return pd.CategoricalDtype(list(values), ordered=ordered)
-
-
-def _concat(pieces: list[Any]) -> Any:
-    """One column from each indicator's piece (numpy arrays, or pandas arrays of one type)."""
-    if all(isinstance(piece, np.ndarray) for piece in pieces):
-        return np.concatenate(pieces)
-    return type(pieces[0])._concat_same_type(pieces)
-
-
-def _known_bools(values: BoolArray) -> pd.arrays.BooleanArray:
-    return pd.arrays.BooleanArray(values, np.zeros(len(values), dtype=bool))
-
-
-def _missing_bools(rows: int) -> pd.arrays.BooleanArray:
-    return pd.arrays.BooleanArray(np.zeros(rows, dtype=bool), np.ones(rows, dtype=bool))
-
-
-def _missing_ints(rows: int) -> pd.arrays.IntegerArray:
-    return pd.arrays.IntegerArray(np.zeros(rows, dtype=np.int64), np.ones(rows, dtype=bool))
 
 
 def _inputs_frame(panel: Panel) -> pd.DataFrame:

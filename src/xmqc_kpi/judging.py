@@ -20,6 +20,7 @@ import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import numpy as np
@@ -27,6 +28,7 @@ import numpy.typing as npt
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
+from ._small import is_small
 from .intervals import wilson_interval
 from .results import Status
 from .text import Language
@@ -43,11 +45,14 @@ __all__ = [
     "EQUAL",
     "NEAR",
     "Comparator",
+    "ReferenceColumns",
     "References",
     "Subject",
     "ThresholdKind",
     "Verdict",
     "decide",
+    "decide_pair",
+    "decide_rows",
     "near",
 ]
 
@@ -116,7 +121,12 @@ def decide(
     >>> decide(np.array([0.1 + 0.2]), 0.3, EQUAL, lambda r: Fraction(3, 10),
     ...        lambda r: Fraction(3, 10)).tolist()
     [True]
+
+    A few rows (``_small.is_small``) are decided one by one in Python floats
+    (:func:`decide_rows`), the same IEEE operations without numpy's per-call cost.
     """
+    if is_small(len(value)):
+        return decide_rows(value, target, comparator, exact_value, exact_target, settled)
     targets = np.broadcast_to(np.asarray(target, dtype=np.float64), value.shape)
     with np.errstate(invalid="ignore"):
         result: BoolArray = np.asarray(comparator(value, targets), dtype=bool)
@@ -131,7 +141,121 @@ def decide(
     return result
 
 
+def decide_rows(
+    value: FloatArray,
+    target: FloatArray | float,
+    comparator: Comparator,
+    exact_value: ExactAt,
+    exact_target: ExactAt,
+    settled: BoolArray | None = None,
+) -> BoolArray:
+    """:func:`decide` one row at a time in Python floats (for a few rows: no numpy calls).
+
+    Python floats are the same IEEE doubles: ``|v − t| ≤ NEAR·max(|v|, |t|)`` is false when
+    either is NaN, true for two zeros or two infinities of a sign, as numpy has it.
+
+    >>> decide_rows(np.array([0.1 + 0.2, 1.0]), 0.3, EQUAL, lambda r: Fraction(3, 10),
+    ...             lambda r: Fraction(3, 10)).tolist()
+    [True, False]
+    """
+    values = value.astype(np.float64, copy=False).tolist()
+    if isinstance(target, np.ndarray) and target.shape == value.shape:
+        targets = target.astype(np.float64, copy=False).tolist()
+    else:
+        targets = np.broadcast_to(np.asarray(target, dtype=np.float64), value.shape).tolist()
+    exempt = [False] * len(values) if settled is None else settled.tolist()
+    result = [
+        bool(comparator(left, right))
+        if exempt[row]
+        else decide_pair(
+            left, right, comparator, partial(exact_value, row), partial(exact_target, row)
+        )
+        for row, (left, right) in enumerate(zip(values, targets, strict=True))
+    ]
+    return np.array(result, dtype=bool)
+
+
+def decide_pair(
+    left: float,
+    right: float,
+    comparator: Comparator,
+    exact_left: Callable[[], Fraction | None],
+    exact_right: Callable[[], Fraction | None],
+) -> bool:
+    """``comparator(left, right)`` for two floats, exactly when they are within :data:`NEAR`.
+
+    >>> decide_pair(0.1 + 0.2, 0.3, EQUAL, lambda: Fraction(3, 10), lambda: Fraction(3, 10))
+    True
+    >>> decide_pair(0.1 + 0.2, 0.3, EQUAL, lambda: None, lambda: Fraction(3, 10))
+    False
+    """
+    if abs(left - right) <= NEAR * max(abs(left), abs(right)):
+        exact, bound = exact_left(), exact_right()
+        if exact is not None and bound is not None:
+            return bool(comparator(exact, bound))
+    return bool(comparator(left, right))
+
+
 # --------------------------------------------------------------------------- what a judge sees
+
+
+@dataclass(frozen=True)
+class ReferenceColumns:
+    """A reference table's rows for one indicator as plain columns, read from its frame once.
+
+    >>> rows = pd.DataFrame({"ordinal": [43, 43], "value": [2.0, 1.0],
+    ...                      "exact": [Fraction(2), Fraction(1)], "peer": ["a", 7]})
+    >>> columns = ReferenceColumns.of(rows)
+    >>> columns.value.tolist(), columns.peer.tolist()
+    ([2.0, 1.0], ['a', '7'])
+    >>> columns.ranked(43, higher=False)
+    ([1.0, 2.0], ['7', 'a'], [Fraction(1, 1), Fraction(2, 1)])
+    """
+
+    #: The period (``ordinal``), the value (display unit, float) and its exact ``Fraction``.
+    ordinal: IntArray
+    value: FloatArray
+    exact: npt.NDArray[np.object_]
+    #: The peers' names as text (``None``: a table without a ``peer`` column).
+    peer: npt.NDArray[np.object_] | None
+    _ranked: dict[tuple[int, bool], _Ranked] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, rows: pd.DataFrame) -> ReferenceColumns:
+        """The columns of ``rows`` (``ordinal``, ``value``, ``exact``, optionally ``peer``)."""
+        peer = None
+        if "peer" in rows.columns:
+            names = [str(name) for name in rows["peer"].to_numpy(dtype=object)]
+            peer = np.asarray(names, dtype=object)
+        return cls(
+            ordinal=rows["ordinal"].to_numpy(dtype=np.int64),
+            value=rows["value"].to_numpy(dtype=np.float64),
+            exact=rows["exact"].to_numpy(dtype=object),
+            peer=peer,
+        )
+
+    def ranked(self, ordinal: int, *, higher: bool) -> _Ranked:
+        """The values, names and exact values of one period's rows, best first.
+
+        Ties keep the table's order (a stable sort, as the column path's ``lexsort``);
+        computed once per period and direction.
+        """
+        key = (ordinal, higher)
+        if key not in self._ranked:
+            at = np.flatnonzero(self.ordinal == ordinal).tolist()
+            values = self.value.tolist()
+            at.sort(key=(lambda row: -values[row]) if higher else (lambda row: values[row]))
+            names = [] if self.peer is None else [self.peer[row] for row in at]
+            self._ranked[key] = (
+                [values[row] for row in at],
+                names,
+                [self.exact[row] for row in at],
+            )
+        return self._ranked[key]
+
+
+#: One period's reference rows best first: values, names, exact values.
+_Ranked = tuple[list[float], list[str], list[Fraction]]
 
 
 @dataclass(frozen=True)
@@ -144,6 +268,15 @@ class References:
     #: For each row of the panel, its position in ``rows`` (-1: none that period); all -1 when
     #: a period has several rows (peers).
     position: npt.NDArray[np.intp]
+    #: ``rows`` as plain columns, when already read (the engine reads them once per table).
+    given_columns: ReferenceColumns | None = field(default=None, repr=False)
+
+    @cached_property
+    def columns(self) -> ReferenceColumns:
+        """``rows`` as plain columns (:class:`ReferenceColumns`)."""
+        if self.given_columns is not None:
+            return self.given_columns
+        return ReferenceColumns.of(self.rows)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ import math
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from functools import cache
+from functools import cache, partial
 from itertools import pairwise
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeVar
 
@@ -41,6 +41,7 @@ from pydantic import (
     model_validator,
 )
 
+from ._small import is_small
 from .deliverables import Deliverable
 from .judging import (
     ABOVE,
@@ -50,11 +51,13 @@ from .judging import (
     EQUAL,
     Comparator,
     Direction,
+    ReferenceColumns,
     Subject,
     ThresholdKind,
     Verdict,
     comparison_verdict,
     decide,
+    decide_pair,
 )
 from .results import Reason, Status
 from .text import Words
@@ -371,11 +374,11 @@ class BelowBenchmark(ThresholdKind):
         if table is None:
             position = np.full(rows, -1, dtype=np.intp)
             values: FloatArray = np.empty(0)
-            exact: list[Fraction] = []
+            exact: npt.NDArray[np.object_] = np.empty(0, dtype=object)
         else:
             position = table.position
-            values = table.rows["value"].to_numpy(dtype=np.float64)
-            exact = table.rows["exact"].tolist()
+            values = table.columns.value
+            exact = table.columns.exact
         has = position >= 0
         target = np.where(has, values[np.maximum(position, 0)] if len(values) else np.nan, np.nan)
 
@@ -500,17 +503,17 @@ class TopAmongPeers(ThresholdKind):
                 cutoff_rank=none,
             )
         higher = subject.indicator.direction == "higher"
-        peers = table.rows
-        unsorted_value = peers["value"].to_numpy(dtype=np.float64)
-        unsorted_ordinal = peers["ordinal"].to_numpy(dtype=np.int64)
+        peers = table.columns
+        if is_small(rows):
+            return self._judge_rows(subject, peers, higher)
+        unsorted_value, unsorted_ordinal = peers.value, peers.ordinal
         # by period, best first (ties in any order: the rank and the bar's value are the same)
         order = np.lexsort((-unsorted_value if higher else unsorted_value, unsorted_ordinal))
         peer_ordinal = unsorted_ordinal[order]
         peer_value = unsorted_value[order]
-        peer_name = np.asarray([str(name) for name in peers["peer"].to_numpy(dtype=object)])[
-            order
-        ].astype(object)
-        peer_exact = peers["exact"].to_numpy(dtype=object)[order]
+        assert peers.peer is not None
+        peer_name = peers.peer[order]
+        peer_exact = peers.exact[order]
         start = np.searchsorted(peer_ordinal, subject.ordinal, side="left")
         stop = np.searchsorted(peer_ordinal, subject.ordinal, side="right")
         counts = stop - start
@@ -554,6 +557,52 @@ class TopAmongPeers(ThresholdKind):
             rank=np.where(has_group, rank, -1),
             group_size=np.where(has_group, group, -1).astype(np.int64),
             cutoff_rank=np.where(has_group, cutoff, -1).astype(np.int64),
+        )
+
+    def _judge_rows(self, subject: Subject, peers: ReferenceColumns, higher: bool) -> Verdict:
+        """:meth:`judge` row by row, for a few rows: each row's peers ranked in Python.
+
+        The same rank, group and bar as the pairs of the column path: a peer named like the
+        row's region is the subject; the bar is the cut-off member among the others, best first.
+        """
+        met, missed, absent = self.reasons
+        better_than = ABOVE if higher else BELOW
+        exact = subject.exact
+        reasons, bars, ranks, groups, cutoffs = [], [], [], [], []
+        for row, (value, ordinal, region) in enumerate(
+            zip(subject.value.tolist(), subject.ordinal.tolist(), subject.region, strict=True)
+        ):
+            values, names, exacts = peers.ranked(ordinal, higher=higher)
+            self_offset = np.iinfo(np.int64).max
+            n_peers = n_better = 0
+            for offset, (peer_value, name, peer_exact) in enumerate(
+                zip(values, names, exacts, strict=True)
+            ):
+                if name == region:
+                    self_offset = offset
+                    continue
+                n_peers += 1
+                n_better += decide_pair(
+                    peer_value, value, better_than, partial(_given, peer_exact), partial(exact, row)
+                )
+            group = n_peers + 1
+            cutoff = self.cutoff(group)
+            bar_offset = cutoff - 1 + (self_offset <= cutoff - 1)
+            has_bar = bar_offset < len(values) and n_peers >= cutoff
+            bars.append(values[bar_offset] if has_bar else math.nan)
+            rank = n_better + 1
+            has_group = group > 1
+            reasons.append((met if rank <= cutoff else missed) if has_group else absent)
+            ranks.append(rank if has_group else -1)
+            groups.append(group if has_group else -1)
+            cutoffs.append(cutoff if has_group else -1)
+        return Verdict(
+            reason=np.array(reasons, dtype=object),
+            compared_with=np.array(bars, dtype=np.float64),
+            equal=np.zeros(len(reasons), dtype=bool),
+            rank=np.array(ranks, dtype=np.int64),
+            group_size=np.array(groups, dtype=np.int64),
+            cutoff_rank=np.array(cutoffs, dtype=np.int64),
         )
 
     def expected(self, value: Fraction, context: Mapping[str, Any]) -> Status:
@@ -767,6 +816,11 @@ class Trend(ThresholdKind):
         """Whether one step keeps the trend: it moves the right way, or stays at the ceiling."""
         at_top = self.ceiling is not None and after == Fraction(self.ceiling)
         return bool(self.step(after, before)) or at_top
+
+
+def _given(number: Fraction) -> Fraction:
+    """``number`` itself (an exact value already known, where a function of none is asked)."""
+    return number
 
 
 def _group_minimum(values: IntArray, new_group: npt.NDArray[np.bool_]) -> IntArray:
