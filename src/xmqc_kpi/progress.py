@@ -45,6 +45,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
+from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -76,6 +77,7 @@ __all__ = [
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
 S = np.dtypes.StringDType()
 
 #: The values of the ``progress`` column, best first.
@@ -92,7 +94,9 @@ _MET, _ON_TRACK, _ACCELERATE, _OFF_TRACK, _REGRESSING = range(5)
 class Progress:
     """The progress columns of one indicator's rows (NaN / missing where there is none)."""
 
-    status: pd.Categorical
+    #: The progress of each row: codes of :data:`PROGRESS_DTYPE` (-1: none), which the
+    #: engine makes one categorical for the whole table.
+    codes: npt.NDArray[np.int8]
     #: Change per year needed to reach the target by the deadline (display unit, signed).
     required: FloatArray
     #: Change per year observed over the region's history up to the row (signed).
@@ -106,8 +110,7 @@ class Progress:
     def none(cls, rows: int) -> Progress:
         """No progress on any row."""
         nan = np.full(rows, np.nan)
-        missing = np.full(rows, -1, dtype=np.int8)
-        return cls(pd.Categorical.from_codes(missing, dtype=PROGRESS_DTYPE), nan, nan, nan, nan)
+        return cls(np.full(rows, -1, dtype=np.int8), nan, nan, nan, nan)
 
 
 def period_end_months(ordinal: IntArray, freq: str | None) -> IntArray | None:
@@ -161,24 +164,15 @@ def assess_progress(
         return Progress.none(rows)
     higher = indicator.direction == "higher"
     left = deadline_month(str(indicator.deadline)) - months
-    status = _statuses(reason)
-    eligible = (left > 0) & subject.known & ((status == "met") | (status == "not_met"))
-    met = eligible & (status == "met")
-
     target_float = None if target is None else float(target)
-    required = _required(target_float, subject.value, left, eligible & ~met)
+    standing = _standing_rows if is_small(rows) else _standing
+    met, required, first, history = standing(subject, reason, left, target_float)
     codes = np.full(rows, -1, dtype=np.int8)
-    index = np.arange(rows)
-    region = subject.region
-    starts = np.flatnonzero(np.r_[True, region[1:] != region[:-1]])
-    first_known = np.minimum.reduceat(np.where(subject.known, index, rows), starts)
-    first = np.repeat(first_known, np.diff(np.r_[starts, rows]))
-    history = eligible & (first < index)
     if not history.any():  # one period per region (a service's call): no pace to observe
         codes[met] = _MET
         nan = np.full(rows, np.nan)
-        status_column = pd.Categorical.from_codes(codes, dtype=PROGRESS_DTYPE)
-        return Progress(status_column, required, nan, nan, nan)
+        return Progress(codes, required, nan, nan, nan)
+    index = np.arange(rows)
     base = np.where(history, first, index)
     span = np.where(history, months - months[base], 0)
     value, start = subject.value, subject.value[base]
@@ -219,11 +213,86 @@ def assess_progress(
     codes[away] = _REGRESSING
     codes[met] = _MET
     return Progress(
-        status=pd.Categorical.from_codes(codes, dtype=PROGRESS_DTYPE),
+        codes=codes,
         required=required,
         observed=observed,
         projected=np.where(history, _bounded(indicator, projected), np.nan),
         span=np.where(history, span / _MONTHS, np.nan),
+    )
+
+
+#: What :func:`_standing` says of each row: met now, the change required per year, the first
+#: row of its region with a value, and whether it has a history (an earlier period with one).
+_Standing = tuple[BoolArray, FloatArray, IntArray, BoolArray]
+
+
+def _standing(
+    subject: Subject, reason: npt.NDArray[np.object_], left: IntArray, target: float | None
+) -> _Standing:
+    """Each row's standing before the deadline (``left``: months to go), over whole columns.
+
+    A row is eligible when it is before the deadline, known and met or not met; ``met`` and
+    ``required`` are of the eligible rows; ``history`` marks the eligible rows after their
+    region's first known one (``first``).
+    """
+    rows = len(subject)
+    status = _statuses(reason)
+    eligible = (left > 0) & subject.known & ((status == "met") | (status == "not_met"))
+    met = eligible & (status == "met")
+    required = _required(target, subject.value, left, eligible & ~met)
+    index = np.arange(rows)
+    region = subject.region
+    starts = np.flatnonzero(np.r_[True, region[1:] != region[:-1]])
+    first_known = np.minimum.reduceat(np.where(subject.known, index, rows), starts)
+    first = np.repeat(first_known, np.diff(np.r_[starts, rows]))
+    return met, required, first, eligible & (first < index)
+
+
+def _standing_rows(
+    subject: Subject, reason: npt.NDArray[np.object_], left: IntArray, target: float | None
+) -> _Standing:
+    """:func:`_standing` row by row in Python (for a few rows: no numpy calls per step).
+
+    ``required`` = (target − value) × 12 / months left, the same float operations.
+
+    >>> import xmqc_kpi as kpi
+    >>> from xmqc_kpi.judging import Subject
+    >>> rate = kpi.catalog()["national_sampling_pass_rate"]
+    >>> subject = Subject(rate, np.array([92.0, 93.0]), lambda r: None, np.ones(2, bool),
+    ...                   np.full(2, np.nan), np.full(2, np.nan), np.zeros(2, bool),
+    ...                   np.array(["a", "a"], dtype=object), np.array([43, 44]),
+    ...                   lambda: np.zeros(2, bool))
+    >>> met, required, first, history = _standing_rows(
+    ...     subject, np.array(["below_minimum"] * 2, dtype=object), np.array([24, 12]), 94.0)
+    >>> required.tolist(), first.tolist(), history.tolist()
+    ([1.0, 1.0], [0, 0], [False, True])
+    """
+    known = subject.known.tolist()
+    statuses = [reason_status(str(code)).value for code in reason.tolist()]
+    eligible = [
+        months > 0 and is_known and status in ("met", "not_met")
+        for months, is_known, status in zip(left.tolist(), known, statuses, strict=True)
+    ]
+    met = [ok and status == "met" for ok, status in zip(eligible, statuses, strict=True)]
+    required = [
+        (target - value) * _MONTHS / months if target is not None and ok and not done else np.nan
+        for value, months, ok, done in zip(
+            subject.value.tolist(), left.tolist(), eligible, met, strict=True
+        )
+    ]
+    regions = subject.region.tolist()
+    first: list[int] = []
+    for _, run in groupby(range(len(regions)), key=regions.__getitem__):  # regions are runs
+        members = list(run)
+        first.extend([next((row for row in members if known[row]), len(regions))] * len(members))
+    history = [
+        ok and start < row for row, (ok, start) in enumerate(zip(eligible, first, strict=True))
+    ]
+    return (
+        np.array(met, dtype=bool),
+        np.array(required, dtype=np.float64),
+        np.array(first, dtype=np.int64),
+        np.array(history, dtype=bool),
     )
 
 
@@ -243,8 +312,6 @@ def _required(
 
 def _statuses(reason: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
     """Each row's status code, looked up once per distinct reason."""
-    if is_small(len(reason)):
-        return np.array([reason_status(str(code)).value for code in reason], dtype=object)
     status = np.empty(len(reason), dtype=object)
     for code in pd.unique(reason):
         status[reason == code] = reason_status(str(code)).value
