@@ -34,6 +34,7 @@ __all__ = [
     "parsed",
     "period_text",
     "wording",
+    "wordings",
 ]
 
 #: Between the first and the last period of a series (``2013 年–2015 年``).
@@ -46,10 +47,6 @@ Parts = tuple[tuple[str, str | None], ...]
 def wording(indicator: Indicator, lang: Language, names: ClauseNames | None) -> Wording:
     """The wording of ``indicator`` in ``lang``, kept from an earlier call where possible.
 
-    Kept per indicator object, language, clause names and the kind's word table (a kind whose
-    words are registered again gets new wording). An entry holds its indicator and table, so
-    their ids, part of the key, are not reused while it is kept.
-
     >>> import xmqc_kpi as kpi
     >>> first = kpi.catalog()["municipal_sampling_pass_rate"]
     >>> wording(first, "zh", None) is wording(first, "zh", None)
@@ -57,18 +54,47 @@ def wording(indicator: Indicator, lang: Language, names: ClauseNames | None) -> 
     >>> wording(first, "en", None).unit
     '%'
     """
-    table = kind_words(indicator.threshold.kind)
-    key = (id(indicator), lang, None if names is None else tuple(names.items()), id(table))
+    return wordings(lang, names).of(indicator)
+
+
+def wordings(lang: Language, names: ClauseNames | None) -> Wordings:
+    """The wordings kept for ``lang`` and the clause ``names`` (looked up once per call)."""
+    key = (lang, None if names is None else tuple(names.items()))
     kept = _KEPT.get(key)
     if kept is None:
         if len(_KEPT) >= _KEEP:
             _KEPT.clear()
-        kept = _KEPT[key] = Wording(indicator, lang, names)
+        kept = _KEPT[key] = Wordings(lang, names)
     return kept
 
 
-#: The wordings kept, and how many at most (a service's catalogs, in both languages).
-_KEPT: dict[tuple[int, str, Any, int], Wording] = {}
+class Wordings:
+    """Each indicator's :class:`Wording` in one language, kept between calls.
+
+    Kept per indicator object and its kind's word table (a kind whose words are registered
+    again gets new wording). An entry holds its indicator and table, so their ids, the key,
+    are not reused while it is kept; at most :data:`_KEEP` are kept.
+    """
+
+    def __init__(self, lang: Language, names: ClauseNames | None) -> None:
+        self.lang = lang
+        self.names = names
+        self._kept: dict[tuple[int, int], Wording] = {}
+
+    def of(self, indicator: Indicator) -> Wording:
+        """The wording of ``indicator``."""
+        table = kind_words(indicator.threshold.kind)
+        key = (id(indicator), id(table))
+        kept = self._kept.get(key)
+        if kept is None:
+            if len(self._kept) >= _KEEP:
+                self._kept.clear()
+            kept = self._kept[key] = Wording(indicator, self.lang, self.names)
+        return kept
+
+
+#: The languages and clause names kept, and the indicators kept for each, at most.
+_KEPT: dict[tuple[str, Any], Wordings] = {}
 _KEEP = 4096
 
 

@@ -20,7 +20,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from ._explain_rows import render_rows
-from ._explain_words import SPAN_DASH, Wording, parsed, period_text, wording
+from ._explain_words import SPAN_DASH, Wording, parsed, period_text, wording, wordings
 from ._small import is_small
 from .indicator import Indicator
 from .plan import Plan
@@ -105,6 +105,7 @@ def render_explanations(
     codes = table["_indicator"].to_numpy(dtype=np.int64)
     bounds = np.searchsorted(codes, np.arange(len(indicators) + 1)).tolist()
     columns = _Columns(table, facts)
+    kept = wordings(language, names)
     tail_lists: list[list[str]] | None = None  # the tails as Python strings, for small parts
     parts: list[Text | list[str]] = []
     for position, indicator in enumerate(indicators):
@@ -112,7 +113,7 @@ def render_explanations(
         if stop <= start:
             continue
         chunk = _Chunk(columns, start, stop)
-        words = wording(indicator, language, names)
+        words = kept.of(indicator)
         if is_small(stop - start):
             if tail_lists is None:
                 tail_lists = [tail.tolist() for tail in tails]
