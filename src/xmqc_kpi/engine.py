@@ -605,6 +605,8 @@ def _check_part_of_whole(
     formula = indicator.formula
     assert isinstance(formula, Ratio)
     assert formula.denominator is not None
+    if is_small(len(numerator)) and not _any_part_near_whole(numerator, denominator):
+        return  # a few rows, each part clearly below its whole: nothing to settle or record
     with np.errstate(invalid="ignore", over="ignore"):
         larger = numerator > denominator * (1 + NEAR)
         close = ~larger & (numerator >= denominator * (1 - NEAR)) & (denominator > 0)
@@ -633,6 +635,22 @@ def _check_part_of_whole(
                 **panel.place(int(row), formula.numerator),
             )
         )
+
+
+def _any_part_near_whole(numerator: FloatArray, denominator: FloatArray) -> bool:
+    """Whether a row's part is above, or within :data:`NEAR` below, its positive whole.
+
+    The rows :func:`_check_part_of_whole` looks at, in Python floats (for a few rows).
+
+    >>> _any_part_near_whole(np.array([47.0, np.nan]), np.array([50.0, 50.0]))
+    False
+    >>> _any_part_near_whole(np.array([47.0, 50.0]), np.array([50.0, 50.0]))
+    True
+    """
+    return any(
+        part > whole * (1 + NEAR) or (part >= whole * (1 - NEAR) and whole > 0)
+        for part, whole in zip(numerator.tolist(), denominator.tolist(), strict=True)
+    )
 
 
 def _integers_greater(

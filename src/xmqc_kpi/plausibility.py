@@ -27,6 +27,7 @@ exactly (a value exactly 100 times its benchmark is warned of).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection
 from dataclasses import dataclass
 from fractions import Fraction
@@ -36,6 +37,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from ._small import is_small
 from .explain import _fill
 from .judging import AT_LEAST, AT_MOST, ExactAt, References, decide
 from .results import WARNING_COLUMNS
@@ -174,13 +176,29 @@ def _fractional_counts(indicator: Indicator, panel: Panel) -> list[pd.DataFrame]
         if column is None or normalise_unit(unit) not in _COUNTS:
             continue
         counts = column.to(unit)
-        with np.errstate(invalid="ignore"):
-            rows = np.flatnonzero(np.isfinite(counts) & (np.floor(counts) != counts))
+        rows = _fractional(counts)
         if len(rows):
             pieces.append(
                 _piece(rows, name, counts[rows], "fractional_count", unit, _names(indicator, name))
             )
     return pieces
+
+
+def _fractional(values: FloatArray) -> npt.NDArray[np.intp]:
+    """The positions of the finite values with a fractional part (a few: one by one).
+
+    >>> _fractional(np.array([1.0, 2.5, np.inf, np.nan, -0.5])).tolist()
+    [1, 4]
+    """
+    if is_small(len(values)):
+        found = [
+            row
+            for row, number in enumerate(values.tolist())
+            if math.isfinite(number) and math.floor(number) != number
+        ]
+        return np.array(found, dtype=np.intp)
+    with np.errstate(invalid="ignore"):
+        return np.flatnonzero(np.isfinite(values) & (np.floor(values) != values))
 
 
 def _far_from_benchmark(
@@ -189,8 +207,8 @@ def _far_from_benchmark(
     """Values :data:`BENCHMARK_FACTOR` times their benchmark or more (or 1/that or less)."""
     position = benchmarks.position
     found = position >= 0
-    reference = np.where(found, benchmarks.rows["value"].to_numpy(np.float64)[position], np.nan)
-    exact_reference = benchmarks.rows["exact"].to_numpy(dtype=object)
+    reference = np.where(found, benchmarks.columns.value[position], np.nan)
+    exact_reference = benchmarks.columns.exact
     factor = Fraction(BENCHMARK_FACTOR)
     usable = found & (reference > 0) & (value > 0) & np.isfinite(value)
 

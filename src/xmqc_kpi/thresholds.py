@@ -23,7 +23,7 @@ import math
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from itertools import pairwise
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeVar
 
@@ -51,6 +51,7 @@ from .judging import (
     EQUAL,
     Comparator,
     Direction,
+    ExactAt,
     ReferenceColumns,
     Subject,
     ThresholdKind,
@@ -220,10 +221,7 @@ class _Bound(ThresholdKind):
 
     def target(self, display_unit: str) -> Fraction:
         """The bound as an exact number in ``display_unit``."""
-        number = Fraction(self.value)
-        if self.unit is None:
-            return number
-        return number * exact_factor(self.unit, display_unit)
+        return _bound_in(self.value, self.unit, display_unit)
 
     def check_unit(self, display_unit: str) -> None:
         if self.unit is not None and not is_compatible(self.unit, display_unit):
@@ -246,6 +244,21 @@ class _Bound(ThresholdKind):
         unit = self.unit or display_unit
         number = declared_text(self.value)
         return {"target": number if unit is None else with_unit(number, unit, lang)}
+
+
+@lru_cache(maxsize=1024)
+def _bound_in(value: Decimal, unit: str | None, display_unit: str) -> Fraction:
+    """``value`` in ``unit`` (``None``: the display unit) as an exact number in ``display_unit``.
+
+    Computed once per bound and unit (the engine, progress and attention bands all ask).
+
+    >>> _bound_in(Decimal("0.94"), None, "percent"), _bound_in(Decimal(1), "permille", "percent")
+    (Fraction(47, 50), Fraction(1, 10))
+    """
+    number = Fraction(value)
+    if unit is None:
+        return number
+    return number * exact_factor(unit, display_unit)
 
 
 @register_threshold(BUILTIN_KIND_WORDS["at_least"])
@@ -725,9 +738,11 @@ class Trend(ThresholdKind):
         not rise (fall) — unless it stays at the ceiling — and a *gap* when the periods are not
         consecutive or a value is missing. Counts of broken and gap steps inside each row's
         window come from cumulative sums, so the whole panel is judged in a few array
-        operations.
+        operations (a few rows: one by one, :meth:`_judge_rows`).
         """
         rows = len(subject)
+        if is_small(rows):
+            return self._judge_rows(subject)
         value = subject.value
         index = np.arange(rows)
         new_group = np.ones(rows, dtype=bool)
@@ -779,6 +794,68 @@ class Trend(ThresholdKind):
             cited_row=np.where(cited >= window_start, cited, -1).astype(np.int64),
         )
 
+    def _judge_rows(self, subject: Subject) -> Verdict:
+        """:meth:`judge` one row at a time in Python (for a few rows): the same steps.
+
+        A row's window runs from its series' start (its region's first reported value) or
+        ``span`` periods back; the steps after the window's first row are counted in it.
+        """
+        values, ordinals = subject.value.tolist(), subject.ordinal.tolist()
+        regions = subject.region.tolist()
+        rows, exact = len(values), subject.exact
+        holds, ceiling, breaks, too_few, gapped = self.reasons
+        top = None if self.ceiling is None else Fraction(self.ceiling)
+        previous_values: list[float] = []
+        gaps: list[bool] = []
+        broken_steps: list[bool] = []
+        reasons, equal, starts, cited = [], [], [], []
+        group_start = first_reported = last_broken = last_gap = -1
+        for row, value in enumerate(values):
+            new_group = row == 0 or regions[row] != regions[row - 1]
+            if new_group:
+                group_start = row
+                stop = next((at for at in range(row, rows) if regions[at] != regions[row]), rows)
+                first_reported = next(
+                    (at for at in range(row, stop) if not math.isnan(values[at])), rows
+                )
+            previous = math.nan if new_group else values[row - 1]
+            consecutive = row > 0 and ordinals[row] - ordinals[row - 1] == 1
+            gap = not new_group and (not consecutive or math.isnan(previous) or math.isnan(value))
+            mine, before = partial(exact, row), partial(_before, exact, row)
+            moved = decide_pair(value, previous, self.step, mine, before)
+            at_ceiling = top is not None and decide_pair(
+                value, float(top), EQUAL, mine, partial(_given, top)
+            )
+            broken = not new_group and not gap and not moved and not at_ceiling
+            start = max(group_start, min(first_reported, row))
+            if self.span is not None:
+                start = max(start, row - self.span + 1)
+            gaps.append(gap)
+            broken_steps.append(broken)
+            last_broken = row if broken else last_broken
+            last_gap = row if gap else last_gap
+            if row == start:
+                reason = too_few
+            elif any(gaps[start + 1 :]):
+                reason = gapped
+            elif any(broken_steps[start + 1 :]):
+                reason = breaks
+            else:
+                reason = ceiling if not moved and at_ceiling else holds
+            pointed = last_gap if reason == gapped else last_broken
+            reasons.append(reason)
+            previous_values.append(previous)
+            equal.append(decide_pair(value, previous, EQUAL, mine, before))
+            starts.append(start)
+            cited.append(pointed if pointed >= start else -1)
+        return Verdict(
+            reason=np.array(reasons, dtype=object),
+            compared_with=np.array(previous_values, dtype=np.float64),
+            equal=np.array(equal, dtype=bool),
+            series_start=np.array(starts, dtype=np.int64),
+            cited_row=np.array(cited, dtype=np.int64),
+        )
+
     def _at_ceiling(self, subject: Subject) -> npt.NDArray[np.bool_]:
         """Rows whose value equals the ceiling exactly (none without a ceiling)."""
         if self.ceiling is None:
@@ -816,6 +893,11 @@ class Trend(ThresholdKind):
         """Whether one step keeps the trend: it moves the right way, or stays at the ceiling."""
         at_top = self.ceiling is not None and after == Fraction(self.ceiling)
         return bool(self.step(after, before)) or at_top
+
+
+def _before(exact: ExactAt, row: int) -> Fraction | None:
+    """The exact value of the row before ``row`` (``None`` for the first)."""
+    return exact(row - 1) if row > 0 else None
 
 
 def _given(number: Fraction) -> Fraction:
