@@ -315,8 +315,11 @@ class _Renderer:
                     segment = np.asarray([segments[position] for _c, segments in members], dtype=S)
                     pieces.append(segment[which])
                 if position < len(names):
-                    column: Text = self._field(names[position])
-                    pieces.append(column[rows])
+                    column: Text | _Pieces = self._field(names[position])
+                    if isinstance(column, _Pieces):
+                        pieces.extend(column.take(rows))
+                    else:
+                        pieces.append(column[rows])
             pieces.extend(tail[rows] for tail in tails)
             joined = join_columns(pieces)
             if len(skeletons) == 1 and isinstance(joined, np.ndarray):
@@ -358,7 +361,7 @@ class _Renderer:
                 segments[-1] += status_word(reason_status(reason).value, self.lang)
                 continue
             piece = self._field(name)
-            if isinstance(piece, np.ndarray):
+            if isinstance(piece, np.ndarray | _Pieces):
                 names.append(name)
                 segments.append("")
             else:
@@ -391,35 +394,35 @@ class _Renderer:
     def _field_ref(self) -> str:
         return self.wording.ref
 
-    def _field_value(self) -> Text:
+    def _field_value(self) -> _Pieces:
         if self.unit_one == self.unit:
-            return np.strings.add(self.shown, self.unit)
-        return np.strings.add(self.shown, np.where(self.value == 1, self.unit_one, self.unit))
+            return _Pieces((self.shown, self.unit))
+        return _Pieces((self.shown, np.where(self.value == 1, self.unit_one, self.unit)))
 
     def _field_target(self) -> Any:
         if self.declared is not None:
             return self.wording.declared_target
-        return np.strings.add(format_numbers(self.compared, self.decimals), self.unit)
+        return _Pieces((format_numbers(self.compared, self.decimals), self.unit))
 
     def _field_inclusive(self) -> str:
         return self.wording.inclusive
 
-    def _field_header(self) -> Text:
+    def _field_header(self) -> Text | _Pieces:
         formula = self.indicator.formula
         direct = self.chunk["direct"]
-        fields = {"title": self._field_title(), "value": self._field_value()}
+        fields: dict[str, Any] = {"title": self._field_title(), "value": self._field_value()}
         if formula.denominator is None:
-            plain = _fill(EXPLANATIONS["value"].template(self.lang), fields)
+            plain = _fill_pieces(EXPLANATIONS["value"].template(self.lang), fields)
         else:
             fields["numerator"] = self._given("numerator")
             fields["denominator"] = self._given("denominator")
-            plain = _fill(EXPLANATIONS["ratio"].template(self.lang), fields)
+            plain = _fill_pieces(EXPLANATIONS["ratio"].template(self.lang), fields)
         if not direct.any():
             return plain
         reported = _fill(EXPLANATIONS["direct"].template(self.lang), fields)
-        return np.where(direct, reported, plain)
+        return np.where(direct, reported, plain.joined(self.rows))
 
-    def _given(self, role: str) -> Text:
+    def _given(self, role: str) -> _Pieces:
         """An input as given, with its unit; a rate per 10,000 shows its scaled denominator."""
         values = getattr(self.facts, role)
         units = getattr(self.facts, f"{role}_unit")
@@ -440,12 +443,14 @@ class _Renderer:
         suffixes = [
             unit_suffix(str(u), self.lang, counted=counted, named=named) if u else "" for u in names
         ]
-        text = np.strings.add(format_given(values), np.asarray([*suffixes, ""], dtype=S)[codes])
+        suffix = _spread_texts(suffixes, codes)
         if counted is None or self.lang == "zh":
-            return text
+            return _Pieces((format_given(values), suffix))
         ones = [unit_suffix(str(u), self.lang, counted=counted, one=True) for u in names]
-        singular = np.strings.add(format_given(values), np.asarray([*ones, ""], dtype=S)[codes])
-        return np.where(np.asarray(values == 1, dtype=bool), singular, text)
+        one = np.asarray(values == 1, dtype=bool)
+        if one.any():
+            suffix = np.where(one, _spread_texts(ones, codes, always=True), suffix)
+        return _Pieces((format_given(values), suffix))
 
     def _counted(self, name: str | None) -> str | None:
         return self.wording.counted(name)
@@ -466,19 +471,18 @@ class _Renderer:
         rows = slice(None) if has.all() else np.flatnonzero(has)
         places = self.decimals[rows]
         fields = {
-            "low": np.strings.add(format_numbers(low[rows], places), self.unit),
-            "high": np.strings.add(format_numbers(high[rows], places), self.unit),
+            "low": _Pieces((format_numbers(low[rows], places), self.unit)),
+            "high": _Pieces((format_numbers(high[rows], places), self.unit)),
         }
         words = [EXPLANATIONS[key].template(self.lang) for key in _INTERVAL_KEYS]
         which = (~conclusive[rows]).astype(np.int64)
-        sentences = _fill_choice(words, which, fields)
         if isinstance(rows, slice):
-            return np.asarray(sentences, dtype=S)
+            return _fill_choice_pieces(words, which, fields)
         text = np.full(self.rows, "", dtype=S)
-        text[rows] = sentences
+        text[rows] = _fill_choice(words, which, fields)
         return text
 
-    def _field_short(self) -> Text:
+    def _field_short(self) -> _Pieces:
         numerator = self._exact_counts("numerator")
         denominator = self._exact_counts("denominator")
         formula = self.indicator.formula
@@ -486,8 +490,10 @@ class _Renderer:
         short = denominator - numerator
         words = unit_suffix("count", self.lang, counted=counted, named=True)
         one = unit_suffix("count", self.lang, counted=counted, named=True, one=True)
-        return np.strings.add(
-            format_given(short), np.where(np.asarray(short == 1, dtype=bool), one, words)
+        if one == words:
+            return _Pieces((format_given(short), words))
+        return _Pieces(
+            (format_given(short), np.where(np.asarray(short == 1, dtype=bool), one, words))
         )
 
     def _exact_counts(self, role: str) -> npt.NDArray[Any]:
@@ -538,10 +544,10 @@ class _Renderer:
             sequence = np.where(inside, np.strings.add(earlier, sequence), sequence)
         return sequence
 
-    def _field_span(self) -> Text:
+    def _field_span(self) -> _Pieces:
         _rows, start = self._series_rows()
         period = self._field("period")
-        return np.strings.add(np.strings.add(period[start], SPAN_DASH), period)
+        return _Pieces((period[start], SPAN_DASH, period))
 
     def _field_at(self) -> Text:
         period: Text = self._field("period")
@@ -576,38 +582,61 @@ def _factorize(values: npt.NDArray[Any]) -> tuple[IntArray, list[Any]]:
 
 
 def _fill(template: str, fields: dict[str, Any]) -> Text:
-    """A template filled over whole columns: ``fields`` are strings or string arrays.
-
-    Consecutive literal text and scalar fields are joined first, so each array field costs one
-    pass over the rows and the sentence's fixed words none.
+    """A template filled over whole columns: ``fields`` are strings, string arrays or pieces.
 
     >>> _fill("{a}，{b}。", {"a": np.array(["x", "y"], dtype=S), "b": "z"}).tolist()
     ['x，z。', 'y，z。']
+    """
+    return np.asarray(join_columns(_fill_pieces(template, fields).parts), dtype=S)
+
+
+def _fill_pieces(template: str, fields: dict[str, Any]) -> _Pieces:
+    """A template's pieces with its fields in, for the sentence's one join.
+
+    Consecutive literal text and scalar fields are joined when the sentence is, so each array
+    field costs its share of one pass over the rows and the sentence's fixed words none.
+
+    >>> _fill_pieces("{a}，{b}。", {"a": _Pieces(("x", "y")), "b": "z"}).parts
+    ('', 'x', 'y', '，', 'z', '。')
     """
     pieces: list[str | Text] = []
     for literal, name, _spec, _conversion in parsed(template):
         pieces.append(literal)
         if name is not None:
-            piece = fields[name]
-            pieces.append(piece if isinstance(piece, np.ndarray) else str(piece))
-    return np.asarray(join_columns(pieces), dtype=S)
+            pieces.extend(_as_pieces(fields[name]))
+    return _Pieces(tuple(pieces))
+
+
+def _as_pieces(field: Any) -> tuple[str | Text, ...]:
+    if isinstance(field, _Pieces):
+        return field.parts
+    return (field if isinstance(field, np.ndarray) else str(field),)
 
 
 def _fill_choice(templates: Sequence[str], which: IntArray, fields: dict[str, Any]) -> Text:
     """Each row's template among ``templates`` (by ``which``), filled over whole columns.
 
-    Templates with the same fields in the same order share one pass: their fixed words are
-    looked up per row. Others are filled one by one and chosen row by row.
-
     >>> column = np.array(["x", "y"], dtype=S)
     >>> _fill_choice(["<{a}>", "({a})"], np.array([1, 0]), {"a": column}).tolist()
     ['(x)', '<y>']
+    """
+    filled = _fill_choice_pieces(templates, which, fields)
+    return np.asarray(filled.joined(len(which)), dtype=S)
+
+
+def _fill_choice_pieces(
+    templates: Sequence[str], which: IntArray, fields: dict[str, Any]
+) -> _Pieces:
+    """:func:`_fill_choice` as pieces, for the sentence's one join.
+
+    Templates with the same fields in the same order share one pass: their fixed words are
+    looked up per row. Others are filled one by one and chosen row by row.
     """
     found = [parsed(template) for template in templates]
     names = {tuple(name for _literal, name, _spec, _conv in parts) for parts in found}
     if len(names) != 1:
         filled = np.stack([_fill(template, fields) for template in templates])
-        return np.asarray(filled[which, np.arange(len(which))], dtype=S)
+        return _Pieces((np.asarray(filled[which, np.arange(len(which))], dtype=S),))
     pieces: list[str | Text] = []
     for position, (_literal, name, _spec, _conv) in enumerate(found[0]):
         literals = [parts[position][0] for parts in found]
@@ -616,9 +645,41 @@ def _fill_choice(templates: Sequence[str], which: IntArray, fields: dict[str, An
         else:
             pieces.append(np.asarray(literals, dtype=S)[which])
         if name is not None:
-            piece = fields[name]
-            pieces.append(piece if isinstance(piece, np.ndarray) else str(piece))
-    return np.asarray(join_columns(pieces), dtype=S)
+            pieces.extend(_as_pieces(fields[name]))
+    return _Pieces(tuple(pieces))
+
+
+def _spread_texts(texts: list[str], codes: IntArray, *, always: bool = False) -> str | Text:
+    """Each row's text among ``texts`` by its code ("" for -1); one text when all rows share it.
+
+    >>> _spread_texts(["批次"], np.array([0, 0])), _spread_texts(["a", "b"], np.array([1, -1]))
+    ('批次', array(['b', ''], dtype=StringDType()))
+    """
+    if not always and len(codes) and len(texts) == 1 and bool((codes == 0).all()):
+        return texts[0]
+    return np.asarray([*texts, ""], dtype=S)[codes]
+
+
+@dataclass(frozen=True)
+class _Pieces:
+    """A field as several pieces (texts and string columns), joined with the whole sentence.
+
+    Filling a field first (a number, then its unit) and the sentence after copies each
+    character once more per level; pieces are spliced into the sentence's one join instead.
+    """
+
+    parts: tuple[str | Text, ...]
+
+    def take(self, rows: IntArray | slice) -> list[str | Text]:
+        """The pieces for ``rows`` only."""
+        return [part if isinstance(part, str) else part[rows] for part in self.parts]
+
+    def joined(self, rows: int) -> Text:
+        """The pieces joined: one string per row."""
+        joined = join_columns(self.parts)
+        if isinstance(joined, str):
+            return np.full(rows, joined, dtype=S)
+        return np.asarray(joined, dtype=S)
 
 
 def join_columns(pieces: Sequence[str | Text]) -> str | Text:
