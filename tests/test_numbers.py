@@ -10,12 +10,14 @@ from hypothesis import strategies as st
 
 import xmqc_kpi as kpi
 from xmqc_kpi.text.numbers import (
+    _format_column,
     declared_text,
     format_given,
     format_number,
     format_numbers,
     format_pair,
     given_text,
+    number_pieces,
     number_text,
     pair_decimals,
     pair_places,
@@ -167,3 +169,27 @@ def test_one_pair_in_python_gets_the_decimals_of_a_column(
         for value, other, same in pairs
     ]
     assert found == expected.tolist()
+
+
+_moderate = st.floats(-1e6, 1e6, allow_subnormal=True)
+
+
+@given(
+    values=st.lists(st.one_of(_moderate, _any_float), min_size=9, max_size=40)
+    | st.lists(_moderate, min_size=9, max_size=40),
+    decimals=st.integers(-2, 20),
+)
+@example(values=[-0.004, -0.0, 0.125, 2.675, 99.995, 1e13, 1e12, 0.5, 1.0], decimals=2)
+@example(values=[9.8e15, 1.0, 2.5, 3.5, 0.5, 1.5, -2.5, 7.0, 8.0], decimals=0)
+def test_a_column_with_one_number_of_decimals_splits_into_its_texts_pieces(
+    values: list[float], decimals: int
+) -> None:
+    """The pieces a sentence splices in join to the general column formatting, byte for byte."""
+    column = np.array(values)
+    places = np.full(len(column), decimals)
+    pieces = [
+        np.broadcast_to(np.asarray(p), column.shape).tolist()
+        for p in number_pieces(column, decimals)
+    ]
+    joined = ["".join(parts) for parts in zip(*pieces, strict=True)]
+    assert joined == _format_column(column, places).tolist()

@@ -27,7 +27,7 @@ from .plan import Plan
 from .text import Language, resolve_language
 from .text.clauses import ClauseNames
 from .text.explanations import EXPLANATIONS
-from .text.numbers import format_given, format_numbers, pair_decimals
+from .text.numbers import format_given, number_pieces, pair_decimals
 from .text.statuses import status_word
 from .text.units import unit_suffix
 from .thresholds import reason_status
@@ -276,7 +276,8 @@ class _Renderer:
         if self.wording.over_series and len(decimals):
             decimals = np.full(self.rows, int(decimals.max()))  # one series, one format
         self.decimals = decimals
-        self.shown = format_numbers(self.value, decimals)
+        #: The values' texts as pieces for the sentence's join (:func:`number_pieces`).
+        self.shown = _Pieces(number_pieces(self.value, decimals))
         self._cache: dict[str, Any] = {}
 
     # ------------------------------------------------------------------ rendering
@@ -396,13 +397,13 @@ class _Renderer:
 
     def _field_value(self) -> _Pieces:
         if self.unit_one == self.unit:
-            return _Pieces((self.shown, self.unit))
-        return _Pieces((self.shown, np.where(self.value == 1, self.unit_one, self.unit)))
+            return _Pieces((*self.shown.parts, self.unit))
+        return _Pieces((*self.shown.parts, np.where(self.value == 1, self.unit_one, self.unit)))
 
     def _field_target(self) -> Any:
         if self.declared is not None:
             return self.wording.declared_target
-        return _Pieces((format_numbers(self.compared, self.decimals), self.unit))
+        return _Pieces((*number_pieces(self.compared, self.decimals), self.unit))
 
     def _field_inclusive(self) -> str:
         return self.wording.inclusive
@@ -471,8 +472,8 @@ class _Renderer:
         rows = slice(None) if has.all() else np.flatnonzero(has)
         places = self.decimals[rows]
         fields = {
-            "low": _Pieces((format_numbers(low[rows], places), self.unit)),
-            "high": _Pieces((format_numbers(high[rows], places), self.unit)),
+            "low": _Pieces((*number_pieces(low[rows], places), self.unit)),
+            "high": _Pieces((*number_pieces(high[rows], places), self.unit)),
         }
         words = [EXPLANATIONS[key].template(self.lang) for key in _INTERVAL_KEYS]
         which = (~conclusive[rows]).astype(np.int64)
@@ -535,7 +536,7 @@ class _Renderer:
 
     def _field_sequence(self) -> Text:
         rows, start = self._series_rows()
-        values = np.strings.add(self.shown, self.unit)
+        values = np.strings.add(self.shown.joined(self.rows), self.unit)
         separator = EXPLANATIONS.say("list", self.lang)
         sequence = values
         for lag in range(1, int((rows - start).max(initial=0)) + 1):

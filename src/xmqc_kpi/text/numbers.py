@@ -39,6 +39,7 @@ __all__ = [
     "format_numbers",
     "format_pair",
     "given_text",
+    "number_pieces",
     "number_text",
     "pair_decimals",
     "pair_places",
@@ -68,10 +69,65 @@ def format_numbers(values: FloatArray, decimals: IntArray | int) -> Text:
     >>> format_numbers(np.array([np.inf, 1.0]), 2).tolist()
     ['∞', '1.00']
     """
+    pieces = number_pieces(values, decimals)
+    if len(pieces) == 1 and not isinstance(pieces[0], str):
+        return pieces[0]
+    joined = pieces[0]
+    for piece in pieces[1:]:
+        joined = np.strings.add(joined, piece)
+    return np.asarray(joined, dtype=S)
+
+
+def number_pieces(values: FloatArray, decimals: IntArray | int) -> tuple[Text | str, ...]:
+    """:func:`format_numbers` as pieces whose row-by-row join is its text.
+
+    A sentence joins its pieces once: the sign, whole digits, point and fraction of a column
+    of numbers with the same decimals (the common case) are spliced into that join rather
+    than joined first. Other columns come as one piece, the formatted text.
+
+    >>> sign, whole, point, fraction = number_pieces(np.array([96.6667, -94.0] * 5), 2)
+    >>> sign[:2].tolist(), whole[:2].tolist(), point, fraction[:2].tolist()
+    (['', '-'], ['96', '94'], '.', ['67', '00'])
+    """
     values = np.asarray(values, dtype=np.float64)
     places = np.broadcast_to(np.asarray(decimals, dtype=np.int64), values.shape)
     if values.ndim == 1 and len(values) <= _FEW:
-        return _format_few(values, places)
+        return (_format_few(values, places),)
+    uniform = _uniform_pieces(values, places)
+    if uniform is not None:
+        return uniform
+    return (_format_column(values, places),)
+
+
+def _uniform_pieces(values: FloatArray, places: IntArray) -> tuple[Text | str, ...] | None:
+    """The pieces of a column whose numbers all get the same decimals, else ``None``.
+
+    Taken when every number is finite, below 10**17 and too small for its decimals to be
+    capped (:func:`_shown_decimals`): then the decimals are ``places`` itself, for every row.
+    """
+    if values.ndim != 1 or not len(values):
+        return None
+    wanted = int(places[0])
+    if bool((places != wanted).any()):
+        return None
+    magnitude = np.abs(values)
+    largest = float(magnitude.max())  # NaN when any is NaN: not taken
+    if not largest < max(1.0, _UNCAPPED * 10.0 ** (16 - wanted)) or largest >= _EXACT_SCALE:
+        return None
+    shown = max(min(wanted, 16), 0)
+    scaled = np.rint(magnitude * 10.0 ** float(shown)).astype(np.int64)
+    pieces: list[Text | str] = []
+    negative = (values < 0) & (scaled > 0)
+    if negative.any():
+        pieces.append(np.where(negative, "-", "").astype(S))
+    if not shown:
+        return (*pieces, scaled.astype(S))
+    whole, fraction = np.divmod(scaled, 10**shown)
+    return (*pieces, whole.astype(S), ".", np.strings.zfill(fraction.astype(S), shown))
+
+
+def _format_column(values: FloatArray, places: IntArray) -> Text:
+    """:func:`format_numbers` over a column, whatever its numbers and decimals."""
     finite = np.isfinite(values)
     magnitude = np.where(finite, np.abs(values), 0.0)
     huge = magnitude >= _EXACT_SCALE
