@@ -52,7 +52,7 @@ from .panel import (
 )
 from .payload import DataSource
 from .plan import Plan
-from .plausibility import Warnings, detect, detect_empty
+from .plausibility import Warnings, detect
 from .progress import PROGRESS_DTYPE, Progress, assess_progress, progress_sentences
 from .results import FRAME_COLUMNS, STATUS_DTYPE, Evaluation, Reason
 from .text import Language
@@ -463,12 +463,21 @@ def _as_date(as_of: dt.date | str | pd.Timestamp | None) -> dt.date | None:
 
 
 def _due(deadline: str | None, when: dt.date | None) -> bool | None:
-    """Whether ``when`` has reached the end of the deadline month."""
+    """Whether ``when`` has reached the end of the deadline month.
+
+    >>> _due("2015-12", dt.date(2015, 12, 31)), _due("2015-12", dt.date(2015, 12, 30))
+    (True, False)
+    """
     if deadline is None or when is None:
         return None
+    return when >= _month_end(deadline)
+
+
+@lru_cache(maxsize=256)
+def _month_end(deadline: str) -> dt.date:
+    """The last day of a deadline month ``"YYYY-MM"`` (a catalog's few deadlines, once each)."""
     year, month = (int(part) for part in deadline.split("-"))
-    last = dt.date(year, month, calendar.monthrange(year, month)[1])
-    return when >= last
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 # --------------------------------------------------------------------------- values
@@ -856,11 +865,9 @@ def _warnings(
     ``periods`` are the panel's period labels (:func:`_period_labels`).
     """
     found = [(at, part.warnings) for at, part in enumerate(parts) if part.warnings is not None]
-    ids = pd.CategoricalDtype([indicator.id for indicator in chosen], ordered=True)
+    ids = _categories(tuple(indicator.id for indicator in chosen), ordered=True)
     if not found:
-        frame = detect_empty().drop(columns="row")
-        empty = pd.Categorical([], dtype=ids)
-        return Warnings(frame.assign(indicator_id=empty, region=[], period=[]))
+        return Warnings.none(ids)
     raw = pd.concat([part for _, part in found], ignore_index=True)
     codes = np.concatenate([np.full(len(part), position) for position, part in found])
     rows = raw.pop("row").to_numpy(dtype=np.intp)

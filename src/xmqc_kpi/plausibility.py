@@ -58,7 +58,6 @@ __all__ = [
     "WARNING_COLUMNS",
     "Warnings",
     "detect",
-    "detect_empty",
     "warning_frame",
 ]
 
@@ -100,11 +99,6 @@ def detect(
     if not pieces:
         return None  # the common case: no frame built (a service evaluates 42 indicators a call)
     return pd.concat(pieces, ignore_index=True).sort_values("row", kind="stable")
-
-
-def detect_empty() -> pd.DataFrame:
-    """The frame :func:`detect` returns when nothing is implausible."""
-    return pd.DataFrame({name: [] for name in _RAW})
 
 
 def _piece(
@@ -248,6 +242,17 @@ class Warnings:
     """
 
     raw: pd.DataFrame
+
+    @classmethod
+    def none(cls, ids: pd.CategoricalDtype) -> Warnings:
+        """No warning: an empty ``raw`` with its columns (``ids``: the indicators' dtype).
+
+        >>> Warnings.none(pd.CategoricalDtype(["a"])).raw.columns.tolist()[-3:]
+        ['indicator_id', 'region', 'period']
+        """
+        empty: dict[str, Any] = {name: np.empty(0) for name in _RAW if name != "row"}
+        empty["indicator_id"] = pd.Categorical.from_codes(np.empty(0, dtype=np.int8), dtype=ids)
+        return cls(pd.DataFrame({**empty, "region": np.empty(0), "period": np.empty(0)}))
 
     def frame(self, lang: Language | None = None) -> pd.DataFrame:
         """The warnings with their messages in ``lang`` (see :func:`warning_frame`)."""

@@ -347,14 +347,13 @@ def progress_sentences(
     no row has a sentence.
     """
     language = resolve_language(lang)
-    flags = table["progress"]
-    if not flags.notna().any():
+    status = table["progress"].cat.codes.to_numpy()
+    if not (status > _MET).any():  # none, or met only (a service's one period): no sentence
         return None
     sentences = np.full(len(table), "", dtype=S)
     written = False
     indicator_codes = table["_indicator"].to_numpy(dtype=np.int64)
     bounds = np.searchsorted(indicator_codes, np.arange(len(chosen) + 1))  # sorted by indicator
-    status = flags.cat.codes.to_numpy()
     numbers = {
         name: table[name].to_numpy(np.float64)
         for name in ("observed_change", "required_change", "projected", "_progress_span")
