@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import numpy as np
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -12,6 +13,7 @@ import xmqc_kpi as kpi
 from xmqc_kpi.text.numbers import (
     _format_column,
     declared_text,
+    digit_texts,
     format_given,
     format_number,
     format_numbers,
@@ -174,22 +176,55 @@ def test_one_pair_in_python_gets_the_decimals_of_a_column(
 _moderate = st.floats(-1e6, 1e6, allow_subnormal=True)
 
 
-@given(
-    values=st.lists(st.one_of(_moderate, _any_float), min_size=9, max_size=40)
-    | st.lists(_moderate, min_size=9, max_size=40),
-    decimals=st.integers(-2, 20),
-)
-@example(values=[-0.004, -0.0, 0.125, 2.675, 99.995, 1e13, 1e12, 0.5, 1.0], decimals=2)
-@example(values=[9.8e15, 1.0, 2.5, 3.5, 0.5, 1.5, -2.5, 7.0, 8.0], decimals=0)
-def test_a_column_with_one_number_of_decimals_splits_into_its_texts_pieces(
-    values: list[float], decimals: int
-) -> None:
-    """The pieces a sentence splices in join to the general column formatting, byte for byte."""
-    column = np.array(values)
-    places = np.full(len(column), decimals)
+def _assert_pieces_join_to_the_column(values: list[float], wanted: list[int]) -> None:
+    column, places = np.array(values), np.array(wanted)
     pieces = [
-        np.broadcast_to(np.asarray(p), column.shape).tolist()
-        for p in number_pieces(column, decimals)
+        np.broadcast_to(np.asarray(piece), column.shape).tolist()
+        for piece in number_pieces(column, places)
     ]
     joined = ["".join(parts) for parts in zip(*pieces, strict=True)]
     assert joined == _format_column(column, places).tolist()
+
+
+@pytest.mark.parametrize(
+    ("values", "wanted"),
+    [
+        ([-0.004, -0.0, 0.125, 2.675, 99.995, 1e13, 1e12, 0.5, 1.0], [2] * 9),
+        ([9.8e15, 1.0, 2.5, 3.5, 0.5, 1.5, -2.5, 7.0, 8.0], [0] * 9),
+        ([94.0, 93.99, 96.005, 0.5, 12.0, 1e-7, 3.0, 4.0, 5.0], [2, 3, 4, 0, -1, 9, 2, 2, 6]),
+    ],
+)
+def test_plain_numbers_split_into_pieces_of_their_text(
+    values: list[float], wanted: list[int]
+) -> None:
+    """The pieces a sentence splices in join to the general column formatting, byte for byte."""
+    _assert_pieces_join_to_the_column(values, wanted)
+
+
+@given(data=st.data(), size=st.integers(9, 40), each=st.booleans())
+def test_any_column_splits_into_pieces_of_its_text(
+    data: st.DataObject, size: int, each: bool
+) -> None:
+    """With one count of decimals for the column, or one per row (more near a target)."""
+    values = data.draw(
+        st.lists(st.one_of(_moderate, _any_float), min_size=size, max_size=size)
+        | st.lists(_moderate, min_size=size, max_size=size)
+    )
+    decimals = st.integers(-2, 20)
+    per_row = st.lists(st.integers(0, 6) | decimals, min_size=size, max_size=size)
+    wanted = data.draw(per_row if each else decimals.map(lambda d: [d] * size))
+    _assert_pieces_join_to_the_column(values, wanted)
+
+
+@given(
+    numbers=st.lists(
+        st.integers(0, 10**5) | st.integers(-(2**63), 2**63 - 1) | st.integers(10**7, 10**9),
+        max_size=30,
+    ),
+    width=st.integers(0, 6),
+)
+@example(numbers=[0, 9999, 10000, 99999999, 100000000, 10**8 - 1], width=4)
+def test_digits_are_what_python_writes(numbers: list[int], width: int) -> None:
+    """Looked up in the digit table or converted: ``str(n).zfill(width)``."""
+    texts = digit_texts(np.array(numbers, dtype=np.int64), width=width).tolist()
+    assert texts == [str(number).zfill(width) for number in numbers]

@@ -686,9 +686,12 @@ class _Pieces:
 def join_columns(pieces: Sequence[str | Text]) -> str | Text:
     """Strings and string columns joined row by row, in order.
 
-    Adjacent strings are joined first; then the columns are joined pairwise, as a balanced
-    tree, so that each character is copied about log2(pieces) times instead of once for every
-    piece after it (for a 15-piece sentence over 300,000 rows, half the time of a chain).
+    Adjacent strings are joined first, and each run of fixed-width numpy string columns
+    (digits from a table, units chosen per row) with the short words between them, which
+    numpy joins fast, becomes one variable-width column. Then the columns are joined
+    pairwise, as a balanced tree, so that each character is copied about log2(pieces) times
+    instead of once for every piece after it (for a 15-piece sentence over 300,000 rows,
+    half the time of a chain).
 
     >>> join_columns(["a", np.array(["x", "y"], dtype=S), "b", "c", np.array(["1", "2"])])
     array(['axbc1', 'aybc2'], dtype=StringDType())
@@ -701,9 +704,41 @@ def join_columns(pieces: Sequence[str | Text]) -> str | Text:
             merged[-1] += piece
         elif not (isinstance(piece, str) and piece == ""):
             merged.append(piece)
+    merged = _fixed_width_runs(merged)
     while len(merged) > 1:
         merged = [
             np.strings.add(merged[i], merged[i + 1]) if i + 1 < len(merged) else merged[i]
             for i in range(0, len(merged), 2)
         ]
     return merged[0] if merged else ""
+
+
+def _fixed_width_runs(pieces: list[str | Text]) -> list[str | Text]:
+    """Each run of fixed-width string columns and short words, joined as one column.
+
+    ``94``, ``.``, ``69``, ``%`` are four pieces of a number but one of the sentence: joined in
+    fixed width (a copy of a few characters a row) and made variable-width once.
+
+    >>> _fixed_width_runs(["= ", np.array(["94"]), ".", np.array(["69"]), "%，达标"])
+    ['= ', array(['94.69'], dtype=StringDType()), '%，达标']
+    """
+    runs: list[str | Text] = []
+    run: list[str | Text] = []
+    for piece in [*pieces, ""]:
+        fixed = isinstance(piece, np.ndarray) and piece.dtype.kind == "U"
+        if fixed or (run and isinstance(piece, str) and 0 < len(piece) <= _SHORT_WORD):
+            run.append(piece)
+            continue
+        if run:
+            joined = run[0]
+            for part in run[1:]:
+                joined = np.strings.add(joined, part)
+            runs.append(np.asarray(joined).astype(S))
+            run = []
+        if not (isinstance(piece, str) and piece == ""):
+            runs.append(piece)
+    return runs
+
+
+#: Words up to this long join a run of fixed-width columns (:func:`_fixed_width_runs`).
+_SHORT_WORD = 3
