@@ -9,6 +9,8 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from tests.factories import pass_rate
 from xmqc_kpi import DataError, evaluate
@@ -251,3 +253,13 @@ def test_the_caller_frame_is_not_changed() -> None:
     read_panel(data, variables=VARIABLES)
     pd.testing.assert_frame_equal(data, before)
     assert isinstance(data.loc[0, "region"], int | np.integer)
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False) | st.integers(-(2**60), 2**60).map(float))
+@example(1e300)
+@example(2.0**53 + 2)
+@example(-0.0)
+@example(94.37)
+def test_a_float_cell_is_read_as_the_decimal_it_prints_as(number: float) -> None:
+    """Whichever shortcut reads it, a float cell stands for the number Python prints."""
+    assert exact_number(number) == Fraction(repr(number))

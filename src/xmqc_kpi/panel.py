@@ -31,6 +31,7 @@ for a frame read from a file, the sheet and cell (``attrs``: ``sheet``, ``letter
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -86,7 +87,12 @@ def exact_number(raw: object) -> Fraction:
         return Fraction(int(raw))
     if isinstance(raw, Fraction | Decimal):
         return Fraction(raw)
-    return Fraction(repr(float(raw)))  # type: ignore[arg-type]
+    number = float(raw)  # type: ignore[arg-type]
+    if number.is_integer() and abs(number) < 2**53:  # a count as a float (50.0): its digits
+        return Fraction(int(number))
+    if math.isfinite(number):  # the decimal it prints as, read without a regex
+        return Fraction(Decimal(repr(number)))
+    return Fraction(repr(number))
 
 
 @dataclass(frozen=True)

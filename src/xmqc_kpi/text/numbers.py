@@ -71,13 +71,7 @@ def format_numbers(values: FloatArray, decimals: IntArray | int) -> Text:
     >>> format_numbers(np.array([np.inf, 1.0]), 2).tolist()
     ['∞', '1.00']
     """
-    pieces = number_pieces(values, decimals)
-    if len(pieces) == 1 and not isinstance(pieces[0], str):
-        return pieces[0]
-    joined = pieces[0]
-    for piece in pieces[1:]:
-        joined = np.strings.add(joined, piece)
-    return np.asarray(joined, dtype=S)
+    return _joined(number_pieces(values, decimals))
 
 
 def number_pieces(values: FloatArray, decimals: IntArray | int) -> tuple[Text | str, ...]:
@@ -98,7 +92,27 @@ def number_pieces(values: FloatArray, decimals: IntArray | int) -> tuple[Text | 
     plain = _plain_pieces(values, places)
     if plain is not None:
         return plain
+    finite = np.isfinite(values)
+    if values.ndim == 1 and finite.any():  # plain numbers besides missing ones ("—")
+        plain = _plain_pieces(np.where(finite, values, 0.0), places)
+        if plain is not None:
+            text = _joined(plain)
+            text[~finite] = _beyond(values[~finite])
+            return (text,)
     return (_format_column(values, places),)
+
+
+def _joined(pieces: tuple[Text | str, ...]) -> Text:
+    """Pieces joined row by row, as a variable-width string column."""
+    joined: Text | str = pieces[0]
+    for piece in pieces[1:]:
+        joined = np.strings.add(joined, piece)
+    return np.asarray(joined).astype(S, copy=False)
+
+
+def _beyond(values: FloatArray) -> Text:
+    """What a number that is not finite shows: ``—`` (NaN, missing), ``∞`` or ``-∞``."""
+    return np.where(np.isnan(values), "—", np.where(values > 0, "∞", "-∞"))
 
 
 def _plain_pieces(values: FloatArray, places: IntArray) -> tuple[Text | str, ...] | None:
@@ -161,8 +175,7 @@ def _format_column(values: FloatArray, places: IntArray) -> Text:
     text = _where(places > 0, with_fraction, whole)
     text = _where((values < 0) & (scaled > 0), lambda: np.strings.add("-", text), text)
     # beyond floats (1e308 yuan of 1e-10 yuan) the value is infinite, not missing
-    beyond = np.where(np.isnan(values), "—", np.where(values > 0, "∞", "-∞"))
-    text = np.asarray(_where(~finite, lambda: beyond, text), dtype=S)
+    text = np.asarray(_where(~finite, lambda: _beyond(values), text), dtype=S)
     if huge.any():
         text = np.array(text, dtype=S)
         text[huge] = [np.format_float_positional(v, trim="-") for v in values[huge]]
