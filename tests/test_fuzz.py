@@ -59,6 +59,7 @@ MET_REASONS = {
     Reason.BELOW_BENCHMARK,
     Reason.IN_TOP_GROUP,
     Reason.TREND_HOLDS,
+    Reason.TREND_AT_CEILING,
 }
 NOT_MET_REASONS = {
     Reason.BELOW_MINIMUM,
@@ -96,6 +97,7 @@ REASONS_BY_KIND: dict[type, set[Reason]] = {
     TopAmongPeers: {Reason.IN_TOP_GROUP, Reason.OUTSIDE_TOP_GROUP, Reason.NO_PEERS},
     Trend: {
         Reason.TREND_HOLDS,
+        Reason.TREND_AT_CEILING,
         Reason.TREND_BROKEN,
         Reason.TOO_FEW_PERIODS,
         Reason.GAP_IN_PERIODS,
@@ -577,3 +579,9 @@ def test_catalog_boundaries_in_every_dtype(
     result = kpi.evaluate(indicator, data).to_frame()
     assert result["status"].tolist() == [status, "insufficient_data"][:cells]
     assert result["status"].tolist() == expected_statuses(indicator, data)["status"].tolist()
+
+
+def test_every_reason_is_expected_under_one_status() -> None:
+    """A new reason code must be placed here too, or the fuzzing above would reject it."""
+    placed = [reason for reasons in REASONS_BY_STATUS.values() for reason in reasons]
+    assert sorted(placed) == sorted(Reason)
