@@ -188,3 +188,48 @@ def test_nan_gives_insufficient_data_and_rates_stay_in_range(data: pd.DataFrame)
     bounded = frame.dropna(subset=["ci_low"])
     assert (bounded["ci_low"] <= bounded["value"] + 1e-9).all()
     assert (bounded["value"] <= bounded["ci_high"] + 1e-9).all()
+
+
+_UNITS = ("count", "个", "万元", "亿元", "yuan", "percent")
+
+
+@given(
+    part=st.integers(-(2**63), 2**63 - 1),
+    whole=st.integers(-(2**63), 2**63 - 1) | st.just(0),
+    units=st.tuples(*[st.sampled_from(_UNITS)] * 4),
+    scale=st.fractions(min_value=Fraction(1, 10**6), max_value=10**6),
+)
+@example(part=47, whole=50, units=("count", "count", "count", "count"), scale=Fraction(100))
+@example(part=11, whole=1, units=("万元", "亿元", "万元", "亿元"), scale=Fraction(1000))
+def test_a_ratio_of_integer_cells_is_their_exact_quotient(
+    part: int, whole: int, units: tuple[str, str, str, str], scale: Fraction
+) -> None:
+    """The integer shortcut of the exact value is the cells' quotient read one by one."""
+    from xmqc_kpi.engine import _integer_ratio
+    from xmqc_kpi.formulas import Ratio
+    from xmqc_kpi.panel import Column, Panel
+    from xmqc_kpi.units import UnitError
+
+    given_part, given_whole, wanted_part, wanted_whole = units
+    columns = {
+        "part": Column(np.array([part]), np.zeros(1, np.intp), (given_part,)),
+        "whole": Column(np.array([whole]), np.zeros(1, np.intp), (given_whole,)),
+    }
+    panel = Panel(
+        labels=np.array([0], dtype=object),
+        region=np.array(["x"], dtype=object),
+        period=np.array([2013], dtype=object),
+        ordinal=np.array([43]),
+        freq=None,
+        columns=columns,
+    )
+    ratio = Ratio(numerator="part", denominator="whole")
+    wanted = {"part": wanted_part, "whole": wanted_whole}
+    try:
+        cells = {name: columns[name].exact(0, unit) for name, unit in wanted.items()}
+    except UnitError:  # 万元 is not a count: nothing to compare
+        return
+    exact = ratio.compute_exact(cells)
+    shortcut = _integer_ratio(ratio, panel, wanted, scale)
+    assert shortcut is not None
+    assert shortcut(0) == (None if exact is None else exact * scale)
