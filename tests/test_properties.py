@@ -193,18 +193,26 @@ def test_nan_gives_insufficient_data_and_rates_stay_in_range(data: pd.DataFrame)
 _UNITS = ("count", "个", "万元", "亿元", "yuan", "percent")
 
 
+_CELL = (
+    st.integers(-(2**63), 2**63 - 1)
+    | st.integers(-(2**60), 2**60).map(float)
+    | st.floats(-1e20, 1e20, allow_subnormal=False)
+)
+
+
 @given(
-    part=st.integers(-(2**63), 2**63 - 1),
-    whole=st.integers(-(2**63), 2**63 - 1) | st.just(0),
+    part=_CELL,
+    whole=_CELL | st.just(0) | st.just(0.0),
     units=st.tuples(*[st.sampled_from(_UNITS)] * 4),
     scale=st.fractions(min_value=Fraction(1, 10**6), max_value=10**6),
 )
 @example(part=47, whole=50, units=("count", "count", "count", "count"), scale=Fraction(100))
 @example(part=11, whole=1, units=("万元", "亿元", "万元", "亿元"), scale=Fraction(1000))
-def test_a_ratio_of_integer_cells_is_their_exact_quotient(
-    part: int, whole: int, units: tuple[str, str, str, str], scale: Fraction
+@example(part=2.0**53 + 2, whole=3.0, units=("count", "count", "count", "count"), scale=Fraction(1))
+def test_a_ratio_of_whole_number_cells_is_their_exact_quotient(
+    part: float, whole: float, units: tuple[str, str, str, str], scale: Fraction
 ) -> None:
-    """The integer shortcut of the exact value is the cells' quotient read one by one."""
+    """The whole-number shortcut of the exact value is the cells' quotient read one by one."""
     from xmqc_kpi.engine import _integer_ratio
     from xmqc_kpi.formulas import Ratio
     from xmqc_kpi.panel import Column, Panel
@@ -230,6 +238,6 @@ def test_a_ratio_of_integer_cells_is_their_exact_quotient(
     except UnitError:  # 万元 is not a count: nothing to compare
         return
     exact = ratio.compute_exact(cells)
-    shortcut = _integer_ratio(ratio, panel, wanted, scale)
+    shortcut = _integer_ratio(ratio, panel, wanted, scale, lambda _row: exact and exact * scale)
     assert shortcut is not None
     assert shortcut(0) == (None if exact is None else exact * scale)

@@ -527,7 +527,6 @@ def _compute(indicator: Indicator, panel: Panel, problems: list[DataProblem]) ->
     denominator = columns[formula.denominator] if formula.denominator else nan
 
     scale = exact_factor(natural, indicator.unit)
-    from_integers = _integer_ratio(formula, panel, units, scale)
     settled: dict[int, Fraction | None] = {}  # the verdict, its equality, band and progress ask
 
     def exact(row: int) -> Fraction | None:
@@ -541,11 +540,14 @@ def _compute(indicator: Indicator, panel: Panel, problems: list[DataProblem]) ->
             return direct_column.exact(row, indicator.unit)
         if missing[row] or zero[row]:
             return None
-        if from_integers is not None:
-            return from_integers(row)
+        return from_cells(row) if from_integers is None else from_integers(row)
+
+    def from_cells(row: int) -> Fraction | None:
         values = {n: panel.columns[n].exact(row, units[n]) for n in formula.inputs}
         result = formula.compute_exact(values)
         return None if result is None else result * scale
+
+    from_integers = _integer_ratio(formula, panel, units, scale, from_cells)
 
     if isinstance(formula, Ratio) and formula.part_of_whole:
         _check_part_of_whole(indicator, panel, numerator, denominator, problems)
@@ -576,44 +578,60 @@ def _compute(indicator: Indicator, panel: Panel, problems: list[DataProblem]) ->
 
 
 def _integer_ratio(
-    formula: Formula, panel: Panel, units: Mapping[str, str], scale: Fraction
+    formula: Formula,
+    panel: Panel,
+    units: Mapping[str, str],
+    scale: Fraction,
+    from_cells: Callable[[int], Fraction | None],
 ) -> Callable[[int], Fraction | None] | None:
-    """A row's exact ratio straight from integer inputs, when both were given as integers.
+    """A row's exact ratio straight from its inputs when both are whole numbers.
 
     With each input in one unit, of exact factors a = p/q (numerator) and b = r/s
     (denominator), and the display scale k = u/v: value = n·a ÷ (d·b) · k
     = (n·p·s·u) / (d·q·r·v), one fraction of Python integers per row (``None`` for d = 0),
-    the same number :meth:`~xmqc_kpi.formulas.Ratio.compute_exact` gives from the cells.
-    ``None`` (the cells are read one by one) for other formulas and inputs.
+    the number :meth:`~xmqc_kpi.formulas.Ratio.compute_exact` gives from the cells. Cells
+    given as integers, or as floats holding a whole number below 2**53 (a count in a column
+    with empty cells), are that integer exactly; other rows are read ``from_cells``.
+    ``None`` for other formulas and inputs in several units.
 
     >>> from xmqc_kpi.panel import Column
-    >>> columns = {"passed": Column(np.array([47]), np.zeros(1, np.intp), ("count",)),
-    ...            "sampled": Column(np.array([50]), np.zeros(1, np.intp), ("count",))}
-    >>> panel = Panel(labels=np.array([0]), region=np.array(["x"], dtype=object),
-    ...               period=np.array([2013], dtype=object), ordinal=np.array([43]),
+    >>> columns = {"passed": Column(np.array([47.0, 0.5]), np.zeros(2, np.intp), ("count",)),
+    ...            "sampled": Column(np.array([50, 1]), np.zeros(2, np.intp), ("count",))}
+    >>> panel = Panel(labels=np.array([0, 1]), region=np.array(["x", "x"], dtype=object),
+    ...               period=np.array([2013, 2014], dtype=object), ordinal=np.array([43, 44]),
     ...               freq=None, columns=columns)
     >>> ratio = Ratio(numerator="passed", denominator="sampled")
-    >>> _integer_ratio(ratio, panel, {"passed": "count", "sampled": "count"}, Fraction(100))(0)
-    Fraction(94, 1)
+    >>> exact = _integer_ratio(ratio, panel, {"passed": "count", "sampled": "count"},
+    ...                        Fraction(100), lambda row: None)
+    >>> exact(0), exact(1)
+    (Fraction(94, 1), None)
     """
     if not isinstance(formula, Ratio):
         return None
     part, whole = panel.columns.get(formula.numerator), panel.columns.get(formula.denominator)
     if part is None or whole is None or len(part.units) != 1 or len(whole.units) != 1:
         return None
-    if part.raw.dtype.kind not in "iu" or whole.raw.dtype.kind not in "iu":
+    if part.raw.dtype.kind not in "iuf" or whole.raw.dtype.kind not in "iuf":
         return None
     a = exact_factor(part.units[0], units[formula.numerator])
     b = exact_factor(whole.units[0], units[formula.denominator])
     top = a.numerator * b.denominator * scale.numerator
     bottom = a.denominator * b.numerator * scale.denominator
-    numerators, denominators = part.raw, whole.raw
 
     def exact(row: int) -> Fraction | None:
-        denominator = int(denominators[row])
-        return Fraction(int(numerators[row]) * top, denominator * bottom) if denominator else None
+        numerator, denominator = part.raw[row].item(), whole.raw[row].item()
+        if not (_whole_number(numerator) and _whole_number(denominator)):
+            return from_cells(row)
+        if not denominator:
+            return None
+        return Fraction(int(numerator) * top, int(denominator) * bottom)
 
     return exact
+
+
+def _whole_number(cell: float) -> bool:
+    """Whether a cell stands for an integer exactly (an int, or a float of one below 2**53)."""
+    return isinstance(cell, int) or (cell.is_integer() and abs(cell) < 2**53)
 
 
 def _equal_counts(indicator: Indicator, panel: Panel, computed: _Computed) -> BoolArray:
