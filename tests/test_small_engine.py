@@ -8,8 +8,6 @@ near-ties within a few ulps, NaN and infinities, regions in runs, periods with g
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 from fractions import Fraction
 from typing import Any
 
@@ -20,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import xmqc_kpi as kpi
-from xmqc_kpi import _small
+from tests.batch_path import batch_path
 from xmqc_kpi.engine import _any_part_near_whole
 from xmqc_kpi.judging import (
     ABOVE,
@@ -47,17 +45,6 @@ VALUES = st.sampled_from(
 )
 VALUES |= st.sampled_from([math.nan, math.inf, -math.inf])
 COMPARATORS = st.sampled_from([AT_LEAST, ABOVE, AT_MOST, BELOW, EQUAL])
-
-
-@contextmanager
-def batch_path() -> Iterator[None]:
-    """Every call, however few its rows, through the column (numpy) path."""
-    small = _small.ROWS
-    _small.ROWS = -1
-    try:
-        yield
-    finally:
-        _small.ROWS = small
 
 
 def exact_of(values: list[float]) -> Any:

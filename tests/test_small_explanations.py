@@ -6,8 +6,7 @@ Each test evaluates twice and renders one evaluation's explanations through the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import xmqc_kpi as kpi
+from tests.batch_path import batch_path
 from xmqc_kpi import _small
 from xmqc_kpi._explain_words import wording
 from xmqc_kpi.explain import text_series
@@ -29,24 +29,13 @@ LANGUAGES = ("zh", "en")
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "custom_catalog"
 
 
-@contextmanager
-def column_path() -> Iterator[None]:
-    """Every part, however small, rendered over numpy string columns."""
-    small = _small.ROWS
-    _small.ROWS = -1
-    try:
-        yield
-    finally:
-        _small.ROWS = small
-
-
 def _both_paths(evaluate: object) -> None:
     """Explanations of two equal evaluations, row by row and column-wise, in both languages."""
     assert callable(evaluate)
     rows, columns = evaluate(), evaluate()
     assert len(rows) <= _small.ROWS * len(rows.indicators)  # the parts take the row path
     for lang in LANGUAGES:
-        with column_path():
+        with batch_path():
             expected = columns.explanations(lang)
         found = rows.explanations(lang)
         assert found.tolist() == expected.tolist()

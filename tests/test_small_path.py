@@ -7,30 +7,17 @@ Both must change nothing a caller can see: the JSON and the frame are compared w
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import xmqc_kpi as kpi
+from tests.batch_path import batch_path
 from xmqc_kpi import _small
 from xmqc_kpi.testing import input_frames, reference_tables
 
 REGION, PERIOD = "厦门市", 2014
-
-
-@contextmanager
-def batch_path() -> Iterator[None]:
-    """Every panel, however small, through the batch (pandas) path."""
-    small = _small.ROWS
-    _small.ROWS = -1
-    try:
-        yield
-    finally:
-        _small.ROWS = small
 
 
 def _outputs(result: kpi.Evaluation) -> tuple[str, str, str]:
