@@ -11,7 +11,7 @@ compared with are formatted together, so the sentence never contradicts its verd
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -20,12 +20,11 @@ import numpy.typing as npt
 import pandas as pd
 
 from ._explain_rows import render_rows
-from ._explain_words import SPAN_DASH, Wording, parsed, period_text, wording, wordings
+from ._explain_words import SPAN_DASH, Wording, parsed, period_text, wordings
 from ._small import is_small
 from .indicator import Indicator
 from .plan import Plan
 from .text import Language, resolve_language
-from .text.clauses import ClauseNames
 from .text.explanations import EXPLANATIONS
 from .text.numbers import format_given, number_pieces, pair_decimals
 from .text.statuses import status_word
@@ -247,15 +246,14 @@ class _Renderer:
         chunk: _Chunk,
         facts: Facts,
         lang: Language,
-        words: Wording | None = None,
-        names: ClauseNames | None = None,
+        words: Wording,
     ) -> None:
         self.indicator = indicator
         self.chunk = chunk
         self.facts = facts
         self.lang = lang
-        #: The indicator's wording whatever the rows (given, or made from ``names``).
-        self.wording = wording(indicator, lang, names) if words is None else words
+        #: The indicator's wording whatever the rows.
+        self.wording = words
         self.rows = len(chunk)
         self.threshold = indicator.threshold
         self.words = self.wording.words
@@ -343,11 +341,11 @@ class _Renderer:
                     chosen = rest & flags
                     if chosen.any():
                         codes[chosen] = len(templates)
-                        templates.append((self._template(name, variant), name))
+                        templates.append((self.wording.template(name, variant), name))
                     rest = rest & ~flags
             if rest.any():
                 codes[rest] = len(templates)
-                templates.append((self._template(name, ""), name))
+                templates.append((self.wording.template(name, ""), name))
         return _Groups(templates, codes)
 
     def _segments(self, template: str, reason: str) -> tuple[tuple[str, ...], list[str]]:
@@ -369,12 +367,9 @@ class _Renderer:
                 segments[-1] += str(piece)
         return tuple(names), segments
 
-    def _template(self, reason: str, variant: str) -> str:
-        return self.wording.template(reason, variant)
-
     def _field(self, name: str) -> Any:
         if name not in self._cache:
-            kind_fields = self._kind_fields()
+            kind_fields = self.wording.kind_fields
             if name in kind_fields:
                 self._cache[name] = kind_fields[name]
             else:
@@ -383,9 +378,6 @@ class _Renderer:
                     raise KeyError(f"no explanation field {name!r}")
                 self._cache[name] = maker()
         return self._cache[name]
-
-    def _kind_fields(self) -> Mapping[str, str]:
-        return self.wording.kind_fields
 
     # ------------------------------------------------------------------ fields
 
@@ -431,7 +423,7 @@ class _Renderer:
         name = formula.numerator or formula.inputs[0]
         if role == "denominator":
             name = formula.denominator or name
-        counted = self._counted(name)
+        counted = self.wording.counted(name)
         scaled = self.wording.scaled
         codes, names = _factorize(units)
         if role == "denominator" and scaled is not None and values.dtype != object:
@@ -452,9 +444,6 @@ class _Renderer:
         if one.any():
             suffix = np.where(one, _spread_texts(ones, codes, always=True), suffix)
         return _Pieces((format_given(values), suffix))
-
-    def _counted(self, name: str | None) -> str | None:
-        return self.wording.counted(name)
 
     def _field_period(self) -> Text:
         periods = self.chunk["period"]
@@ -487,7 +476,7 @@ class _Renderer:
         numerator = self._exact_counts("numerator")
         denominator = self._exact_counts("denominator")
         formula = self.indicator.formula
-        counted = self._counted(formula.denominator)
+        counted = self.wording.counted(formula.denominator)
         short = denominator - numerator
         words = unit_suffix("count", self.lang, counted=counted, named=True)
         one = unit_suffix("count", self.lang, counted=counted, named=True, one=True)
@@ -508,15 +497,13 @@ class _Renderer:
         codes, uniques = _factorize(self.facts.missing)
         separator = EXPLANATIONS.say("list", self.lang)
         texts = [
-            separator.join(self._label(part) for part in str(n).split(",") if part) for n in uniques
+            separator.join(self.wording.label(part) for part in str(n).split(",") if part)
+            for n in uniques
         ]
         return np.asarray([*texts, ""], dtype=S)[codes]
 
     def _field_denominator(self) -> str:
         return self.wording.denominator
-
-    def _label(self, name: str) -> str:
-        return self.wording.label(name)
 
     def _int_column(self, name: str) -> Text:
         return self.chunk[name].astype(S)
